@@ -1,0 +1,38 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Brand } from './brands';
+import type { Clip, StoredImage } from './clips';
+import type { HashtagSet, HashtagStat } from './hashtags';
+import type { PostLogEntry } from './post-log';
+import type { SavedReply } from './saved-replies';
+import { DB_NAME, SCHEMA_VERSIONS, TABLE_NAMES } from './schema';
+
+/** Spalla's one database. It is opened only in extension pages and the background,
+ * never in a content script (that would put it in facebook.com's origin). */
+export class AppDB extends Dexie {
+  brands!: EntityTable<Brand, 'id'>;
+  savedReplies!: EntityTable<SavedReply, 'id'>;
+  hashtagSets!: EntityTable<HashtagSet, 'id'>;
+  hashtagStats!: EntityTable<HashtagStat, 'id'>;
+  clips!: EntityTable<Clip, 'id'>;
+  images!: EntityTable<StoredImage, 'id'>;
+  postLog!: EntityTable<PostLogEntry, 'id'>;
+
+  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores(SCHEMA_VERSIONS[1]);
+    // Version 2 goes here: this.version(2).stores(SCHEMA_VERSIONS[2]).upgrade(tx => ...)
+  }
+
+  /** Every table in backup order. */
+  allTables() {
+    return TABLE_NAMES.map((name) => this.table(name));
+  }
+}
+
+let shared: AppDB | undefined;
+
+/** The database of this extension context, opened on first use. */
+export function getDb(): AppDB {
+  shared ??= new AppDB();
+  return shared;
+}
