@@ -1,1 +1,5 @@
-export default defineBackground(() => {});
+import { startBackground } from '@/utils/background/main';
+
+export default defineBackground(() => {
+  startBackground();
+});

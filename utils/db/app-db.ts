@@ -4,6 +4,8 @@ import type { Clip, StoredImage } from './clips';
 import type { HashtagSet, HashtagStat } from './hashtags';
 import type { PostLogEntry } from './post-log';
 import type { SavedReply } from './saved-replies';
+import { backupStatusItem } from '../settings/items';
+import { trackChanges } from './change-clock';
 import { DB_NAME, SCHEMA_VERSIONS, TABLE_NAMES } from './schema';
 
 /** Spalla's one database. It is opened only in extension pages and the background,
@@ -31,8 +33,17 @@ export class AppDB extends Dexie {
 
 let shared: AppDB | undefined;
 
-/** The database of this extension context, opened on first use. */
+/** The database of this extension context (background, popup, library), opened on
+ * first use. Every committed change is noted for the backup reminder. */
 export function getDb(): AppDB {
-  shared ??= new AppDB();
+  if (!shared) {
+    shared = new AppDB();
+    trackChanges(shared, (now) => void noteDataChanged(now));
+  }
   return shared;
+}
+
+async function noteDataChanged(now: number) {
+  const status = await backupStatusItem.getValue();
+  await backupStatusItem.setValue({ ...status, dataChangedAt: now });
 }

@@ -1,0 +1,16 @@
+import { useEffect } from 'react';
+
+/** Dark when the page shows dark, light when it shows light, else the browser's preference. */
+export function useTheme(pageTheme: 'dark' | 'light' | null | undefined) {
+  useEffect(() => {
+    const media = matchMedia('(prefers-color-scheme: dark)');
+    const apply = () => {
+      const dark = pageTheme ? pageTheme === 'dark' : media.matches;
+      document.documentElement.classList.toggle('dark', dark);
+      document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
+    };
+    apply();
+    media.addEventListener('change', apply);
+    return () => media.removeEventListener('change', apply);
+  }, [pageTheme]);
+}

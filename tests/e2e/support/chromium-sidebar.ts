@@ -1,0 +1,73 @@
+import { expect } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { chromiumSidebarFrame, type ChromiumRun } from './chromium';
+import { edgeTabPoint, HOST_INFO_SCRIPT, type HostInfo } from './host';
+
+export async function hostInfo(page: Page): Promise<HostInfo> {
+  return page.evaluate(HOST_INFO_SCRIPT) as Promise<HostInfo>;
+}
+
+/** Waits until the page shows what `check` wants of the host. */
+export async function waitForHost(page: Page, check: (info: HostInfo) => boolean = (i) => i.count === 1): Promise<HostInfo> {
+  const deadline = Date.now() + 10_000;
+  let info = await hostInfo(page);
+  while (!check(info)) {
+    if (Date.now() > deadline) throw new Error(`host never matched: ${JSON.stringify(info)}`);
+    await page.waitForTimeout(50);
+    info = await hostInfo(page);
+  }
+  return info;
+}
+
+/** Clicks the edge tab where a person would. */
+export async function clickEdgeTab(page: Page): Promise<void> {
+  const point = edgeTabPoint(await waitForHost(page));
+  await page.mouse.click(point.x, point.y);
+}
+
+export async function openSidebar(page: Page, run: ChromiumRun): Promise<Frame> {
+  const info = await waitForHost(page);
+  if (info.state !== 'open') {
+    await clickEdgeTab(page);
+    await waitForHost(page, (i) => i.state === 'open');
+  }
+  return chromiumSidebarFrame(page, run.extensionId);
+}
+
+/** Reads a `data-*` value of a test id inside the sidebar, waiting for `expected`. */
+export async function expectSidebarValue(frame: Frame, testId: string, attribute: string, expected: string) {
+  const locator = frame.locator(`[data-testid="${testId}"]`);
+  await expect
+    .poll(() => locator.getAttribute(attribute), { timeout: 10_000, interval: 100 })
+    .toBe(expected);
+}
+
+/** Runs code in the extension's service worker. */
+export async function inWorker<T>(run: ChromiumRun, fn: string): Promise<T> {
+  const worker = await run.serviceWorker();
+  return worker.evaluate(fn) as Promise<T>;
+}
+
+export async function resetExtensionStorage(run: ChromiumRun): Promise<void> {
+  await inWorker(run, 'chrome.storage.local.clear()');
+}
+
+export async function setStorage(run: ChromiumRun, values: Record<string, unknown>): Promise<void> {
+  await inWorker(run, `chrome.storage.local.set(${JSON.stringify(values)})`);
+}
+
+export async function allStorage(run: ChromiumRun): Promise<Record<string, unknown>> {
+  return inWorker(run, 'chrome.storage.local.get(null)');
+}
+
+/** The keyboard command's handler, reached through the service worker (test drivers
+ * cannot press browser commands). */
+export async function runToggleCommand(run: ChromiumRun, urlPattern: string): Promise<{ open: boolean } | null> {
+  return inWorker(
+    run,
+    `(async () => {
+      const [tab] = await chrome.tabs.query({ url: ${JSON.stringify(urlPattern)} });
+      return self.spalla.handleCommand('toggle-sidebar', tab);
+    })()`,
+  );
+}

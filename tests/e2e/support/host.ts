@@ -1,0 +1,40 @@
+/** Page-side probes of the `<spalla-sidebar>` host. They run in the page's own world,
+ * where the closed shadow root hides everything but the host's box and attributes. */
+
+export interface HostInfo {
+  count: number;
+  state: string | null;
+  side: string | null;
+  theme: string | null;
+  /** The host's box: the edge tab plus the open panel. */
+  box: { x: number; y: number; width: number; height: number } | null;
+  /** What a page script sees of its shadow root (must be null: closed). */
+  shadowVisible: boolean;
+}
+
+export const HOST_INFO_SCRIPT = `(() => {
+  const hosts = document.querySelectorAll('spalla-sidebar');
+  const host = hosts[0];
+  const r = host ? host.getBoundingClientRect() : null;
+  return {
+    count: hosts.length,
+    state: host ? host.getAttribute('data-state') : null,
+    side: host ? host.getAttribute('data-side') : null,
+    theme: host ? host.getAttribute('data-theme') : null,
+    box: r ? { x: r.x, y: r.y, width: r.width, height: r.height } : null,
+    shadowVisible: host ? host.shadowRoot !== null : false,
+  };
+})()`;
+
+/** Where a person clicks the edge tab: the host's inner edge, half-way down. */
+export function edgeTabPoint(info: HostInfo): { x: number; y: number } {
+  if (!info.box) throw new Error('no sidebar host');
+  const x = info.side === 'left' ? info.box.x + info.box.width - 11 : info.box.x + 11;
+  return { x, y: info.box.y + info.box.height / 2 };
+}
+
+/** What the page can see of our storage: must be nothing. */
+export const PAGE_STORAGE_SCRIPT = `(async () => ({
+  databases: (await indexedDB.databases()).map((d) => d.name),
+  localStorageKeys: Object.keys(localStorage),
+}))()`;

@@ -1,0 +1,21 @@
+import { existsSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../../..');
+export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
+export const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv2');
+
+export function requireBuild(dir: string): string {
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`No extension build in ${dir}: run \`npm run build\` first (npm test does).`);
+  }
+  return dir;
+}
+
+export function tempProfile(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `spalla-${prefix}-`));
+}
+
+export const SITES = ['www.facebook.com', 'www.instagram.com', 'business.facebook.com', 'example.org'];

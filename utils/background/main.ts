@@ -1,0 +1,86 @@
+import { browser, type Browser } from '#imports';
+import { getDb } from '../db/app-db';
+import { TABLE_NAMES, type TableName } from '../db/schema';
+import { loadTranslator } from '../i18n/catalog';
+import { isFromPageAgent, isFromSidebar } from '../messaging/sender';
+import type { PageState } from '../messaging/page-state';
+import { onMessage, sendMessage } from '../messaging/protocol';
+import { backupStatusItem } from '../settings/items';
+import { injectIntoOpenTabs } from './reinject';
+import { SidebarPorts } from './sidebar-ports';
+
+/** Strings the page agent shows itself (its edge tab); everything else is in the sidebar. */
+const AGENT_STRING_KEYS = ['sidebarTabOpen', 'sidebarTabClose', 'sidebarResize', 'sidebarFrameTitle'];
+
+function extensionOrigin() {
+  return browser.runtime.getURL('/');
+}
+
+async function askPageState(tabId: number): Promise<PageState | null> {
+  try {
+    return await sendMessage('getPageState', undefined, { tabId, frameId: 0 });
+  } catch {
+    return null; // No agent in that tab (site switched off, or still loading).
+  }
+}
+
+/** Runs a keyboard command against a tab. Exposed on the service worker's global as
+ * `spalla.handleCommand` so that end-to-end tests can reach it (test drivers cannot
+ * press browser commands); page scripts cannot reach a service worker's global. */
+export async function handleCommand(command: string, tab?: Browser.tabs.Tab): Promise<{ open: boolean } | null> {
+  const target = tab?.id != null ? tab : (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+  if (target?.id == null) return null;
+  if (command === 'toggle-sidebar') {
+    try {
+      return await sendMessage('toggleSidebar', undefined, { tabId: target.id, frameId: 0 });
+    } catch {
+      return null; // Not one of our sites, or Spalla is off there.
+    }
+  }
+  return null;
+}
+
+async function overview() {
+  const db = getDb();
+  const counts = Object.fromEntries(
+    await Promise.all(TABLE_NAMES.map(async (name) => [name, await db.table(name).count()] as const)),
+  ) as Record<TableName, number>;
+  const { lastBackupAt } = await backupStatusItem.getValue();
+  return { counts, lastBackupAt };
+}
+
+export function startBackground(): void {
+  const ports = new SidebarPorts(askPageState);
+  ports.listen();
+
+  onMessage('getOverview', ({ sender }) => {
+    if (!isFromSidebar(sender, browser.runtime.id, extensionOrigin())) throw new Error('refused');
+    return overview();
+  });
+
+  onMessage('closeSidebar', async ({ sender }) => {
+    if (!isFromSidebar(sender, browser.runtime.id, extensionOrigin())) throw new Error('refused');
+    await sendMessage('setSidebarOpen', false, { tabId: sender.tab!.id!, frameId: 0 });
+  });
+
+  onMessage('pageStateChanged', ({ sender, data }) => {
+    if (!isFromPageAgent(sender, browser.runtime.id)) throw new Error('refused');
+    ports.update(sender.tab!.id!, data);
+  });
+
+  onMessage('getAgentStrings', async ({ sender }) => {
+    if (!isFromPageAgent(sender, browser.runtime.id)) throw new Error('refused');
+    const { t } = await loadTranslator();
+    return Object.fromEntries(AGENT_STRING_KEYS.map((key) => [key, t(key)]));
+  });
+
+  browser.commands.onCommand.addListener((command, tab) => void handleCommand(command, tab));
+
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (import.meta.env.BROWSER !== 'firefox' && (reason === 'install' || reason === 'update')) {
+      void injectIntoOpenTabs();
+    }
+  });
+
+  (globalThis as unknown as { spalla: object }).spalla = { handleCommand };
+}

@@ -1,0 +1,114 @@
+import type { AppDB } from '../db/app-db';
+import { TABLE_NAMES, type TableName } from '../db/schema';
+import type { RowsByTable } from '../db/table-records';
+import { uniqueFields } from '../db/unique-indexes';
+import { causeOf, type BackupFailure } from './errors';
+import type { ParsedBackup } from './read';
+
+export interface TableCounts {
+  added: number;
+  updated: number;
+  /** Already here with the same or a newer `updatedAt`, or clashing with a record here
+   * on a unique field (a clip of the same permalink under another id). */
+  skipped: number;
+}
+
+export type ImportReport = Record<TableName, TableCounts>;
+
+export type ImportResult = { ok: true; report: ImportReport } | BackupFailure;
+
+/** What `applyImport` would do, without writing. */
+export async function planImport(db: AppDB, backup: ParsedBackup): Promise<ImportResult> {
+  try {
+    const { report } = await db.transaction('r', db.allTables(), () => plan(db, backup));
+    return { ok: true, report };
+  } catch (error) {
+    return { ok: false, error: { code: 'database-failed', detail: { cause: causeOf(error) } } };
+  }
+}
+
+/** Merges the backup into the database in one transaction (re-planned inside it, so
+ * the report is what was written): all of it lands, or none of it. */
+export async function applyImport(db: AppDB, backup: ParsedBackup): Promise<ImportResult> {
+  try {
+    const report = await db.transaction('rw', db.allTables(), async () => {
+      const { report, writes } = await plan(db, backup);
+      for (const name of TABLE_NAMES) {
+        if (writes[name].length > 0) await db.table(name).bulkPut(writes[name]);
+      }
+      return report;
+    });
+    return { ok: true, report };
+  } catch (error) {
+    return { ok: false, error: { code: 'database-failed', detail: { cause: causeOf(error) } } };
+  }
+}
+
+export function totalCounts(report: ImportReport): TableCounts {
+  const total = { added: 0, updated: 0, skipped: 0 };
+  for (const name of TABLE_NAMES) {
+    total.added += report[name].added;
+    total.updated += report[name].updated;
+    total.skipped += report[name].skipped;
+  }
+  return total;
+}
+
+type Row = { id: string; updatedAt: number } & Record<string, unknown>;
+
+/** The merge rule: a record whose id is new is added; one whose id is here replaces
+ * ours only when its `updatedAt` is newer; otherwise ours stays. */
+async function plan(db: AppDB, backup: ParsedBackup): Promise<{ report: ImportReport; writes: RowsByTable }> {
+  const report = {} as ImportReport;
+  const writes = {} as Record<TableName, Row[]>;
+  const clashingClips = new Set<string>();
+  for (const name of TABLE_NAMES) {
+    const rows = backup.tables[name] as unknown as Row[];
+    const table = db.table<Row, string>(name);
+    const current = await table.bulkGet(rows.map((row) => row.id));
+    const owners = await uniqueOwners(db, name, rows);
+    const counts = { added: 0, updated: 0, skipped: 0 };
+    writes[name] = [];
+    rows.forEach((row, index) => {
+      const ours = current[index];
+      if (ours && row.updatedAt <= ours.updatedAt) return void counts.skipped++;
+      // The images of a clip we skipped for a clash would belong to no clip.
+      const orphan = name === 'images' && !ours && clashingClips.has(row.clipId as string);
+      if (orphan || !owners.claim(row, ours)) {
+        if (name === 'clips') clashingClips.add(row.id);
+        return void counts.skipped++;
+      }
+      writes[name].push(row);
+      counts[ours ? 'updated' : 'added']++;
+    });
+    report[name] = counts;
+  }
+  return { report, writes: writes as unknown as RowsByTable };
+}
+
+/** Who holds each value of the table's unique fields, as rows are planned in. */
+async function uniqueOwners(db: AppDB, name: TableName, rows: Row[]) {
+  const fields = uniqueFields(name);
+  const owners = new Map<string, Map<unknown, string>>();
+  for (const field of fields) {
+    const values = rows.map((row) => row[field]).filter((value) => value != null) as string[];
+    const holders = values.length ? await db.table<Row, string>(name).where(field).anyOf(values).toArray() : [];
+    owners.set(field, new Map(holders.map((holder) => [holder[field], holder.id])));
+  }
+  return {
+    /** Takes the row's unique values, unless another record holds one of them. */
+    claim(row: Row, ours: Row | undefined): boolean {
+      const clash = fields.some((field) => {
+        const holder = row[field] == null ? undefined : owners.get(field)!.get(row[field]);
+        return holder !== undefined && holder !== row.id;
+      });
+      if (clash) return false;
+      for (const field of fields) {
+        const held = owners.get(field)!;
+        if (ours?.[field] != null && held.get(ours[field]) === row.id) held.delete(ours[field]);
+        if (row[field] != null) held.set(row[field], row.id);
+      }
+      return true;
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import type { AppDB } from './app-db';
+import { TABLE_NAMES, type TableName } from './schema';
+
+export async function countAll(db: AppDB): Promise<Record<TableName, number>> {
+  const entries = await Promise.all(TABLE_NAMES.map(async (name) => [name, await db.table(name).count()] as const));
+  return Object.fromEntries(entries) as Record<TableName, number>;
+}
+
+/** Empties every table in one transaction: either all goes, or nothing does. */
+export async function deleteAllRecords(db: AppDB): Promise<void> {
+  await db.transaction('rw', db.allTables(), async () => {
+    await Promise.all(db.allTables().map((table) => table.clear()));
+  });
+}

@@ -1,0 +1,34 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { TableName } from '../db/schema';
+import type { PageState } from './page-state';
+
+export interface Overview {
+  counts: Record<TableName, number>;
+  lastBackupAt: number | null;
+}
+
+/** Every runtime message between our frames, named by what it does. The background
+ * and the page agent check the sender of each before acting (see `sender.ts`). */
+export interface ProtocolMap {
+  // sidebar -> background
+  getOverview(): Overview;
+  /** Sidebar's close button: the background tells the page agent of the same tab. */
+  closeSidebar(): void;
+
+  // page agent -> background
+  pageStateChanged(state: PageState): void;
+  /** The page agent's own few strings, in the interface language. */
+  getAgentStrings(): Record<string, string>;
+
+  // background -> page agent (main frame of one tab)
+  toggleSidebar(): { open: boolean };
+  setSidebarOpen(open: boolean): void;
+  getPageState(): PageState;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+
+/** Port names for live updates (background -> sidebar). */
+export const SIDEBAR_PORT = 'spalla-sidebar';
+
+export type SidebarPortMessage = { type: 'pageState'; state: PageState | null } | { type: 'ping' };

@@ -1,0 +1,135 @@
+import { browser, type ContentScriptContext } from '#imports';
+import { onMessage, sendMessage } from '../messaging/protocol';
+import {
+  enabledSitesItem,
+  SIDEBAR_DEFAULT_WIDTH,
+  sidebarSideItem,
+  sidebarStateItem,
+  type SiteKey,
+} from '../settings/items';
+import { ADAPTERS } from '../sites';
+import { siteForHost } from '../sites/site-key';
+import { watchPage } from './page-watch';
+import { HOST_TAG, SidebarHost, type SidebarHostLabels } from './sidebar-host';
+
+/** Until the background answers in the chosen language, the browser's own. */
+function browserLabels(): SidebarHostLabels {
+  const get = (key: string) => browser.i18n.getMessage(key) || key;
+  return {
+    open: get('sidebarTabOpen'),
+    close: get('sidebarTabClose'),
+    resize: get('sidebarResize'),
+    frameTitle: get('sidebarFrameTitle'),
+  };
+}
+
+export async function startPageAgent(ctx: ContentScriptContext): Promise<void> {
+  const site = siteForHost(location.hostname);
+  if (!site || window.top !== window) return;
+  const adapter = ADAPTERS[site];
+
+  // An earlier agent (before an extension update) may have left its host behind.
+  for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
+
+  const [enabled, side, sidebarStates] = await Promise.all([
+    enabledSitesItem.getValue(),
+    sidebarSideItem.getValue(),
+    sidebarStateItem.getValue(),
+  ]);
+  if (ctx.isInvalid) return;
+  const remembered = sidebarStates[site] ?? { open: false, width: SIDEBAR_DEFAULT_WIDTH };
+
+  const host = new SidebarHost({
+    side,
+    width: remembered.width,
+    sidebarUrl: browser.runtime.getURL(`/sidebar.html?site=${site}`),
+    labels: browserLabels(),
+    onToggle: (open) => setOpen(open),
+    onResize: (width) => void rememberSidebar(site, { width }),
+  });
+  ctx.onInvalidated(() => host.destroy());
+
+  const watcher = watchPage(
+    ctx,
+    adapter,
+    (state) => {
+      host.setTheme(state.theme);
+      sendMessage('pageStateChanged', state).catch(() => {});
+    },
+    () => host.panelRect(),
+  );
+
+  function setOpen(open: boolean, { remember = true } = {}) {
+    host.setOpen(open);
+    watcher.refresh();
+    if (remember) void rememberSidebar(site!, { open });
+  }
+
+  function place(on: boolean) {
+    if (on && !host.element.isConnected) document.documentElement.append(host.element);
+    if (!on) host.element.remove();
+  }
+
+  place(enabled[site]);
+  host.setOpen(remembered.open);
+  host.setTheme(watcher.current().theme);
+
+  // Single-page apps sometimes rebuild the document; keep exactly one host in it.
+  const keeper = new MutationObserver(() => {
+    if (!host.element.isConnected && enabledNow) place(true);
+  });
+  let enabledNow = enabled[site];
+  keeper.observe(document.documentElement, { childList: true });
+  ctx.onInvalidated(() => keeper.disconnect());
+
+  const unwatch = [
+    enabledSitesItem.watch((value) => {
+      enabledNow = value[site];
+      place(enabledNow);
+    }),
+    sidebarSideItem.watch((value) => {
+      host.setSide(value);
+      watcher.refresh();
+    }),
+  ];
+  ctx.onInvalidated(() => unwatch.forEach((stop) => stop()));
+
+  // Messages come only from our background (tabs.sendMessage); check anyway.
+  const fromUs = (sender: { id?: string }) => sender.id === browser.runtime.id;
+  const removers = [
+    onMessage('toggleSidebar', ({ sender }) => {
+      if (!fromUs(sender) || !enabledNow) return { open: host.isOpen };
+      setOpen(!host.isOpen);
+      if (host.isOpen) host.focusFrame();
+      return { open: host.isOpen };
+    }),
+    onMessage('setSidebarOpen', ({ sender, data }) => {
+      if (fromUs(sender) && enabledNow) setOpen(data === true);
+    }),
+    onMessage('getPageState', ({ sender }) => {
+      if (!fromUs(sender)) throw new Error('refused');
+      return watcher.current();
+    }),
+  ];
+  ctx.onInvalidated(() => removers.forEach((remove) => remove()));
+
+  sendMessage('getAgentStrings')
+    .then((strings) => {
+      if (ctx.isValid) host.setLabels({ ...browserLabels(), ...pickLabels(strings) });
+    })
+    .catch(() => {});
+}
+
+function pickLabels(strings: Record<string, string>): Partial<SidebarHostLabels> {
+  const out: Partial<SidebarHostLabels> = {};
+  if (strings.sidebarTabOpen) out.open = strings.sidebarTabOpen;
+  if (strings.sidebarTabClose) out.close = strings.sidebarTabClose;
+  if (strings.sidebarResize) out.resize = strings.sidebarResize;
+  if (strings.sidebarFrameTitle) out.frameTitle = strings.sidebarFrameTitle;
+  return out;
+}
+
+async function rememberSidebar(site: SiteKey, change: Partial<{ open: boolean; width: number }>) {
+  const all = await sidebarStateItem.getValue();
+  await sidebarStateItem.setValue({ ...all, [site]: { ...all[site], ...change } });
+}

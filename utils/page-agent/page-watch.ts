@@ -1,0 +1,132 @@
+import type { ContentScriptContext } from '#imports';
+import type { PageState } from '../messaging/page-state';
+import { composerKind, composerLabel, findComposer } from '../sites/composer-kind';
+import type { SiteAdapter } from '../sites/types';
+import { HOST_TAG } from './sidebar-host';
+import { pageTheme } from './page-theme';
+
+export interface PageWatcher {
+  current(): PageState;
+  /** Looks again (e.g. after the sidebar opened, closed or moved). */
+  refresh(): void;
+  /** The composer last focused on this page (kept while focus is in our sidebar). */
+  lastComposer(): HTMLElement | null;
+}
+
+/** Keeps a `PageState` for this page and calls `onChange` when it changes: on in-app
+ * navigation, focus moving between text boxes, and the page switching theme. Every
+ * listener and observer is tied to `ctx`, so an update or unload removes them. */
+export function watchPage(
+  ctx: ContentScriptContext,
+  adapter: SiteAdapter,
+  onChange: (state: PageState) => void,
+  sidebarRect: () => DOMRect | null,
+): PageWatcher {
+  let composer: HTMLElement | null = null;
+  let focused = false;
+  let lastSent = '';
+  let state = compute();
+
+  function compute(): PageState {
+    const surface = adapter.surface(location, document);
+    const liveComposer = composer?.isConnected ? composer : null;
+    return {
+      site: adapter.site,
+      surface,
+      path: location.pathname,
+      composer: {
+        focused: focused && liveComposer !== null,
+        kind: liveComposer ? composerKind(liveComposer) : null,
+        label: liveComposer ? composerLabel(liveComposer) : null,
+        covered: liveComposer !== null && overlaps(liveComposer.getBoundingClientRect(), sidebarRect()),
+      },
+      theme: pageTheme(document),
+      markers: safeMarkers(adapter, surface),
+    };
+  }
+
+  let scheduled = false;
+  function update() {
+    if (scheduled) return;
+    scheduled = true;
+    // Coalesce bursts (focus + navigation + theme) into one message per frame.
+    ctx.requestAnimationFrame(() => {
+      scheduled = false;
+      state = compute();
+      const serialized = JSON.stringify(state);
+      if (serialized === lastSent) return;
+      lastSent = serialized;
+      onChange(state);
+    });
+  }
+
+  ctx.addEventListener(
+    document,
+    'focusin',
+    (event) => {
+      const target = event.composedPath()[0];
+      if (target instanceof Element && target.localName === HOST_TAG) return; // our sidebar: keep the composer
+      const found = target instanceof Element ? findComposer(target) : null;
+      if (found) composer = found;
+      focused = found !== null;
+      update();
+    },
+    { capture: true },
+  );
+  ctx.addEventListener(
+    document,
+    'focusout',
+    () => {
+      focused = false;
+      // The next focusin (if any) sets it back; check once focus has settled.
+      ctx.setTimeout(() => {
+        const active = document.activeElement;
+        focused = active instanceof Element && composer !== null && findComposer(active) === composer;
+        update();
+      }, 0);
+    },
+    { capture: true },
+  );
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    // In-app navigation: markers appear as the new view renders, so look again shortly.
+    update();
+    ctx.setTimeout(update, 400);
+    ctx.setTimeout(update, 1500);
+  });
+
+  const themeObserver = new MutationObserver(update);
+  themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'style'] });
+  ctx.onInvalidated(() => themeObserver.disconnect());
+  const scheme = matchMedia('(prefers-color-scheme: dark)');
+  ctx.addEventListener(scheme, 'change', update);
+  // The page's first render may come after us (single-page apps render late).
+  ctx.setTimeout(update, 500);
+  ctx.setTimeout(update, 2000);
+
+  return {
+    current: () => {
+      state = compute();
+      return state;
+    },
+    refresh: update,
+    lastComposer: () => (composer?.isConnected ? composer : null),
+  };
+}
+
+/** True when the sidebar hides most of the composer's width. */
+function overlaps(box: DOMRect, panel: DOMRect | null): boolean {
+  if (!panel || box.width === 0) return false;
+  const shared = Math.min(box.right, panel.right) - Math.max(box.left, panel.left);
+  const vertical = Math.min(box.bottom, panel.bottom) - Math.max(box.top, panel.top);
+  return vertical > 0 && shared > box.width / 2;
+}
+
+/** A broken adapter degrades to "no markers", never to an exception in the agent. */
+function safeMarkers(adapter: SiteAdapter, surface: PageState['surface']) {
+  try {
+    return adapter.checkMarkers(surface, document);
+  } catch (error) {
+    console.warn('[Spalla] marker check failed', error);
+    return [];
+  }
+}
