@@ -7,7 +7,8 @@ import { startPageAgent } from '@/utils/page-agent/agent';
 export default defineContentScript({
   matches: SITE_MATCHES,
   runAt: 'document_idle',
-  main(ctx) {
-    void startPageAgent(ctx);
+  // WXT's context is not used: see `AgentLifetime` for why.
+  main() {
+    void startPageAgent();
   },
 });

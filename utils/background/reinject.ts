@@ -12,6 +12,6 @@ export async function injectIntoOpenTabs(): Promise<void> {
   await Promise.allSettled(
     tabs
       .filter((tab) => typeof tab.id === 'number' && !tab.discarded)
-      .map((tab) => browser.scripting.executeScript({ target: { tabId: tab.id! }, files })),
+      .map((tab) => browser.scripting.executeScript({ target: { tabId: tab.id! }, files: files as never[] /* paths read from our own manifest */ })),
   );
 }

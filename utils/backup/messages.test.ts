@@ -3,11 +3,15 @@ import { TABLE_NAMES } from '../db/schema';
 import { formatMessage, type MessageCatalog } from '../i18n/format';
 import { BACKUP_ERROR_CODES, type BackupError } from './errors';
 import { BACKUP_ERROR_KEYS, BACKUP_TABLE_KEYS, backupErrorMessage, importReportSummary, type Translate } from './messages';
-import en from './messages.en.json';
-import it from './messages.it.json';
+import allEn from '../../public/_locales/en/messages.json';
+import allIt from '../../public/_locales/it/messages.json';
 import type { ImportReport } from './merge';
 
-const catalogs = { en: en as MessageCatalog, it: it as MessageCatalog };
+/** The backup module's own messages, out of the extension's catalogs. */
+const onlyBackup = (catalog: MessageCatalog): MessageCatalog =>
+  Object.fromEntries(Object.entries(catalog).filter(([key]) => key.startsWith('backup')));
+const en = onlyBackup(allEn as MessageCatalog);
+const catalogs = { en, it: onlyBackup(allIt as MessageCatalog) };
 const translator = (catalog: MessageCatalog): Translate => (key, ...subs) => {
   if (!catalog[key]) throw new Error(`missing message ${key}`);
   return formatMessage(catalog[key], subs);

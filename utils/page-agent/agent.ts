@@ -1,4 +1,4 @@
-import { browser, type ContentScriptContext } from '#imports';
+import { browser } from '#imports';
 import { onMessage, sendMessage } from '../messaging/protocol';
 import {
   enabledSitesItem,
@@ -9,12 +9,14 @@ import {
 } from '../settings/items';
 import { ADAPTERS } from '../sites';
 import { siteForHost } from '../sites/site-key';
+import { AgentLifetime } from './lifetime';
 import { watchPage } from './page-watch';
 import { HOST_TAG, SidebarHost, type SidebarHostLabels } from './sidebar-host';
 
 /** Until the background answers in the chosen language, the browser's own. */
 function browserLabels(): SidebarHostLabels {
-  const get = (key: string) => browser.i18n.getMessage(key) || key;
+  const get = (key: 'sidebarTabOpen' | 'sidebarTabClose' | 'sidebarResize' | 'sidebarFrameTitle') =>
+    browser.i18n.getMessage(key) || key;
   return {
     open: get('sidebarTabOpen'),
     close: get('sidebarTabClose'),
@@ -23,20 +25,29 @@ function browserLabels(): SidebarHostLabels {
   };
 }
 
-export async function startPageAgent(ctx: ContentScriptContext): Promise<void> {
+export async function startPageAgent(): Promise<void> {
   const site = siteForHost(location.hostname);
   if (!site || window.top !== window) return;
   const adapter = ADAPTERS[site];
+  const life = new AgentLifetime();
 
-  // An earlier agent (before an extension update) may have left its host behind.
-  for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
+  // An earlier agent (cut off by an extension update) may have left its host behind.
+  // Removing it moves focus out of its iframe, which may make the old agent remove it
+  // first, from its own blur handler: hence the catch.
+  for (const stale of document.querySelectorAll(HOST_TAG)) {
+    try {
+      stale.remove();
+    } catch {
+      /* already gone */
+    }
+  }
 
   const [enabled, side, sidebarStates] = await Promise.all([
     enabledSitesItem.getValue(),
     sidebarSideItem.getValue(),
     sidebarStateItem.getValue(),
   ]);
-  if (ctx.isInvalid) return;
+  if (!life.isValid) return;
   const remembered = sidebarStates[site] ?? { open: false, width: SIDEBAR_DEFAULT_WIDTH };
 
   const host = new SidebarHost({
@@ -44,13 +55,13 @@ export async function startPageAgent(ctx: ContentScriptContext): Promise<void> {
     width: remembered.width,
     sidebarUrl: browser.runtime.getURL(`/sidebar.html?site=${site}`),
     labels: browserLabels(),
-    onToggle: (open) => setOpen(open),
+    onToggle: (open) => life.isValid && setOpen(open),
     onResize: (width) => void rememberSidebar(site, { width }),
   });
-  ctx.onInvalidated(() => host.destroy());
+  life.onEnd(() => host.destroy());
 
   const watcher = watchPage(
-    ctx,
+    life,
     adapter,
     (state) => {
       host.setTheme(state.theme);
@@ -75,12 +86,10 @@ export async function startPageAgent(ctx: ContentScriptContext): Promise<void> {
   host.setTheme(watcher.current().theme);
 
   // Single-page apps sometimes rebuild the document; keep exactly one host in it.
-  const keeper = new MutationObserver(() => {
+  let enabledNow = enabled[site];
+  life.observe(document.documentElement, { childList: true }, () => {
     if (!host.element.isConnected && enabledNow) place(true);
   });
-  let enabledNow = enabled[site];
-  keeper.observe(document.documentElement, { childList: true });
-  ctx.onInvalidated(() => keeper.disconnect());
 
   const unwatch = [
     enabledSitesItem.watch((value) => {
@@ -92,7 +101,7 @@ export async function startPageAgent(ctx: ContentScriptContext): Promise<void> {
       watcher.refresh();
     }),
   ];
-  ctx.onInvalidated(() => unwatch.forEach((stop) => stop()));
+  life.onEnd(() => unwatch.forEach((stop) => stop()));
 
   // Messages come only from our background (tabs.sendMessage); check anyway.
   const fromUs = (sender: { id?: string }) => sender.id === browser.runtime.id;
@@ -111,11 +120,11 @@ export async function startPageAgent(ctx: ContentScriptContext): Promise<void> {
       return watcher.current();
     }),
   ];
-  ctx.onInvalidated(() => removers.forEach((remove) => remove()));
+  life.onEnd(() => removers.forEach((remove) => remove()));
 
   sendMessage('getAgentStrings')
     .then((strings) => {
-      if (ctx.isValid) host.setLabels({ ...browserLabels(), ...pickLabels(strings) });
+      if (life.isValid) host.setLabels({ ...browserLabels(), ...pickLabels(strings) });
     })
     .catch(() => {});
 }

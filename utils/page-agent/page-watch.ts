@@ -1,8 +1,8 @@
-import type { ContentScriptContext } from '#imports';
 import type { PageState } from '../messaging/page-state';
 import { composerKind, composerLabel, findComposer } from '../sites/composer-kind';
 import type { SiteAdapter } from '../sites/types';
 import { HOST_TAG } from './sidebar-host';
+import type { AgentLifetime } from './lifetime';
 import { pageTheme } from './page-theme';
 
 export interface PageWatcher {
@@ -15,9 +15,9 @@ export interface PageWatcher {
 
 /** Keeps a `PageState` for this page and calls `onChange` when it changes: on in-app
  * navigation, focus moving between text boxes, and the page switching theme. Every
- * listener and observer is tied to `ctx`, so an update or unload removes them. */
+ * listener and observer is tied to `life`, so an update or unload removes them. */
 export function watchPage(
-  ctx: ContentScriptContext,
+  life: AgentLifetime,
   adapter: SiteAdapter,
   onChange: (state: PageState) => void,
   sidebarRect: () => DOMRect | null,
@@ -50,7 +50,7 @@ export function watchPage(
     if (scheduled) return;
     scheduled = true;
     // Coalesce bursts (focus + navigation + theme) into one message per frame.
-    ctx.requestAnimationFrame(() => {
+    life.requestAnimationFrame(() => {
       scheduled = false;
       state = compute();
       const serialized = JSON.stringify(state);
@@ -60,10 +60,12 @@ export function watchPage(
     });
   }
 
-  ctx.addEventListener(
+  life.listen(
     document,
     'focusin',
     (event) => {
+      if (!event.isTrusted) return; // a page script's imitation
+
       const target = event.composedPath()[0];
       if (target instanceof Element && target.localName === HOST_TAG) return; // our sidebar: keep the composer
       const found = target instanceof Element ? findComposer(target) : null;
@@ -73,13 +75,13 @@ export function watchPage(
     },
     { capture: true },
   );
-  ctx.addEventListener(
+  life.listen(
     document,
     'focusout',
     () => {
       focused = false;
       // The next focusin (if any) sets it back; check once focus has settled.
-      ctx.setTimeout(() => {
+      life.setTimeout(() => {
         const active = document.activeElement;
         focused = active instanceof Element && composer !== null && findComposer(active) === composer;
         update();
@@ -87,21 +89,18 @@ export function watchPage(
     },
     { capture: true },
   );
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
+  life.onNavigate(() => {
     // In-app navigation: markers appear as the new view renders, so look again shortly.
     update();
-    ctx.setTimeout(update, 400);
-    ctx.setTimeout(update, 1500);
+    life.setTimeout(update, 400);
+    life.setTimeout(update, 1500);
   });
 
-  const themeObserver = new MutationObserver(update);
-  themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'style'] });
-  ctx.onInvalidated(() => themeObserver.disconnect());
-  const scheme = matchMedia('(prefers-color-scheme: dark)');
-  ctx.addEventListener(scheme, 'change', update);
+  life.observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'style'] }, update);
+  life.listen(matchMedia('(prefers-color-scheme: dark)'), 'change', update);
   // The page's first render may come after us (single-page apps render late).
-  ctx.setTimeout(update, 500);
-  ctx.setTimeout(update, 2000);
+  life.setTimeout(update, 500);
+  life.setTimeout(update, 2000);
 
   return {
     current: () => {

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { CHROME_BUILD, requireBuild, SITES, tempProfile } from './paths';
 
@@ -13,6 +15,13 @@ export interface ChromiumRun {
  * Chromium's default), and the three sites resolved to the fixture server. */
 export async function launchChromium(port: number, { profileDir = tempProfile('chromium') } = {}): Promise<ChromiumRun> {
   const extension = requireBuild(CHROME_BUILD);
+  // Developer mode on, as for anyone who loads an unpacked build: without it Chrome
+  // (137+) disables an unpacked extension when it reloads, instead of reloading it.
+  const prefs = join(profileDir, 'Default/Preferences');
+  if (!existsSync(prefs)) {
+    mkdirSync(join(profileDir, 'Default'), { recursive: true });
+    writeFileSync(prefs, JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
+  }
   const rules = SITES.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ');
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -33,7 +42,8 @@ export async function launchChromium(port: number, { profileDir = tempProfile('c
       `--host-resolver-rules=${rules}`,
     ],
   });
-  const serviceWorker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // The newest worker: after an extension reload the old one is gone.
+  const serviceWorker = async () => context.serviceWorkers().at(-1) ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL((await serviceWorker()).url()).host;
   return {
     context,

@@ -8,8 +8,9 @@ export interface SurfaceCase {
   path: string;
   site: 'facebook' | 'instagram' | 'business';
   surface: Surface;
-  composer: string;
-  kind: ComposerKind;
+  /** The text box a person would click, or null where the surface has none. */
+  composer: string | null;
+  kind: ComposerKind | null;
 }
 
 export const SURFACES: SurfaceCase[] = [
@@ -61,7 +62,7 @@ export const SURFACES: SurfaceCase[] = [
   {
     name: 'Instagram post',
     host: 'www.instagram.com',
-    path: '/p/SPALLA1/',
+    path: '/p/CxY12aBcD3e/',
     site: 'instagram',
     surface: 'post',
     composer: 'form textarea',
@@ -73,8 +74,8 @@ export const SURFACES: SurfaceCase[] = [
     path: '/spallademo/',
     site: 'instagram',
     surface: 'profile',
-    composer: 'form textarea',
-    kind: 'textarea',
+    composer: null,
+    kind: null,
   },
   {
     name: 'Instagram DM',

@@ -1,0 +1,95 @@
+import { browser } from '#imports';
+
+/** How long the page agent lives, and everything tied to it (listeners, observers,
+ * timers). It ends only when the extension itself goes away (update, reload, removal:
+ * `browser.runtime.id` disappears from an orphaned content script).
+ *
+ * Why not WXT's `ContentScriptContext`: it also ends when a "newer content script
+ * started" event reaches `document`, and any page script can dispatch that event,
+ * which would let facebook.com switch Spalla off. Our own successor needs no signal:
+ * it removes the stale host itself (see `startPageAgent`). */
+export class AgentLifetime {
+  private readonly controller = new AbortController();
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** False once the extension is gone; checking ends the lifetime then. */
+  get isValid(): boolean {
+    if (!this.signal.aborted && browser.runtime?.id == null) this.end();
+    return !this.signal.aborted;
+  }
+
+  onEnd(callback: () => void): void {
+    // Browser APIs throw "Extension context invalidated" once we are orphaned: the
+    // clean-up must go on regardless.
+    const safely = () => {
+      try {
+        callback();
+      } catch {
+        /* nothing left to clean */
+      }
+    };
+    if (this.signal.aborted) safely();
+    else this.signal.addEventListener('abort', safely, { once: true });
+  }
+
+  end(): void {
+    this.controller.abort();
+  }
+
+  listen<K extends string>(
+    target: EventTarget,
+    type: K,
+    handler: (event: Event) => void,
+    options: AddEventListenerOptions = {},
+  ): void {
+    target.addEventListener(
+      type,
+      (event) => {
+        if (this.isValid) handler(event);
+      },
+      { ...options, signal: this.signal },
+    );
+  }
+
+  setTimeout(handler: () => void, ms: number): void {
+    const id = setTimeout(() => this.isValid && handler(), ms);
+    this.onEnd(() => clearTimeout(id));
+  }
+
+  requestAnimationFrame(handler: () => void): void {
+    const id = requestAnimationFrame(() => this.isValid && handler());
+    this.onEnd(() => cancelAnimationFrame(id));
+  }
+
+  observe(target: Node, options: MutationObserverInit, handler: MutationCallback): MutationObserver {
+    const observer = new MutationObserver((records, obs) => this.isValid && handler(records, obs));
+    observer.observe(target, options);
+    this.onEnd(() => observer.disconnect());
+    return observer;
+  }
+
+  /** Calls `handler` after every in-app navigation (single-page apps change the
+   * address without loading a page). */
+  onNavigate(handler: () => void): void {
+    const nav = (globalThis as { navigation?: EventTarget }).navigation;
+    if (nav && typeof nav.addEventListener === 'function') {
+      // The Navigation API reports every same-document navigation; wait for the new URL.
+      this.listen(nav, 'navigatesuccess', handler);
+      this.listen(nav, 'currententrychange', handler);
+      return;
+    }
+    // Without it (older Firefox), popstate covers Back/Forward; pushState is invisible
+    // to an isolated world, so compare the address on a slow timer.
+    this.listen(window, 'popstate', handler);
+    let last = location.href;
+    const id = setInterval(() => {
+      if (!this.isValid || location.href === last) return;
+      last = location.href;
+      handler();
+    }, 750);
+    this.onEnd(() => clearInterval(id));
+  }
+}
