@@ -1,0 +1,97 @@
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import { FIREFOX_BUILD, requireBuild } from './paths';
+import { edgeTabPoint, HOST_INFO_SCRIPT, type HostInfo } from './host';
+
+export interface FirefoxRun {
+  browser: Browser;
+  url(host: string, path: string): string;
+  close(): Promise<void>;
+}
+
+/** Firefox ESR over WebDriver BiDi with the Firefox build installed as a temporary
+ * add-on. Every host resolves to 127.0.0.1; match patterns ignore the port. */
+export async function launchFirefox(port: number): Promise<FirefoxRun> {
+  const extension = requireBuild(FIREFOX_BUILD);
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless: true,
+    acceptInsecureCerts: true,
+    defaultViewport: { width: 1280, height: 720 },
+    extraPrefsFirefox: { 'network.dns.forceResolve': '127.0.0.1' },
+  });
+  await browser.installExtension(extension);
+  return {
+    browser,
+    url: (host, path) => `https://${host}:${port}${path}`,
+    close: () => browser.close(),
+  };
+}
+
+export async function ffHostInfo(page: Page): Promise<HostInfo> {
+  return page.evaluate(HOST_INFO_SCRIPT) as Promise<HostInfo>;
+}
+
+export async function ffWaitForHost(page: Page, check: (info: HostInfo) => boolean = (i) => i.count === 1): Promise<HostInfo> {
+  const deadline = Date.now() + 10_000;
+  let info = await ffHostInfo(page);
+  while (!check(info)) {
+    if (Date.now() > deadline) throw new Error(`host never matched: ${JSON.stringify(info)}`);
+    await new Promise((r) => setTimeout(r, 50));
+    info = await ffHostInfo(page);
+  }
+  return info;
+}
+
+export async function ffClickEdgeTab(page: Page): Promise<void> {
+  const point = edgeTabPoint(await ffWaitForHost(page));
+  await page.mouse.click(point.x, point.y);
+}
+
+/** The sidebar iframe. Puppeteer lists it with a stale URL on Firefox, yet evaluating
+ * inside it works: find it by its own `location.href`. */
+export async function ffSidebarFrame(page: Page): Promise<Frame> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const href = await frame.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith('moz-extension://') && href.includes('/sidebar.html')) {
+        const ready = await frame.evaluate(() => !!document.querySelector('[data-testid="sidebar-close"]')).catch(() => false);
+        if (ready) return frame;
+      }
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('sidebar frame not found');
+}
+
+export async function ffOpenSidebar(page: Page): Promise<Frame> {
+  const info = await ffWaitForHost(page);
+  if (info.state !== 'open') {
+    await ffClickEdgeTab(page);
+    await ffWaitForHost(page, (i) => i.state === 'open');
+  }
+  return ffSidebarFrame(page);
+}
+
+/** A `data-*` value of a test id inside the sidebar, once it equals `expected`. */
+export async function ffSidebarValue(frame: Frame, testId: string, attribute: string, expected: string): Promise<string | null> {
+  const deadline = Date.now() + 10_000;
+  let value: string | null = null;
+  while (Date.now() < deadline) {
+    value = await frame.evaluate(
+      (id, attr) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute(attr) ?? null,
+      testId,
+      attribute,
+    );
+    if (value === expected) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return value;
+}
+
+/** The extension's base URL, read from inside the sidebar frame. */
+export async function ffExtensionBase(frame: Frame): Promise<string> {
+  return frame.evaluate(() => new URL('/', location.href).href);
+}
