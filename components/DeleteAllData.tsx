@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { browser } from '#imports';
-import { getDb } from '@/utils/db/app-db';
+import { changesNoted, getDb } from '@/utils/db/app-db';
 import { TABLE_NAMES, type TableName } from '@/utils/db/schema';
 import { TABLE_LABEL_KEYS } from './tableLabels';
 import { countAll, deleteAllRecords } from '@/utils/db/wipe';
@@ -22,6 +22,9 @@ export function DeleteAllData() {
     setState('working');
     try {
       await deleteAllRecords(getDb());
+      // Let the change clock write its note first, or it would land after the clear
+      // and leave a reminder to back up data that no longer exists.
+      await changesNoted();
       await browser.storage.local.clear();
       setState('done');
     } catch (error) {

@@ -38,12 +38,25 @@ let shared: AppDB | undefined;
 export function getDb(): AppDB {
   if (!shared) {
     shared = new AppDB();
-    trackChanges(shared, (now) => void noteDataChanged(now));
+    trackChanges(shared, noteDataChanged);
   }
   return shared;
 }
 
-async function noteDataChanged(now: number) {
-  const status = await backupStatusItem.getValue();
-  await backupStatusItem.setValue({ ...status, dataChangedAt: now });
+let noting: Promise<void> = Promise.resolve();
+
+function noteDataChanged(now: number) {
+  // One write after another, so that `changesNoted()` can wait for the last one.
+  noting = noting.then(async () => {
+    const status = await backupStatusItem.getValue();
+    await backupStatusItem.setValue({ ...status, dataChangedAt: now });
+  });
+}
+
+/** Resolves once every committed change so far is noted in `backupStatus`. The note is
+ * taken when a transaction's `complete` event fires, a moment after the caller's own
+ * `await` resumed: hence the turn of the event loop first. */
+export async function changesNoted(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await noting.catch(() => {});
 }
