@@ -5,12 +5,11 @@
 //  2. page load -> <spalla-sidebar> present, in Chromium (median of runs)
 //  3. toggle -> sidebar interactive (first open, and re-open), in Chromium (median)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { startFixtureServer } from '../tests/fixtures/server.mjs';
+import { launchChromiumWithExtension } from '../tests/support/chromium-launch.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -60,29 +59,7 @@ console.log(`  (the sidebar's own bundle loads only when it opens: ${[...sidebar
 // 2 and 3: Chromium timings.
 const server = await startFixtureServer({ port: 0 });
 const extension = join(root, '.output/chrome-mv3');
-const profile = mkdtempSync(join(tmpdir(), 'spalla-bench-'));
-mkdirSync(join(profile, 'Default'), { recursive: true });
-writeFileSync(join(profile, 'Default/Preferences'), JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
-const hosts = ['www.facebook.com', 'www.instagram.com', 'business.facebook.com'];
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  ignoreDefaultArgs: ['--disable-extensions'],
-  ignoreHTTPSErrors: true,
-  viewport: { width: 1280, height: 720 },
-  args: [
-    `--disable-extensions-except=${extension}`,
-    `--load-extension=${extension}`,
-    '--no-sandbox',
-    '--ignore-certificate-errors',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-gpu',
-    `--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(', ')}`,
-  ],
-});
+const context = await launchChromiumWithExtension({ extensionDir: extension, port: server.port });
 const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 const extensionId = new URL(worker.url()).host;
 

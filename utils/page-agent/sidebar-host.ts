@@ -32,8 +32,8 @@ const STYLE = `
   background: #fff; box-shadow: 0 0 16px rgba(0,0,0,.22); }
 :host([data-theme="dark"]) .panel { background: #18191a; }
 :host([data-state="open"]) .panel { display: block; }
-:host([data-side="right"]) .panel { right: 0; }
-:host([data-side="left"]) .panel { left: 0; }
+:host([data-side="right"]) .panel { right: 0; border-left: 1px solid rgba(0,0,0,.12); }
+:host([data-side="left"]) .panel { left: 0; border-right: 1px solid rgba(0,0,0,.12); }
 iframe { border: 0; width: 100%; height: 100%; display: block; color-scheme: normal; }
 .resize { position: absolute; top: 0; width: 6px; height: 100%; cursor: ew-resize; z-index: 1;
   background: transparent; outline: none; }
@@ -48,8 +48,9 @@ iframe { border: 0; width: 100%; height: 100%; display: block; color-scheme: nor
 :host([data-side="right"]) .tab { left: 0; border-radius: 8px 0 0 8px; }
 :host([data-side="left"]) .tab { right: 0; border-radius: 0 8px 8px 0; }
 .tab svg { width: 14px; height: 14px; }
-:host([data-side="right"][data-state="closed"]) .tab svg,
-:host([data-side="left"][data-state="open"]) .tab svg { transform: scaleX(-1); }
+/* The chevron points the way the panel will move: into the page to open, out to close. */
+:host([data-side="right"][data-state="open"]) .tab svg,
+:host([data-side="left"][data-state="closed"]) .tab svg { transform: scaleX(-1); }
 .dragging iframe { pointer-events: none; }
 `;
 

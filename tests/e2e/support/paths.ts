@@ -17,5 +17,3 @@ export function requireBuild(dir: string): string {
 export function tempProfile(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `spalla-${prefix}-`));
 }
-
-export const SITES = ['www.facebook.com', 'www.instagram.com', 'business.facebook.com', 'example.org'];

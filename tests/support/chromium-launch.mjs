@@ -1,0 +1,46 @@
+// How Spalla's Chromium is started with the extension loaded, for the end-to-end
+// tests, the benchmarks and the playground alike (see ../../../shared/guide/browser-testing.md).
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const FIXTURE_HOSTS = ['www.facebook.com', 'www.instagram.com', 'business.facebook.com', 'example.org'];
+
+/**
+ * Starts Chromium with the unpacked extension in `extensionDir`, the fixture hosts
+ * resolved to 127.0.0.1:`port`, third-party cookies blocked (this Chromium's default).
+ * @param {{ extensionDir: string, port: number, headless?: boolean, profileDir?: string }} options
+ * @returns {Promise<import('playwright-core').BrowserContext>}
+ */
+export async function launchChromiumWithExtension({ extensionDir, port, headless = true, profileDir }) {
+  const profile = profileDir ?? mkdtempSync(join(tmpdir(), 'spalla-chromium-'));
+  // Developer mode on, as for anyone who loads an unpacked build: without it Chrome
+  // (137+) disables an unpacked extension when it reloads, instead of reloading it.
+  const prefs = join(profile, 'Default/Preferences');
+  if (!existsSync(prefs)) {
+    mkdirSync(join(profile, 'Default'), { recursive: true });
+    writeFileSync(prefs, JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
+  }
+  return chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless,
+    // Playwright passes --disable-extensions by default: without removing it no
+    // extension loads, silently.
+    ignoreDefaultArgs: ['--disable-extensions'],
+    ignoreHTTPSErrors: true,
+    viewport: headless ? { width: 1280, height: 720 } : null,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--ignore-certificate-errors',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      ...(headless ? ['--disable-gpu'] : []),
+      `--host-resolver-rules=${FIXTURE_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ')}`,
+    ],
+  });
+}
