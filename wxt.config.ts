@@ -18,7 +18,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'scripting', 'tabs'],
+    permissions: ['storage', 'unlimitedStorage', 'scripting'],
     host_permissions: SITE_MATCHES,
     // Any other site only on demand (the clipping issue asks for it per site).
     optional_host_permissions: browser === 'firefox' ? undefined : ['https://*/*', 'http://*/*'],
@@ -34,12 +34,18 @@ export default defineConfig({
       // The sidebar is an extension page framed inside the site's page.
       { resources: ['sidebar.html'], matches: SITE_MATCHES },
     ],
-    browser_specific_settings: {
-      gecko: {
-        id: 'spalla@spalla-extension.org',
-        strict_min_version: '142.0',
-        data_collection_permissions: { required: ['none'] },
-      },
-    },
+    // Firefox: a fixed add-on id (storage and updates follow it) and the data
+    // collection declaration Mozilla requires: Spalla collects nothing.
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'spalla@spalla-extension.org',
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
   }),
 });

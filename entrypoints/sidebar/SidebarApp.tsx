@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { browser } from '#imports';
 import { useFormatDate, useI18n } from '@/components/i18n';
 import { TABLE_LABEL_KEYS } from '@/components/tableLabels';
 import { Button, Notice, Section } from '@/components/ui';
@@ -139,7 +138,7 @@ function OnThisComputer() {
         </>
       )}
       <Button
-        onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') })}
+        onClick={() => void sendMessage('openLibrary')}
         data-testid="sidebar-open-library"
       >
         {t('openLibrary')}

@@ -98,6 +98,17 @@ describe('Chromium: sidebar behaviour', () => {
     await waitForHost(page, (i) => i.state === 'closed');
   });
 
+  test('"Open the library" in the sidebar opens the library page', async () => {
+    await visit('www.facebook.com', '/');
+    const frame = await openSidebar(page, run);
+    const opened = run.context.waitForEvent('page');
+    await frame.locator('[data-testid="sidebar-open-library"]').click();
+    const library = await opened;
+    await library.waitForLoadState();
+    expect(library.url()).toBe(`chrome-extension://${run.extensionId}/library.html`);
+    await expect.poll(() => library.locator('[data-testid="backup-export"]').count()).toBe(1);
+  });
+
   test('remembers open/closed and width per site', async () => {
     await visit('www.facebook.com', '/');
     await openSidebar(page, run);

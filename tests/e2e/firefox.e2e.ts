@@ -17,7 +17,7 @@ let run: FirefoxRun;
 let page: Page;
 
 beforeAll(async () => {
-  run = await launchFirefox(inject('fixturePort'));
+  run = await launchFirefox(inject('fixtureProxyPort'));
 });
 afterAll(async () => {
   await run?.close();
@@ -80,6 +80,23 @@ describe('Firefox: sidebar behaviour', () => {
     const frame = await ffOpenSidebar(page);
     expect(await frame.evaluate(() => location.protocol)).toBe('moz-extension:');
     expect(await ffSidebarValue(frame, 'sidebar-count-savedReplies', 'data-value', '0')).toBe('0');
+  });
+
+  test('"Open the library" in the sidebar opens the library page', async () => {
+    await visit('www.facebook.com', '/');
+    const frame = await ffOpenSidebar(page);
+    const before = (await run.browser.pages()).length;
+    await frame.click('[data-testid="sidebar-open-library"]');
+    // A new tab shows the library (BiDi may list its URL late: ask the page itself).
+    let href = '';
+    const deadline = Date.now() + 10_000;
+    while (!href.endsWith('/library.html') && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      const pages = await run.browser.pages();
+      if (pages.length <= before) continue;
+      href = await pages[pages.length - 1].evaluate(() => location.href).catch(() => '');
+    }
+    expect(href).toMatch(/^moz-extension:\/\/.+\/library\.html$/);
   });
 
   test('survives in-app navigation and follows the surface', async () => {
@@ -166,5 +183,25 @@ describe('Firefox: sidebar behaviour', () => {
     // And it opens again with a working sidebar.
     await ffClickEdgeTab(page);
     await ffSidebarFrame(page);
+  });
+
+  test('after the add-on reloads with pages open, the sidebar in them works again', async () => {
+    await visit('www.facebook.com', '/');
+    const before = await ffOpenSidebar(page);
+    const oldHref = await before.evaluate(() => location.href);
+    await before.evaluate(() => (globalThis as any).browser.runtime.reload()).catch(() => {});
+    // Firefox keeps a reloaded add-on's page agent and sidebar page running (Chrome cuts
+    // the agent off: see the Chromium test); both must answer the new background.
+    await new Promise((r) => setTimeout(r, 1000));
+    const sidebar = await ffSidebarFrame(page);
+    expect(await sidebar.evaluate(() => location.href)).toBe(oldHref);
+    expect(await ffSidebarValue(sidebar, 'sidebar-surface', 'data-value', 'feed')).toBe('feed');
+    expect(await ffSidebarValue(sidebar, 'sidebar-count-savedReplies', 'data-value', '0')).toBe('0');
+    expect((await ffHostInfo(page)).count).toBe(1);
+    // Closing and opening again works with the new background.
+    await ffClickEdgeTab(page);
+    await ffWaitForHost(page, (i) => i.state === 'closed');
+    await ffClickEdgeTab(page);
+    await ffWaitForHost(page, (i) => i.state === 'open');
   });
 });

@@ -63,6 +63,11 @@ export function startBackground(): void {
     await sendMessage('setSidebarOpen', false, { tabId: sender.tab!.id!, frameId: 0 });
   });
 
+  onMessage('openLibrary', async ({ sender }) => {
+    if (!isFromSidebar(sender, browser.runtime.id, extensionOrigin())) throw new Error('refused');
+    await browser.tabs.create({ url: browser.runtime.getURL('/library.html'), index: (sender.tab?.index ?? 0) + 1 });
+  });
+
   onMessage('pageStateChanged', ({ sender, data }) => {
     if (!isFromPageAgent(sender, browser.runtime.id)) throw new Error('refused');
     ports.update(sender.tab!.id!, data);
@@ -77,9 +82,7 @@ export function startBackground(): void {
   browser.commands.onCommand.addListener((command, tab) => void handleCommand(command, tab));
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (import.meta.env.BROWSER !== 'firefox' && (reason === 'install' || reason === 'update')) {
-      void injectIntoOpenTabs();
-    }
+    if (reason === 'install' || reason === 'update') void injectIntoOpenTabs();
   });
 
   (globalThis as unknown as { spalla: object }).spalla = { handleCommand };

@@ -1,17 +1,43 @@
 import { browser } from '#imports';
-import { SITE_MATCHES } from '../sites/matches';
+import { sendMessage } from '../messaging/protocol';
+import { siteForHost } from '../sites/site-key';
 
-/** Chrome does not run a manifest's content scripts in tabs that were already open
- * when the extension is installed or updated: the old page agent is cut off (WXT's
- * context notices and removes its host) and these tabs would have no sidebar until
- * reloaded. Inject the new agent into them. Firefox injects by itself. */
+/** After an install or update, tabs that were already open hold an orphaned page agent:
+ * Chrome cuts it off and never runs a manifest's content scripts there, so their
+ * sidebar would be dead until the page reloads. Inject a new agent wherever none of ours
+ * answers; it removes the host the orphan left behind. (Firefox keeps a reloaded
+ * add-on's agent running: it answers, and nothing is injected.) */
 export async function injectIntoOpenTabs(): Promise<void> {
   const files = browser.runtime.getManifest().content_scripts?.flatMap((script) => script.js ?? []) ?? [];
   if (files.length === 0) return;
-  const tabs = await browser.tabs.query({ url: SITE_MATCHES });
+  // Filter by host ourselves: a `url` query is not reliable across browsers. Tab URLs
+  // are visible to us for the sites we hold permission for.
+  const tabs = await browser.tabs.query({});
   await Promise.allSettled(
     tabs
-      .filter((tab) => typeof tab.id === 'number' && !tab.discarded)
-      .map((tab) => browser.scripting.executeScript({ target: { tabId: tab.id! }, files: files as never[] /* paths read from our own manifest */ })),
+      .filter((tab) => typeof tab.id === 'number' && !tab.discarded && isOurSite(tab.url))
+      .map(async (tab) => {
+        if (await hasLiveAgent(tab.id!)) return;
+        // Paths read from our own manifest.
+        await browser.scripting.executeScript({ target: { tabId: tab.id! }, files: files as never[] });
+      }),
   );
+}
+
+/** An agent of this extension instance answers; an orphan cannot. */
+async function hasLiveAgent(tabId: number): Promise<boolean> {
+  const answer = sendMessage('getPageState', undefined, { tabId, frameId: 0 }).then(
+    (state) => state != null,
+    () => false,
+  );
+  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1000));
+  return Promise.race([answer, timeout]);
+}
+
+function isOurSite(url: string | undefined): boolean {
+  try {
+    return url !== undefined && siteForHost(new URL(url).hostname) !== null;
+  } catch {
+    return false;
+  }
 }

@@ -14,6 +14,8 @@ export interface ProtocolMap {
   getOverview(): Overview;
   /** Sidebar's close button: the background tells the page agent of the same tab. */
   closeSidebar(): void;
+  /** Opens the library page in a new tab (a framed sidebar has no `tabs` API in Firefox). */
+  openLibrary(): void;
 
   // page agent -> background
   pageStateChanged(state: PageState): void;

@@ -9,8 +9,9 @@ export interface FirefoxRun {
 }
 
 /** Firefox ESR over WebDriver BiDi with the Firefox build installed as a temporary
- * add-on. Every host resolves to 127.0.0.1; match patterns ignore the port. */
-export async function launchFirefox(port: number): Promise<FirefoxRun> {
+ * add-on, browsing through a CONNECT proxy that sends every HTTPS request to the
+ * fixture server: pages load as https://www.facebook.com/, as on the real site. */
+export async function launchFirefox(proxyPort: number): Promise<FirefoxRun> {
   const extension = requireBuild(FIREFOX_BUILD);
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -18,12 +19,18 @@ export async function launchFirefox(port: number): Promise<FirefoxRun> {
     headless: true,
     acceptInsecureCerts: true,
     defaultViewport: { width: 1280, height: 720 },
-    extraPrefsFirefox: { 'network.dns.forceResolve': '127.0.0.1' },
+    extraPrefsFirefox: {
+      'network.proxy.type': 1,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': proxyPort,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': true,
+    },
   });
   await browser.installExtension(extension);
   return {
     browser,
-    url: (host, path) => `https://${host}:${port}${path}`,
+    url: (host, path) => `https://${host}${path}`,
     close: () => browser.close(),
   };
 }

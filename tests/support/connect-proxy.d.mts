@@ -1,0 +1,1 @@
+export function startConnectProxy(options: { targetPort: number }): Promise<{ port: number; close(): Promise<void> }>;
