@@ -1,5 +1,5 @@
-import { browser } from '#imports';
 import { shouldRemindBackup } from '@/utils/db/change-clock';
+import { openLibraryTab } from '@/utils/library-tab';
 import { backupStatusItem } from '@/utils/settings/items';
 import { useFormatDate, useI18n } from './i18n';
 import { Notice } from './ui';
@@ -17,7 +17,7 @@ export function BackupReminder() {
       <button
         type="button"
         className="mt-1 font-medium underline"
-        onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html#backup') })}
+        onClick={() => void openLibraryTab({ hash: '#backup' })}
         data-testid="backup-reminder-open"
       >
         {t('backupReminderAction')}

@@ -4,11 +4,13 @@ import { DeleteAllData } from '@/components/DeleteAllData';
 import { useI18n } from '@/components/i18n';
 import { SettingsForm } from '@/components/SettingsForm';
 import { Section } from '@/components/ui';
+import { useTheme } from '@/components/useTheme';
 
 /** The full-page library. The feature issues add their own sections (replies, clips,
  * hashtag sets, post log); for now it holds the settings in full and backup. */
 export function LibraryApp() {
   const { t } = useI18n();
+  useTheme();
   useEffect(() => {
     document.title = t('libraryTitle');
   }, [t]);
@@ -24,7 +26,7 @@ export function LibraryApp() {
           <SettingsForm />
         </div>
         <div className="space-y-6">
-          <h2 className="text-lg font-semibold">{t('backupTitle')}</h2>
+          <h2 id="backup" className="text-lg font-semibold">{t('backupTitle')}</h2>
           <BackupPanel />
           <Section title={t('deleteAllTitle')}>
             <DeleteAllData />

@@ -1,16 +1,4 @@
-import { createRoot } from 'react-dom/client';
-import '@/assets/tailwind.css';
-import { I18nProvider } from '@/components/i18n';
-import { useSystemTheme } from '@/components/useSystemTheme';
+import { mountPage } from '@/components/mountPage';
 import { PopupApp } from './PopupApp';
 
-function Root() {
-  useSystemTheme();
-  return <PopupApp />;
-}
-
-createRoot(document.getElementById('root')!).render(
-  <I18nProvider>
-    <Root />
-  </I18nProvider>,
-);
+mountPage(<PopupApp />);

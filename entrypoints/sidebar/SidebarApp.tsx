@@ -7,7 +7,7 @@ import type { PageState } from '@/utils/messaging/page-state';
 import { sendMessage, type Overview } from '@/utils/messaging/protocol';
 import { sidebarSideItem } from '@/utils/settings/items';
 import { usePageState } from './usePageState';
-import { useTheme } from './useTheme';
+import { useTheme } from '@/components/useTheme';
 
 const SITE_LABEL = { facebook: 'siteFacebook', instagram: 'siteInstagram', business: 'siteBusiness' } as const;
 

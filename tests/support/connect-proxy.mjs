@@ -11,6 +11,8 @@ export async function startConnectProxy({ targetPort }) {
   const server = createServer((_req, res) => {
     res.writeHead(405).end('CONNECT only');
   });
+  // Tunnels leave the HTTP server's bookkeeping: keep our own, to end them on close.
+  const sockets = new Set();
   server.on('connect', (_req, clientSocket, head) => {
     const upstream = connect(targetPort, '127.0.0.1', () => {
       clientSocket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
@@ -18,10 +20,15 @@ export async function startConnectProxy({ targetPort }) {
       upstream.pipe(clientSocket);
       clientSocket.pipe(upstream);
     });
+    sockets.add(clientSocket).add(upstream);
     const close = () => {
       upstream.destroy();
       clientSocket.destroy();
+      sockets.delete(clientSocket);
+      sockets.delete(upstream);
     };
+    upstream.on('close', close);
+    clientSocket.on('close', close);
     upstream.on('error', close);
     clientSocket.on('error', close);
   });
@@ -30,7 +37,8 @@ export async function startConnectProxy({ targetPort }) {
     port: server.address().port,
     close: () =>
       new Promise((resolve) => {
-        server.closeAllConnections?.();
+        for (const socket of sockets) socket.destroy();
+        server.closeAllConnections();
         server.close(() => resolve(undefined));
       }),
   };

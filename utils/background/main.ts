@@ -6,6 +6,7 @@ import { isFromPageAgent, isFromSidebar } from '../messaging/sender';
 import type { PageState } from '../messaging/page-state';
 import { onMessage, sendMessage } from '../messaging/protocol';
 import { backupStatusItem } from '../settings/items';
+import { openLibraryTab } from '../library-tab';
 import { injectIntoOpenTabs } from './reinject';
 import { SidebarPorts } from './sidebar-ports';
 
@@ -65,7 +66,7 @@ export function startBackground(): void {
 
   onMessage('openLibrary', async ({ sender }) => {
     if (!isFromSidebar(sender, browser.runtime.id, extensionOrigin())) throw new Error('refused');
-    await browser.tabs.create({ url: browser.runtime.getURL('/library.html'), index: (sender.tab?.index ?? 0) + 1 });
+    await openLibraryTab({ afterIndex: sender.tab?.index });
   });
 
   onMessage('pageStateChanged', ({ sender, data }) => {

@@ -1,22 +1,15 @@
 import { expect } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { chromiumSidebarFrame, type ChromiumRun } from './chromium';
-import { edgeTabPoint, HOST_INFO_SCRIPT, type HostInfo } from './host';
+import { edgeTabPoint, HOST_INFO_SCRIPT, pollHost, type HostInfo } from './host';
 
 export async function hostInfo(page: Page): Promise<HostInfo> {
   return page.evaluate(HOST_INFO_SCRIPT) as Promise<HostInfo>;
 }
 
 /** Waits until the page shows what `check` wants of the host. */
-export async function waitForHost(page: Page, check: (info: HostInfo) => boolean = (i) => i.count === 1): Promise<HostInfo> {
-  const deadline = Date.now() + 10_000;
-  let info = await hostInfo(page);
-  while (!check(info)) {
-    if (Date.now() > deadline) throw new Error(`host never matched: ${JSON.stringify(info)}`);
-    await page.waitForTimeout(50);
-    info = await hostInfo(page);
-  }
-  return info;
+export async function waitForHost(page: Page, check?: (info: HostInfo) => boolean): Promise<HostInfo> {
+  return pollHost(() => hostInfo(page), check);
 }
 
 /** Clicks the edge tab where a person would. */

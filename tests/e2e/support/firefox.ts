@@ -1,6 +1,6 @@
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { FIREFOX_BUILD, requireBuild } from './paths';
-import { edgeTabPoint, HOST_INFO_SCRIPT, type HostInfo } from './host';
+import { edgeTabPoint, HOST_INFO_SCRIPT, pollHost, type HostInfo } from './host';
 
 export interface FirefoxRun {
   browser: Browser;
@@ -39,15 +39,8 @@ export async function ffHostInfo(page: Page): Promise<HostInfo> {
   return page.evaluate(HOST_INFO_SCRIPT) as Promise<HostInfo>;
 }
 
-export async function ffWaitForHost(page: Page, check: (info: HostInfo) => boolean = (i) => i.count === 1): Promise<HostInfo> {
-  const deadline = Date.now() + 10_000;
-  let info = await ffHostInfo(page);
-  while (!check(info)) {
-    if (Date.now() > deadline) throw new Error(`host never matched: ${JSON.stringify(info)}`);
-    await new Promise((r) => setTimeout(r, 50));
-    info = await ffHostInfo(page);
-  }
-  return info;
+export async function ffWaitForHost(page: Page, check?: (info: HostInfo) => boolean): Promise<HostInfo> {
+  return pollHost(() => ffHostInfo(page), check);
 }
 
 export async function ffClickEdgeTab(page: Page): Promise<void> {

@@ -38,3 +38,18 @@ export const PAGE_STORAGE_SCRIPT = `(async () => ({
   databases: (await indexedDB.databases()).map((d) => d.name),
   localStorageKeys: Object.keys(localStorage),
 }))()`;
+
+/** Reads the host through `read` until `check` holds (10 s at most). */
+export async function pollHost(
+  read: () => Promise<HostInfo>,
+  check: (info: HostInfo) => boolean = (info) => info.count === 1,
+): Promise<HostInfo> {
+  const deadline = Date.now() + 10_000;
+  let info = await read();
+  while (!check(info)) {
+    if (Date.now() > deadline) throw new Error(`host never matched: ${JSON.stringify(info)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    info = await read();
+  }
+  return info;
+}

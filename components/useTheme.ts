@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 
-/** Dark when the page shows dark, light when it shows light, else the browser's preference. */
-export function useTheme(pageTheme: 'dark' | 'light' | null | undefined) {
+/** Dark when the page beside us shows dark, light when it shows light, else (and on
+ * pages of our own: popup, library) the browser's preference. */
+export function useTheme(pageTheme?: 'dark' | 'light' | null) {
   useEffect(() => {
     const media = matchMedia('(prefers-color-scheme: dark)');
     const apply = () => {
