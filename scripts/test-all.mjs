@@ -15,9 +15,17 @@ let passed = 0;
 let failed = 0;
 const summary = [];
 
+// No step may hang the run: a stuck browser fails its step instead of eating CI's time.
+const STEP_TIMEOUT_MS = 25 * 60 * 1000;
+
 function run(cmd, args, { quiet = false } = {}) {
-  const result = spawnSync(cmd, args, { cwd: root, stdio: quiet ? 'pipe' : 'inherit', encoding: 'utf8' });
-  return result;
+  return spawnSync(cmd, args, {
+    cwd: root,
+    stdio: quiet ? 'pipe' : 'inherit',
+    encoding: 'utf8',
+    timeout: STEP_TIMEOUT_MS,
+    killSignal: 'SIGKILL',
+  });
 }
 
 function step(name, ok, detail = '') {
