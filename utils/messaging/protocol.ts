@@ -33,4 +33,4 @@ export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>(
 /** Port names for live updates (background -> sidebar). */
 export const SIDEBAR_PORT = 'spalla-sidebar';
 
-export type SidebarPortMessage = { type: 'pageState'; state: PageState | null } | { type: 'ping' };
+export type SidebarPortMessage = { type: 'pageState'; state: PageState | null };
