@@ -2,6 +2,7 @@ import { browser } from '#imports';
 import { onMessage, sendMessage } from '../messaging/protocol';
 import {
   enabledSitesItem,
+  languageItem,
   SIDEBAR_DEFAULT_WIDTH,
   sidebarSideItem,
   sidebarStateItem,
@@ -70,10 +71,10 @@ export async function startPageAgent(): Promise<void> {
     () => host.panelRect(),
   );
 
-  function setOpen(open: boolean, { remember = true } = {}) {
+  function setOpen(open: boolean) {
     host.setOpen(open);
     watcher.refresh();
-    if (remember) void rememberSidebar(site!, { open });
+    void rememberSidebar(site!, { open });
   }
 
   function place(on: boolean) {
@@ -100,6 +101,7 @@ export async function startPageAgent(): Promise<void> {
       host.setSide(value);
       watcher.refresh();
     }),
+    languageItem.watch(() => void loadLabels()),
   ];
   life.onEnd(() => unwatch.forEach((stop) => stop()));
 
@@ -122,11 +124,12 @@ export async function startPageAgent(): Promise<void> {
   ];
   life.onEnd(() => removers.forEach((remove) => remove()));
 
-  sendMessage('getAgentStrings')
-    .then((strings) => {
-      if (life.isValid) host.setLabels({ ...browserLabels(), ...pickLabels(strings) });
-    })
-    .catch(() => {});
+  // The edge tab's own words, in the interface language the user chose.
+  async function loadLabels() {
+    const strings = await sendMessage('getAgentStrings').catch(() => null);
+    if (strings && life.isValid) host.setLabels({ ...browserLabels(), ...pickLabels(strings) });
+  }
+  void loadLabels();
 }
 
 function pickLabels(strings: Record<string, string>): Partial<SidebarHostLabels> {
