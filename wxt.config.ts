@@ -11,6 +11,10 @@ export const SITE_MATCHES = [
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // The sources zip Mozilla's review asks for: code only, no built fixtures or test output.
+  zip: {
+    excludeSources: ['tests/fixtures/dist/**', 'tests/.tmp/**'],
+  },
   vite: () => ({
     plugins: [tailwindcss()],
   }),
