@@ -1,0 +1,269 @@
+/**
+ * Best-time estimator: from one account's post log to a 168-cell week grid of relative scores.
+ * Pure (no browser or WXT API). Pass the posts of ONE account (brand + network); the caller
+ * filters the log, this module does not.
+ *
+ * Pipeline:
+ * 1. engagement per post = reactions + comments + shares + saves (a null counts as 0; a post
+ *    whose four counts are all null has no engagement data and is left out).
+ *    Engagement totals, not engagement/reach: reach itself depends on when a post goes out
+ *    (that is part of the effect we look for) and is often missing from page-read metrics.
+ * 2. each post against the account's typical level: log((engagement + 1) / (median + 1)) (the
+ *    median, so one viral post does not move the reference; the +1 keeps posts with 0
+ *    engagement finite and a zero median meaningful). Then two limits:
+ *    - clipped to ±LOG_RATIO_CAP (log 5): no post counts as more than 5x or less than 1/5x;
+ *    - winsorized at the account's own WINSOR_LOW/HIGH_QUANTILE (10th/90th percentile) of
+ *      those log ratios: a single post counts at most as much as the account's 90th-percentile
+ *      post, so a 50x post cannot make a slot the best on its own; it takes several
+ *      above-typical posts.
+ * 3. binned by the local (day, hour) of publishedAt in `timeZone` (the audience's time zone);
+ * 4. smoothed: each cell adds its neighbours with SMOOTHING_KERNEL weights (±1 h: 0.5,
+ *    ±2 h: 0.25, same hour on the day before / after: 0.1), circularly over the week (Sunday
+ *    23:00 neighbours Monday 00:00). Both the post counts n and the log-ratio sums are smoothed.
+ * 5. shrunk toward the prior in log space: log score = (n·observed + k·log prior) / (n + k),
+ *    n = smoothed post count of the cell, k = SHRINK_K. See SHRINK_K for why k = 40.
+ * 6. score = exp(log score): relative to the account's typical level (1 = typical).
+ */
+import type { PostLogEntry } from '../db/post-log';
+import { HOURS_PER_DAY, HOURS_PER_WEEK, cellIndex, localSlot, nextSlots } from './local-time';
+
+/** Clip for a post's log ratio to the account's median: ±log 5. */
+export const LOG_RATIO_CAP = Math.log(5);
+/** Log ratios are winsorized at these quantiles of the account's own log ratios. */
+export const WINSOR_LOW_QUANTILE = 0.1;
+export const WINSOR_HIGH_QUANTILE = 0.9;
+
+/** Circular smoothing over the 168-hour week: offset in hours → weight. */
+export const SMOOTHING_KERNEL: readonly { offset: number; weight: number }[] = [
+  { offset: 0, weight: 1 },
+  { offset: -1, weight: 0.5 },
+  { offset: 1, weight: 0.5 },
+  { offset: -2, weight: 0.25 },
+  { offset: 2, weight: 0.25 },
+  { offset: -HOURS_PER_DAY, weight: 0.1 },
+  { offset: HOURS_PER_DAY, weight: 0.1 },
+];
+
+/**
+ * Prior strength, in (smoothed) posts: a cell's score is (n·observed + k·prior)/(n + k) in log
+ * space. k = 40 is the smallest round number that guarantees, for every prior shipped in
+ * priors.ts and the flat prior, that with 5 posts or fewer every cell stays within 10% of the
+ * prior: with ≤5 posts at most 2 lie above (and 2 below) the median, each clipped to ±log 5 and
+ * entering a cell with weight ≤ 1, so the worst case is
+ * (2·log 5 + 5·max|log prior|) / (5 + k) ≤ log(1/0.9), which needs k ≥ 37.
+ * It is also a conservative choice on purpose: post-to-post variation in engagement is large
+ * next to time-of-day effects, so a cell needs dozens of posts around it before its own data
+ * outweighs the prior.
+ */
+export const SHRINK_K = 40;
+
+/** Trust: 'none' with 0 posts; 'thin' below 30 posts or with posts on fewer than 4 distinct
+ * weekdays (the grid cannot see the rest of the week); 'solid' otherwise. */
+export const TRUST_SOLID_MIN_POSTS = 30;
+export const TRUST_SOLID_MIN_DAYS = 4;
+
+/** nextBest: how many slots, over how many coming days, and how far apart (1 = distinct hours). */
+export const NEXT_BEST_COUNT = 3;
+export const NEXT_BEST_HORIZON_DAYS = 7;
+export const NEXT_BEST_MIN_GAP_HOURS = 1;
+
+/** rateNow: 'good' if fewer than this share of cells score higher (and above the median);
+ * 'poor' if fewer than this share score lower (and below the median). */
+export const RATE_TOP_SHARE = 0.25;
+export const RATE_BOTTOM_SHARE = 0.25;
+
+const EPS = 1e-9;
+const HOUR_MS = 3_600_000;
+
+export type Trust = 'none' | 'thin' | 'solid';
+
+export interface BestTimeCell {
+  day: number;
+  hour: number;
+  /** Relative to the account's typical level: 1 = typical. */
+  score: number;
+  /** Raw number of posts published in this local hour. */
+  posts: number;
+}
+
+export interface NextBestSlot {
+  /** Epoch ms (UTC) of the local hour start. */
+  start: number;
+  day: number;
+  hour: number;
+  score: number;
+}
+
+export interface BestTimeWhy {
+  day: number;
+  hour: number;
+  /** Median over the cell's posts of (engagement + 1) / (account median + 1), unclipped. */
+  ratio: number;
+  posts: number;
+}
+
+export interface BestTimeGrid {
+  /** 168 cells, index = day * 24 + hour, day 0 = Monday. */
+  cells: BestTimeCell[];
+  trust: Trust;
+  /** Posts used (with engagement data and a valid date). */
+  totalPosts: number;
+  /** Posts left out: no engagement counts at all, or no valid publishedAt. */
+  skippedPosts: number;
+  /** Up to NEXT_BEST_COUNT best coming slots, best first; only slots above the median cell. */
+  nextBest: NextBestSlot[];
+  /** The best cell's own evidence, or null when that cell has no posts. */
+  why: BestTimeWhy | null;
+}
+
+export interface EstimateOptions {
+  /** IANA time zone of the audience, e.g. 'Europe/Rome'. */
+  timeZone: string;
+  /** 168-cell relative prior (`priorGrid(...)` or `FLAT_PRIOR`). */
+  prior: readonly number[];
+  /** Epoch ms; nextBest looks at the 7 days after it. */
+  now: number;
+  /** Minimum hours between nextBest slots (default NEXT_BEST_MIN_GAP_HOURS). */
+  nextBestMinGapHours?: number;
+}
+
+/** Engagement of a post, or null when none of the four counts is known. */
+export function engagementOf(entry: PostLogEntry): number | null {
+  const m = entry.metrics;
+  const vals = [m.reactions, m.comments, m.shares, m.saves];
+  if (vals.every((v) => v === null || v === undefined || !Number.isFinite(v))) return null;
+  let sum = 0;
+  for (const v of vals) if (typeof v === 'number' && Number.isFinite(v) && v > 0) sum += v;
+  return sum;
+}
+
+function median(sorted: readonly number[]): number {
+  const n = sorted.length;
+  if (n === 0) return 0;
+  const mid = n >> 1;
+  return n % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Linear-interpolation quantile of sorted values. */
+function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  const pos = q * (sorted.length - 1);
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+
+export function trustLabel(totalPosts: number, distinctDays: number): Trust {
+  if (totalPosts === 0) return 'none';
+  if (totalPosts < TRUST_SOLID_MIN_POSTS || distinctDays < TRUST_SOLID_MIN_DAYS) return 'thin';
+  return 'solid';
+}
+
+export function estimateBestTimes(entries: readonly PostLogEntry[], options: EstimateOptions): BestTimeGrid {
+  const { timeZone, prior, now } = options;
+  if (prior.length !== HOURS_PER_WEEK) throw new RangeError(`prior must have ${HOURS_PER_WEEK} cells`);
+  if (prior.some((v) => !(v > 0) || !Number.isFinite(v))) throw new RangeError('prior cells must be positive numbers');
+
+  // 1. usable posts and their cells
+  const posts: { cell: number; engagement: number }[] = [];
+  let skippedPosts = 0;
+  for (const e of entries) {
+    const engagement = engagementOf(e);
+    if (engagement === null || !Number.isFinite(e.publishedAt)) {
+      skippedPosts++;
+      continue;
+    }
+    const { day, hour } = localSlot(e.publishedAt, timeZone);
+    posts.push({ cell: cellIndex(day, hour), engagement });
+  }
+
+  // 2. typical level and per-post log ratios. (e + 1) / (median + 1): engagement counts are
+  // integers, and the +1 keeps a zero-engagement post finite and a zero median meaningful.
+  const base = median(posts.map((p) => p.engagement).sort((a, b) => a - b));
+  const ratios = posts.map((p) => (p.engagement + 1) / (base + 1));
+  const clipped = ratios.map((r) => clamp(Math.log(r), -LOG_RATIO_CAP, LOG_RATIO_CAP));
+  const sortedLr = [...clipped].sort((a, b) => a - b);
+  const lo = quantile(sortedLr, WINSOR_LOW_QUANTILE);
+  const hi = quantile(sortedLr, WINSOR_HIGH_QUANTILE);
+  const logRatios = clipped.map((v) => clamp(v, lo, hi));
+
+  // 3. bin
+  const rawCount = new Array<number>(HOURS_PER_WEEK).fill(0);
+  const rawSum = new Array<number>(HOURS_PER_WEEK).fill(0);
+  const cellRatios: number[][] = Array.from({ length: HOURS_PER_WEEK }, () => []);
+  posts.forEach((p, i) => {
+    rawCount[p.cell]++;
+    rawSum[p.cell] += logRatios[i];
+    cellRatios[p.cell].push(ratios[i]);
+  });
+
+  // 4. smooth, 5. shrink, 6. score
+  const cells: BestTimeCell[] = [];
+  for (let c = 0; c < HOURS_PER_WEEK; c++) {
+    let n = 0;
+    let s = 0;
+    for (const { offset, weight } of SMOOTHING_KERNEL) {
+      const j = (((c + offset) % HOURS_PER_WEEK) + HOURS_PER_WEEK) % HOURS_PER_WEEK;
+      n += weight * rawCount[j];
+      s += weight * rawSum[j];
+    }
+    const logScore = (s + SHRINK_K * Math.log(prior[c])) / (n + SHRINK_K);
+    cells.push({ day: Math.floor(c / HOURS_PER_DAY), hour: c % HOURS_PER_DAY, score: Math.exp(logScore), posts: rawCount[c] });
+  }
+
+  const distinctDays = new Set(posts.map((p) => Math.floor(p.cell / HOURS_PER_DAY))).size;
+  const trust = trustLabel(posts.length, distinctDays);
+
+  const scores = cells.map((c) => c.score);
+  const medianScore = median([...scores].sort((a, b) => a - b));
+
+  // nextBest: coming local hours, best first, only those above the median cell.
+  const gapMs = Math.max(1, options.nextBestMinGapHours ?? NEXT_BEST_MIN_GAP_HOURS) * HOUR_MS;
+  const candidates = nextSlots(now, timeZone, NEXT_BEST_HORIZON_DAYS)
+    .map((s) => ({ ...s, score: scores[cellIndex(s.day, s.hour)] }))
+    .filter((s) => s.score > medianScore * (1 + EPS))
+    .sort((a, b) => b.score - a.score || a.start - b.start);
+  const nextBest: NextBestSlot[] = [];
+  for (const s of candidates) {
+    if (nextBest.length >= NEXT_BEST_COUNT) break;
+    if (nextBest.some((b) => Math.abs(b.start - s.start) < gapMs - EPS)) continue;
+    nextBest.push({ start: s.start, day: s.day, hour: s.hour, score: s.score });
+  }
+
+  // why: the best cell's own posts (ties: earliest in the week).
+  let best = 0;
+  for (let c = 1; c < HOURS_PER_WEEK; c++) if (scores[c] > scores[best] * (1 + EPS)) best = c;
+  const why: BestTimeWhy | null =
+    rawCount[best] > 0
+      ? {
+          day: cells[best].day,
+          hour: cells[best].hour,
+          ratio: median([...cellRatios[best]].sort((a, b) => a - b)),
+          posts: rawCount[best],
+        }
+      : null;
+
+  return { cells, trust, totalPosts: posts.length, skippedPosts, nextBest, why };
+}
+
+export type NowRating = 'good' | 'average' | 'poor';
+
+/**
+ * How posting at `now` compares with the rest of the week in this grid: 'good' if fewer than
+ * RATE_TOP_SHARE of the cells score higher and the cell is above the median cell; 'poor' if
+ * fewer than RATE_BOTTOM_SHARE score lower and it is below the median; 'average' otherwise
+ * (so a flat grid rates every hour 'average').
+ */
+export function rateNow(grid: BestTimeGrid, now: number, timeZone: string): NowRating {
+  const { day, hour } = localSlot(now, timeZone);
+  const scores = grid.cells.map((c) => c.score);
+  const s = scores[cellIndex(day, hour)];
+  const med = median([...scores].sort((a, b) => a - b));
+  const higher = scores.filter((v) => v > s * (1 + EPS)).length;
+  const lower = scores.filter((v) => v < s * (1 - EPS)).length;
+  if (s > med * (1 + EPS) && higher < RATE_TOP_SHARE * scores.length) return 'good';
+  if (s < med * (1 - EPS) && lower < RATE_BOTTOM_SHARE * scores.length) return 'poor';
+  return 'average';
+}
