@@ -37,6 +37,8 @@ export default defineConfig({
     web_accessible_resources: [
       // The sidebar is an extension page framed inside the site's page.
       { resources: ['sidebar.html'], matches: SITE_MATCHES },
+      // The insertion engine's main-world helper, injected on demand (utils/insert/).
+      { resources: ['page-insert.js'], matches: SITE_MATCHES },
     ],
     // Firefox: a fixed add-on id (storage and updates follow it) and the data
     // collection declaration Mozilla requires: Spalla collects nothing.

@@ -41,6 +41,16 @@ export async function handleCommand(command: string, tab?: Browser.tabs.Tab): Pr
   return null;
 }
 
+/** Asks the page agent of a tab to insert text at its last composer's caret. Exposed as
+ * `spalla.insertText` for end-to-end tests (the sidebar will call it next). */
+export async function insertText(tabId: number, text: string): Promise<{ ok: boolean; reason?: string }> {
+  try {
+    return await sendMessage('insertText', { text }, { tabId, frameId: 0 });
+  } catch {
+    return { ok: false, reason: 'no-agent' };
+  }
+}
+
 async function overview() {
   const db = getDb();
   const counts = Object.fromEntries(
@@ -86,5 +96,5 @@ export function startBackground(): void {
     if (reason === 'install' || reason === 'update') void injectIntoOpenTabs();
   });
 
-  (globalThis as unknown as { spalla: object }).spalla = { handleCommand };
+  (globalThis as unknown as { spalla: object }).spalla = { handleCommand, insertText };
 }

@@ -26,6 +26,8 @@ export interface ProtocolMap {
   toggleSidebar(): { open: boolean };
   setSidebarOpen(open: boolean): void;
   getPageState(): PageState;
+  /** Inserts text at the caret of the composer last used on the page (saved replies). */
+  insertText(data: { text: string }): { ok: boolean; reason?: string };
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

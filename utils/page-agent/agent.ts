@@ -8,6 +8,7 @@ import {
   sidebarStateItem,
   type SiteKey,
 } from '../settings/items';
+import { insertIntoComposer } from '../insert';
 import { ADAPTERS } from '../sites';
 import { siteForHost } from '../sites/site-key';
 import { AgentLifetime } from './lifetime';
@@ -120,6 +121,19 @@ export async function startPageAgent(): Promise<void> {
     onMessage('getPageState', ({ sender }) => {
       if (!fromUs(sender)) throw new Error('refused');
       return watcher.current();
+    }),
+    onMessage('insertText', async ({ sender, data }) => {
+      if (!fromUs(sender)) throw new Error('refused');
+      if (typeof data?.text !== 'string' || data.text.length === 0 || data.text.length > 20_000) {
+        return { ok: false, reason: 'bad-text' };
+      }
+      const composer = watcher.lastComposer();
+      if (!composer) return { ok: false, reason: 'no-composer' };
+      try {
+        return await insertIntoComposer(composer, data.text);
+      } catch {
+        return { ok: false, reason: 'error' };
+      }
     }),
   ];
   life.onEnd(() => removers.forEach((remove) => remove()));

@@ -1,4 +1,5 @@
 import type { PageState } from '../messaging/page-state';
+import { rememberSelection } from '../insert/selection-memory';
 import { composerKind, composerLabel, findComposer } from '../sites/composer-kind';
 import type { SiteAdapter } from '../sites/types';
 import { HOST_TAG } from './sidebar-host';
@@ -71,10 +72,20 @@ export function watchPage(
       const found = target instanceof Element ? findComposer(target) : null;
       if (found) composer = found;
       focused = found !== null;
+      if (found) rememberSelection(found);
       update();
     },
     { capture: true },
   );
+  // Remember the caret while the composer has focus: a click in our sidebar takes focus,
+  // and the insertion engine puts the caret back where the user left it.
+  const keepSelection = () => {
+    const active = document.activeElement;
+    if (composer && active instanceof Element && findComposer(active) === composer) rememberSelection(composer);
+  };
+  for (const type of ['selectionchange', 'keyup', 'mouseup', 'select', 'input']) {
+    life.listen(document, type, keepSelection, { capture: true });
+  }
   life.listen(
     document,
     'focusout',

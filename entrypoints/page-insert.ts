@@ -1,0 +1,72 @@
+/** The main-world helper of the insertion engine, injected on demand by the page agent
+ * (`utils/insert/main-world.ts`). Lexical's editor object and trusted-looking events for
+ * Lexical and Draft.js need the page's own world. The page can watch and imitate this
+ * script: it receives only the text about to be inserted and answers only short codes. */
+export default defineUnlistedScript(() => {
+  const REQUEST = 'spalla:insert-request';
+  const REPLY = 'spalla:insert-reply';
+  const flag = Symbol.for('spalla.insert-helper');
+  const w = window as unknown as Record<symbol, boolean>;
+  if (w[flag]) return;
+  w[flag] = true;
+
+  type LexicalLike = {
+    getEditorState(): { read<T>(fn: () => T): T; _nodeMap?: Map<string, { getTextContent(): string }> };
+  };
+  const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+  function handle(target: HTMLElement, req: { op?: unknown; text?: unknown; minLength?: unknown }): string {
+    if (typeof req.text !== 'string') return 'bad-request';
+    const text = req.text;
+    const editor = (target as unknown as { __lexicalEditor?: LexicalLike }).__lexicalEditor;
+    switch (req.op) {
+      case 'lexical-insert': {
+        if (!editor) return 'no-editor';
+        target.dispatchEvent(
+          new InputEvent('beforeinput', { inputType: 'insertReplacementText', data: text, bubbles: true, cancelable: true }),
+        );
+        return 'sent';
+      }
+      case 'paste': {
+        const data = new DataTransfer();
+        data.setData('text/plain', text);
+        target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+        return 'sent';
+      }
+      case 'lexical-check': {
+        if (!editor) return 'no-editor';
+        const state = editor.getEditorState();
+        const content = state.read(() => state._nodeMap?.get('root')?.getTextContent());
+        if (typeof content !== 'string') return 'unreadable';
+        const now = squeeze(content);
+        if (!now.includes(squeeze(text))) return 'missing';
+        return typeof req.minLength === 'number' && now.length < req.minLength ? 'shorter' : 'ok';
+      }
+      default:
+        return 'bad-request';
+    }
+  }
+
+  document.addEventListener(
+    REQUEST,
+    (event) => {
+      const target = event.target;
+      const detail = (event as CustomEvent).detail;
+      if (!(target instanceof HTMLElement) || typeof detail !== 'string') return;
+      let req: { id?: unknown; op?: unknown; text?: unknown; minLength?: unknown };
+      try {
+        req = JSON.parse(detail);
+      } catch {
+        return;
+      }
+      let code: string;
+      try {
+        code = handle(target, req);
+      } catch {
+        code = 'error';
+      }
+      document.dispatchEvent(new CustomEvent(REPLY, { detail: JSON.stringify({ id: req.id, code }) }));
+    },
+    true,
+  );
+});
