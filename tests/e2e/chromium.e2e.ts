@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launchChromium, type ChromiumRun } from './support/chromium';
+import { describe, expect, test } from 'vitest';
+import { useChromium } from './support/chromium';
 import {
   allStorage,
   clickEdgeTab,
@@ -8,7 +7,6 @@ import {
   hostInfo,
   inWorker,
   openSidebar,
-  resetExtensionStorage,
   runToggleCommand,
   setStorage,
   waitForHost,
@@ -16,24 +14,11 @@ import {
 import { PAGE_STORAGE_SCRIPT } from './support/host';
 import { LANGS, SURFACES, withLang } from './support/surfaces';
 
-let run: ChromiumRun;
-let page: Page;
-
-beforeAll(async () => {
-  run = await launchChromium(inject('fixturePort'));
-});
-afterAll(async () => {
-  await run?.close();
-});
-beforeEach(async () => {
-  await resetExtensionStorage(run);
-  for (const p of run.context.pages()) await p.close();
-  page = await run.context.newPage();
-});
+const current = useChromium();
 
 async function visit(host: string, path: string) {
-  await page.goto(run.url(host, path));
-  return waitForHost(page);
+  await current.page.goto(current.run.url(host, path));
+  return waitForHost(current.page);
 }
 
 describe('Chromium: the sidebar on every surface', () => {
@@ -46,8 +31,8 @@ describe('Chromium: the sidebar on every surface', () => {
         expect(info.state).toBe('closed');
 
         // A person clicks in the text box first, then opens the sidebar.
-        if (c.composer) await page.locator(c.composer).first().click();
-        const frame = await openSidebar(page, run);
+        if (c.composer) await current.page.locator(c.composer).first().click();
+        const frame = await openSidebar(current.page, current.run);
         await expectSidebarValue(frame, 'sidebar-site', 'data-value', c.site);
         await expectSidebarValue(frame, 'sidebar-surface', 'data-value', c.surface);
         await expect.poll(() => frame.locator('[data-testid="sidebar-marker-missing"]').count()).toBe(0);
@@ -55,12 +40,12 @@ describe('Chromium: the sidebar on every surface', () => {
         if (c.composer) {
           // The tab took focus: the box is remembered as last used, then focused again.
           await expectSidebarValue(frame, 'sidebar-composer', 'data-focused', 'false');
-          await page.locator(c.composer).first().focus();
+          await current.page.locator(c.composer).first().focus();
           await expectSidebarValue(frame, 'sidebar-composer', 'data-focused', 'true');
         }
 
-        await clickEdgeTab(page);
-        expect((await waitForHost(page, (i) => i.state === 'closed')).count).toBe(1);
+        await clickEdgeTab(current.page);
+        expect((await waitForHost(current.page, (i) => i.state === 'closed')).count).toBe(1);
       });
     }
   }
@@ -69,15 +54,15 @@ describe('Chromium: the sidebar on every surface', () => {
 describe('Chromium: sidebar behaviour', () => {
   test('survives in-app navigation and follows the surface', async () => {
     await visit('www.facebook.com', '/');
-    const frame = await openSidebar(page, run);
+    const frame = await openSidebar(current.page, current.run);
     await expectSidebarValue(frame, 'sidebar-surface', 'data-value', 'feed');
-    await page.evaluate(() => {
+    await current.page.evaluate(() => {
       (window as any).__beforeNavigation = document.querySelector('spalla-sidebar');
     });
-    await page.locator('a[href^="/messages"]').first().click();
-    await page.waitForURL(/\/messages\//);
+    await current.page.locator('a[href^="/messages"]').first().click();
+    await current.page.waitForURL(/\/messages\//);
     await expectSidebarValue(frame, 'sidebar-surface', 'data-value', 'messages');
-    const same = await page.evaluate(
+    const same = await current.page.evaluate(
       () => (window as any).__beforeNavigation === document.querySelector('spalla-sidebar') && document.querySelectorAll('spalla-sidebar').length === 1,
     );
     expect(same).toBe(true); // no reload, the same single host
@@ -85,100 +70,100 @@ describe('Chromium: sidebar behaviour', () => {
 
   test('keyboard command (its handler in the service worker) toggles the sidebar', async () => {
     await visit('www.facebook.com', '/');
-    expect(await runToggleCommand(run, 'https://www.facebook.com/*')).toEqual({ open: true });
-    await waitForHost(page, (i) => i.state === 'open');
-    expect(await runToggleCommand(run, 'https://www.facebook.com/*')).toEqual({ open: false });
-    await waitForHost(page, (i) => i.state === 'closed');
+    expect(await runToggleCommand(current.run, 'https://www.facebook.com/*')).toEqual({ open: true });
+    await waitForHost(current.page, (i) => i.state === 'open');
+    expect(await runToggleCommand(current.run, 'https://www.facebook.com/*')).toEqual({ open: false });
+    await waitForHost(current.page, (i) => i.state === 'closed');
   });
 
   test('close button inside the sidebar closes it', async () => {
     await visit('www.instagram.com', '/');
-    const frame = await openSidebar(page, run);
+    const frame = await openSidebar(current.page, current.run);
     await frame.locator('[data-testid="sidebar-close"]').click();
-    await waitForHost(page, (i) => i.state === 'closed');
+    await waitForHost(current.page, (i) => i.state === 'closed');
   });
 
   test('"Open the library" in the sidebar opens the library page', async () => {
     await visit('www.facebook.com', '/');
-    const frame = await openSidebar(page, run);
-    const opened = run.context.waitForEvent('page');
+    const frame = await openSidebar(current.page, current.run);
+    const opened = current.run.context.waitForEvent('page');
     await frame.locator('[data-testid="sidebar-open-library"]').click();
     const library = await opened;
     await library.waitForLoadState();
-    expect(library.url()).toBe(`chrome-extension://${run.extensionId}/library.html`);
+    expect(library.url()).toBe(`chrome-extension://${current.run.extensionId}/library.html`);
     await expect.poll(() => library.locator('[data-testid="backup-export"]').count()).toBe(1);
   });
 
   test('remembers open/closed and width per site', async () => {
     await visit('www.facebook.com', '/');
-    await openSidebar(page, run);
-    const before = await hostInfo(page);
+    await openSidebar(current.page, current.run);
+    const before = await hostInfo(current.page);
     // Drag the resize handle (the panel's inner edge) 100px further into the page.
     const edgeX = before.box!.x + 22 + 1;
-    await page.mouse.move(edgeX, 300);
-    await page.mouse.down();
-    await page.mouse.move(edgeX - 100, 300, { steps: 5 });
-    await page.mouse.up();
-    const resized = await waitForHost(page, (i) => Math.abs(i.box!.width - before.box!.width - 100) <= 2);
+    await current.page.mouse.move(edgeX, 300);
+    await current.page.mouse.down();
+    await current.page.mouse.move(edgeX - 100, 300, { steps: 5 });
+    await current.page.mouse.up();
+    const resized = await waitForHost(current.page, (i) => Math.abs(i.box!.width - before.box!.width - 100) <= 2);
 
-    await page.reload();
-    const after = await waitForHost(page, (i) => i.state === 'open');
+    await current.page.reload();
+    const after = await waitForHost(current.page, (i) => i.state === 'open');
     expect(after.box!.width).toBeCloseTo(resized.box!.width, 0);
 
     await visit('www.instagram.com', '/');
-    expect((await hostInfo(page)).state).toBe('closed');
+    expect((await hostInfo(current.page)).state).toBe('closed');
   });
 
   test('at 1280x720, a sidebar covering the box in use says so and moves aside', async () => {
     await visit('www.instagram.com', '/direct/t/200/');
-    await openSidebar(page, run);
-    const frame = await openSidebar(page, run);
-    await page.locator('div[role="textbox"][contenteditable="true"]').focus();
+    await openSidebar(current.page, current.run);
+    const frame = await openSidebar(current.page, current.run);
+    await current.page.locator('div[role="textbox"][contenteditable="true"]').focus();
     await expect.poll(() => frame.locator('[data-testid="sidebar-covered-notice"]').count()).toBe(1);
     await frame.locator('[data-testid="sidebar-move-side"]').click();
-    await waitForHost(page, (i) => i.side === 'left');
-    await page.locator('div[role="textbox"][contenteditable="true"]').focus();
+    await waitForHost(current.page, (i) => i.side === 'left');
+    await current.page.locator('div[role="textbox"][contenteditable="true"]').focus();
     await expect.poll(() => frame.locator('[data-testid="sidebar-covered-notice"]').count()).toBe(0);
     // The box is usable again: a person can click into it.
-    await page.locator('div[role="textbox"][contenteditable="true"]').click({ timeout: 5_000 });
+    await current.page.locator('div[role="textbox"][contenteditable="true"]').click({ timeout: 5_000 });
   });
 
   test('side comes from the settings, live', async () => {
     await visit('www.facebook.com', '/');
-    await openSidebar(page, run);
-    expect((await hostInfo(page)).side).toBe('right');
-    await setStorage(run, { sidebarSide: 'left' });
-    const info = await waitForHost(page, (i) => i.side === 'left');
+    await openSidebar(current.page, current.run);
+    expect((await hostInfo(current.page)).side).toBe('right');
+    await setStorage(current.run, { sidebarSide: 'left' });
+    const info = await waitForHost(current.page, (i) => i.side === 'left');
     expect(info.box!.x).toBe(0);
   });
 
   test('follows Facebook dark mode, and light mode', async () => {
     await visit('www.facebook.com', '/?theme=dark');
-    let frame = await openSidebar(page, run);
-    expect((await hostInfo(page)).theme).toBe('dark');
+    let frame = await openSidebar(current.page, current.run);
+    expect((await hostInfo(current.page)).theme).toBe('dark');
     await expect.poll(() => frame.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true);
 
-    await page.emulateMedia({ colorScheme: 'dark' });
+    await current.page.emulateMedia({ colorScheme: 'dark' });
     await visit('www.facebook.com', '/');
-    frame = await openSidebar(page, run);
-    expect((await hostInfo(page)).theme).toBe('light'); // the page's own theme beats the browser's
+    frame = await openSidebar(current.page, current.run);
+    expect((await hostInfo(current.page)).theme).toBe('light'); // the page's own theme beats the browser's
     await expect.poll(() => frame.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(false);
   });
 
   test('turning Spalla off for a site hides it there, live, and nowhere else', async () => {
     await visit('www.facebook.com', '/');
-    await setStorage(run, { enabledSites: { facebook: false, instagram: true, business: true } });
-    await waitForHost(page, (i) => i.count === 0);
-    const other = await run.context.newPage();
-    await other.goto(run.url('www.instagram.com', '/'));
+    await setStorage(current.run, { enabledSites: { facebook: false, instagram: true, business: true } });
+    await waitForHost(current.page, (i) => i.count === 0);
+    const other = await current.run.context.newPage();
+    await other.goto(current.run.url('www.instagram.com', '/'));
     await waitForHost(other);
-    await setStorage(run, { enabledSites: { facebook: true, instagram: true, business: true } });
-    await waitForHost(page, (i) => i.count === 1);
+    await setStorage(current.run, { enabledSites: { facebook: true, instagram: true, business: true } });
+    await waitForHost(current.page, (i) => i.count === 1);
   });
 
   test('works with third-party cookies blocked: data comes from the background', async () => {
     await visit('www.facebook.com', '/');
-    let frame = await openSidebar(page, run);
+    let frame = await openSidebar(current.page, current.run);
     await expectSidebarValue(frame, 'sidebar-count-savedReplies', 'data-value', '0');
     // The sidebar's own IndexedDB is refused here (proves the blocking is on) …
     const ownDb = await frame.evaluate(
@@ -192,7 +177,7 @@ describe('Chromium: sidebar behaviour', () => {
     expect(ownDb).toMatch(/^refused/);
     // … yet a reply stored by the background shows up.
     await inWorker(
-      run,
+      current.run,
       `new Promise((resolve, reject) => {
         const open = indexedDB.open('spalla');
         open.onsuccess = () => {
@@ -207,28 +192,28 @@ describe('Chromium: sidebar behaviour', () => {
         open.onerror = () => reject(open.error);
       })`,
     );
-    await clickEdgeTab(page);
-    await page.reload();
-    frame = await openSidebar(page, run);
+    await clickEdgeTab(current.page);
+    await current.page.reload();
+    frame = await openSidebar(current.page, current.run);
     await expectSidebarValue(frame, 'sidebar-count-savedReplies', 'data-value', '1');
   });
 
   test("the page's own scripts see no database and no localStorage key of ours", async () => {
     await visit('www.facebook.com', '/');
-    await openSidebar(page, run);
-    await page.locator('[data-lexical-editor="true"]').first().click();
-    const seen = (await page.evaluate(PAGE_STORAGE_SCRIPT)) as { databases: string[]; localStorageKeys: string[] };
+    await openSidebar(current.page, current.run);
+    await current.page.locator('[data-lexical-editor="true"]').first().click();
+    const seen = (await current.page.evaluate(PAGE_STORAGE_SCRIPT)) as { databases: string[]; localStorageKeys: string[] };
     expect(seen.databases).toEqual([]);
     expect(seen.localStorageKeys).toEqual([]);
   });
 
-  test('a hostile page posting messages at our frames changes nothing', async () => {
+  test('a hostile current.page posting messages at our frames changes nothing', async () => {
     await visit('www.facebook.com', '/');
-    const frame = await openSidebar(page, run);
+    const frame = await openSidebar(current.page, current.run);
     await expectSidebarValue(frame, 'sidebar-surface', 'data-value', 'feed');
-    const storageBefore = await allStorage(run);
+    const storageBefore = await allStorage(current.run);
 
-    const attempts = await page.evaluate(async (extensionId) => {
+    const attempts = await current.page.evaluate(async (extensionId) => {
       const payloads: unknown[] = [
         { type: 'closeSidebar' },
         { type: 'toggleSidebar' },
@@ -262,36 +247,36 @@ describe('Chromium: sidebar behaviour', () => {
       }
       await new Promise((r) => setTimeout(r, 1000));
       return { sent, framesSeen: window.frames.length };
-    }, run.extensionId);
+    }, current.run.extensionId);
     expect(attempts.sent).toBeGreaterThanOrEqual(9);
     expect(attempts.framesSeen).toBe(0); // the closed shadow root keeps our iframe out of window.frames
 
-    const info = await hostInfo(page);
+    const info = await hostInfo(current.page);
     expect(info).toMatchObject({ count: 1, state: 'open' });
     await expectSidebarValue(frame, 'sidebar-site', 'data-value', 'facebook');
     await expectSidebarValue(frame, 'sidebar-surface', 'data-value', 'feed');
-    expect(await allStorage(run)).toEqual(storageBefore);
+    expect(await allStorage(current.run)).toEqual(storageBefore);
     // The agent is alive and still ours: the command still reaches it.
-    expect(await runToggleCommand(run, 'https://www.facebook.com/*')).toEqual({ open: false });
+    expect(await runToggleCommand(current.run, 'https://www.facebook.com/*')).toEqual({ open: false });
   });
 
   test('after the extension reloads with pages open, the old agent is gone and the new one works', async () => {
     await visit('www.facebook.com', '/');
-    await openSidebar(page, run);
-    await page.evaluate(() => {
+    await openSidebar(current.page, current.run);
+    await current.page.evaluate(() => {
       (window as any).__oldHost = document.querySelector('spalla-sidebar');
     });
     const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    const oldWorker = await run.serviceWorker();
-    const newWorker = run.context.waitForEvent('serviceworker', { predicate: (w) => w !== oldWorker, timeout: 20_000 });
+    current.page.on('pageerror', (error) => errors.push(error.message));
+    const oldWorker = await current.run.serviceWorker();
+    const newWorker = current.run.context.waitForEvent('serviceworker', { predicate: (w) => w !== oldWorker, timeout: 20_000 });
     await oldWorker.evaluate('chrome.runtime.reload()').catch(() => {});
     await newWorker;
 
     await expect
       .poll(
         () =>
-          page.evaluate(() => {
+          current.page.evaluate(() => {
             const hosts = document.querySelectorAll('spalla-sidebar');
             return hosts.length === 1 && hosts[0] !== (window as any).__oldHost && !(window as any).__oldHost.isConnected;
           }),
@@ -299,7 +284,7 @@ describe('Chromium: sidebar behaviour', () => {
       )
       .toBe(true);
     // The new agent answers the new background.
-    await expect.poll(() => runToggleCommand(run, 'https://www.facebook.com/*'), { timeout: 10_000 }).not.toBeNull();
+    await expect.poll(() => runToggleCommand(current.run, 'https://www.facebook.com/*'), { timeout: 10_000 }).not.toBeNull();
     expect(errors).toEqual([]); // the orphaned agent went quietly
   });
 });
