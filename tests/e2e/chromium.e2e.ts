@@ -207,7 +207,7 @@ describe('Chromium: sidebar behaviour', () => {
     expect(seen.localStorageKeys).toEqual([]);
   });
 
-  test('a hostile current.page posting messages at our frames changes nothing', async () => {
+  test('a hostile page posting messages at our frames changes nothing', async () => {
     await visit('www.facebook.com', '/');
     const frame = await openSidebar(current.page, current.run);
     await expectSidebarValue(frame, 'sidebar-surface', 'data-value', 'feed');

@@ -74,7 +74,7 @@ describe('Chromium: insertion refuses to claim success', () => {
     expect(await insertViaBackground(TEXT)).toEqual({ ok: false, reason: 'no-composer' });
   });
 
-  test('a current.page imitating the main-world helper cannot fake a landed insertion', async () => {
+  test('a page imitating the main-world helper cannot fake a landed insertion', async () => {
     const id = 'bench-lexical-plain';
     await current.page.goto(current.run.url('www.facebook.com', '/spalla-test/editors'));
     await waitForHost(current.page);
