@@ -9,18 +9,7 @@ import {
   type TemplateContext,
   type TemplateError,
 } from './template';
-
-/** Small deterministic PRNG (mulberry32) so spintax tests are reproducible. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as seeded } from '../../tests/unit/seeded-random';
 
 /** A `random` returning the given values in turn (then repeating the last). */
 function sequence(...values: number[]): () => number {

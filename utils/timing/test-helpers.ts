@@ -1,17 +1,7 @@
 /** Synthetic post logs for the timing tests (seeded, deterministic). Not shipped code. */
 import type { PostLogEntry } from '../db/post-log';
 
-/** mulberry32: small seeded PRNG, uniform in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../tests/unit/seeded-random';
 
 /** Standard normal via Box-Muller. */
 export function gaussian(rand: () => number): number {
