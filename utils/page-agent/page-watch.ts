@@ -26,7 +26,6 @@ export function watchPage(
   let composer: HTMLElement | null = null;
   let focused = false;
   let lastSent = '';
-  let state = compute();
 
   function compute(): PageState {
     const surface = adapter.surface(location, document);
@@ -53,7 +52,7 @@ export function watchPage(
     // Coalesce bursts (focus + navigation + theme) into one message per frame.
     life.requestAnimationFrame(() => {
       scheduled = false;
-      state = compute();
+      const state = compute();
       const serialized = JSON.stringify(state);
       if (serialized === lastSent) return;
       lastSent = serialized;
@@ -114,10 +113,7 @@ export function watchPage(
   life.setTimeout(update, 2000);
 
   return {
-    current: () => {
-      state = compute();
-      return state;
-    },
+    current: compute,
     refresh: update,
     lastComposer: () => (composer?.isConnected ? composer : null),
   };
