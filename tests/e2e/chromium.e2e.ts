@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { useChromium } from './support/chromium';
 import {
   allStorage,
   clickEdgeTab,
@@ -9,6 +8,7 @@ import {
   openSidebar,
   runToggleCommand,
   setStorage,
+  useChromium,
   waitForHost,
 } from './support/chromium-sidebar';
 import { PAGE_STORAGE_SCRIPT } from './support/host';

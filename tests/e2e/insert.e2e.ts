@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { useChromium } from './support/chromium';
-import { inWorker, openSidebar, waitForHost } from './support/chromium-sidebar';
+import { inWorker, openSidebar, useChromium, waitForHost } from './support/chromium-sidebar';
 
 /** The insertion engine end to end: bench editors (real Lexical, Draft.js, React
  * textarea...), focus taken away by a click in the sidebar, text inserted through the

@@ -1,6 +1,6 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, inject } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { chromiumSidebarFrame, type ChromiumRun } from './chromium';
+import { chromiumSidebarFrame, launchChromium, type ChromiumRun } from './chromium';
 import { edgeTabPoint, HOST_INFO_SCRIPT, pollHost, type HostInfo } from './host';
 
 export async function hostInfo(page: Page): Promise<HostInfo> {
@@ -63,4 +63,22 @@ export async function runToggleCommand(run: ChromiumRun, urlPattern: string): Pr
       return self.spalla.handleCommand('toggle-sidebar', tab);
     })()`,
   );
+}
+
+/** One Chromium for the test file, and for each test a fresh page with the
+ * extension's storage cleared. Read `current.run` and `current.page` inside tests. */
+export function useChromium(): { run: ChromiumRun; page: Page } {
+  const current = {} as { run: ChromiumRun; page: Page };
+  beforeAll(async () => {
+    current.run = await launchChromium(inject('fixturePort'));
+  });
+  afterAll(async () => {
+    await current.run?.close();
+  });
+  beforeEach(async () => {
+    await resetExtensionStorage(current.run);
+    for (const p of current.run.context.pages()) await p.close();
+    current.page = await current.run.context.newPage();
+  });
+  return current;
 }

@@ -1,4 +1,3 @@
-import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { launchChromiumWithExtension } from '../../support/chromium-launch.mjs';
 import { CHROME_BUILD, requireBuild, tempProfile } from './paths';
@@ -40,23 +39,4 @@ export async function chromiumSidebarFrame(page: Page, extensionId: string) {
     await page.waitForTimeout(100);
   }
   throw new Error('sidebar frame not found');
-}
-
-/** One Chromium for the test file, and for each test a fresh page with the
- * extension's storage cleared. Read `current.run` and `current.page` inside tests. */
-export function useChromium(): { run: ChromiumRun; page: Page } {
-  const current = {} as { run: ChromiumRun; page: Page };
-  beforeAll(async () => {
-    current.run = await launchChromium(inject('fixturePort'));
-  });
-  afterAll(async () => {
-    await current.run?.close();
-  });
-  beforeEach(async () => {
-    const worker = await current.run.serviceWorker();
-    await worker.evaluate('chrome.storage.local.clear()');
-    for (const p of current.run.context.pages()) await p.close();
-    current.page = await current.run.context.newPage();
-  });
-  return current;
 }
