@@ -5,7 +5,7 @@
 //  2. page load -> <spalla-sidebar> present, in Chromium (median of runs)
 //  3. toggle -> sidebar interactive (first open, and re-open), in Chromium (median)
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startFixtureServer } from '../tests/fixtures/server.mjs';
@@ -135,3 +135,16 @@ console.log(`  toggle -> sidebar interactive, re-open: ${fmt(median(again))}`);
 
 await context.close();
 await server.close();
+
+// 4. Each feature's own figures: one script per feature in tests/bench/ (TypeScript, run
+// with tsx), each printing its figures. `npm run bench -- --only replies` runs one.
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+const benchDir = join(root, 'tests/bench');
+const scripts = existsSync(benchDir)
+  ? readdirSync(benchDir).filter((f) => /\.bench\.(ts|mjs)$/.test(f) && (!only || f.startsWith(only))).sort()
+  : [];
+for (const file of scripts) {
+  console.log(`\n${file}`);
+  const r = spawnSync('npx', ['tsx', join(benchDir, file)], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) console.log(`  (${file} stopped with exit code ${r.status})`);
+}

@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
-import { useFormatDate, useI18n } from '@/components/i18n';
-import { TABLE_LABEL_KEYS } from '@/components/tableLabels';
+import { useRef, type KeyboardEvent } from 'react';
+import { useI18n } from '@/components/i18n';
 import { Button, Notice, Section } from '@/components/ui';
-import { TABLE_NAMES } from '@/utils/db/schema';
+import { useStorageItem } from '@/components/useStorageItem';
 import type { PageState } from '@/utils/messaging/page-state';
-import { sendMessage, type Overview } from '@/utils/messaging/protocol';
-import { sidebarSideItem } from '@/utils/settings/items';
+import { sendMessage } from '@/utils/messaging/protocol';
+import { sidebarSideItem, sidebarTabItem } from '@/utils/settings/items';
+import { SIDEBAR_TABS } from './tabs';
 import { usePageState } from './usePageState';
 import { useTheme } from '@/components/useTheme';
 
@@ -18,8 +18,16 @@ export function SidebarApp() {
 
   return (
     <div className="flex h-screen flex-col text-sm">
-      <header className="flex items-center justify-between border-b border-slate-200 px-3 py-2 dark:border-slate-700">
-        <h1 className="text-base font-bold">Spalla</h1>
+      <header className="flex items-center justify-between gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-700">
+        <h1 className="flex-1 text-base font-bold">Spalla</h1>
+        <button
+          type="button"
+          className="rounded px-2 py-1 text-xs font-medium text-blue-700 hover:bg-slate-100 dark:text-blue-300 dark:hover:bg-slate-700"
+          onClick={() => void sendMessage('openLibrary')}
+          data-testid="sidebar-open-library"
+        >
+          {t('openLibrary')}
+        </button>
         <button
           type="button"
           className="rounded p-1 text-lg leading-none hover:bg-slate-100 dark:hover:bg-slate-700"
@@ -31,11 +39,75 @@ export function SidebarApp() {
           ×
         </button>
       </header>
-      <main className="flex-1 space-y-5 overflow-auto p-3">
+      <div className="border-b border-slate-200 p-3 dark:border-slate-700">
         <ThisPage page={page} />
-        <OnThisComputer />
-      </main>
+      </div>
+      <Tabs page={page} />
     </div>
+  );
+}
+
+/** The features, one tab each; every panel stays mounted so a half-filled form
+ * survives a look at another tab. The chosen tab is remembered. */
+function Tabs({ page }: { page: PageState | null | undefined }) {
+  const { t } = useI18n();
+  const [chosen, setChosen] = useStorageItem(sidebarTabItem);
+  const active = SIDEBAR_TABS.find((tab) => tab.id === chosen) ?? SIDEBAR_TABS[0];
+  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+
+  function onKeyDown(event: KeyboardEvent) {
+    const delta = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+    if (!delta) return;
+    event.preventDefault();
+    const index = (SIDEBAR_TABS.indexOf(active) + delta + SIDEBAR_TABS.length) % SIDEBAR_TABS.length;
+    void setChosen(SIDEBAR_TABS[index].id);
+    buttons.current[index]?.focus();
+  }
+
+  return (
+    <>
+      <div role="tablist" className="flex gap-1 border-b border-slate-200 px-2 pt-1 dark:border-slate-700" onKeyDown={onKeyDown}>
+        {SIDEBAR_TABS.map((tab, index) => {
+          const selected = tab === active;
+          return (
+            <button
+              key={tab.id}
+              ref={(el) => {
+                buttons.current[index] = el;
+              }}
+              type="button"
+              role="tab"
+              id={`tab-${tab.id}`}
+              aria-selected={selected}
+              aria-controls={`panel-${tab.id}`}
+              tabIndex={selected ? 0 : -1}
+              onClick={() => void setChosen(tab.id)}
+              data-testid={`sidebar-tab-${tab.id}`}
+              className={`-mb-px border-b-2 px-2 py-1.5 text-xs font-semibold ${
+                selected
+                  ? 'border-blue-600 text-blue-700 dark:border-blue-400 dark:text-blue-300'
+                  : 'border-transparent text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-slate-100'
+              }`}
+            >
+              {t(tab.labelKey)}
+            </button>
+          );
+        })}
+      </div>
+      {SIDEBAR_TABS.map((tab) => (
+        <main
+          key={tab.id}
+          role="tabpanel"
+          id={`panel-${tab.id}`}
+          aria-labelledby={`tab-${tab.id}`}
+          hidden={tab !== active}
+          className="flex-1 space-y-5 overflow-auto p-3"
+          data-testid={`sidebar-panel-${tab.id}`}
+        >
+          <tab.Panel page={page} active={tab === active} />
+        </main>
+      ))}
+    </>
   );
 }
 
@@ -106,43 +178,5 @@ function CoveredNotice() {
         <Button onClick={() => void sendMessage('closeSidebar')}>{t('sidebarClose')}</Button>
       </div>
     </Notice>
-  );
-}
-
-function OnThisComputer() {
-  const { t } = useI18n();
-  const formatDate = useFormatDate();
-  const [overview, setOverview] = useState<Overview | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    sendMessage('getOverview')
-      .then(setOverview)
-      .catch(() => setFailed(true));
-  }, []);
-
-  return (
-    <Section title={t('sidebarOnThisComputer')} testId="sidebar-overview">
-      {failed && <Notice tone="error">{t('sidebarOverviewFailed')}</Notice>}
-      {overview && (
-        <>
-          <ul className="space-y-0.5" data-testid="sidebar-counts">
-            {TABLE_NAMES.filter((name) => name !== 'images').map((name) => (
-              <li key={name} data-testid={`sidebar-count-${name}`} data-value={overview.counts[name]}>
-                {t(TABLE_LABEL_KEYS[name], overview.counts[name])}
-              </li>
-            ))}
-          </ul>
-          <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="sidebar-last-backup">
-            {overview.lastBackupAt ? t('lastBackupAt', formatDate(overview.lastBackupAt)) : t('lastBackupNever')}
-          </p>
-        </>
-      )}
-      <Button
-        onClick={() => void sendMessage('openLibrary')}
-        data-testid="sidebar-open-library"
-      >
-        {t('openLibrary')}
-      </Button>
-    </Section>
   );
 }

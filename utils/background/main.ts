@@ -9,6 +9,11 @@ import { backupStatusItem } from '../settings/items';
 import { openLibraryTab } from '../library-tab';
 import { injectIntoOpenTabs } from './reinject';
 import { SidebarPorts } from './sidebar-ports';
+import type { BackgroundContext } from './context';
+import { startClips } from './features/clips';
+import { startHashtags } from './features/hashtags';
+import { startReplies } from './features/replies';
+import { startTiming } from './features/timing';
 
 /** Strings the page agent shows itself (its edge tab); everything else is in the sidebar. */
 const AGENT_STRING_KEYS = ['sidebarTabOpen', 'sidebarTabClose', 'sidebarResize', 'sidebarFrameTitle'];
@@ -96,5 +101,22 @@ export function startBackground(): void {
     if (reason === 'install' || reason === 'update') void injectIntoOpenTabs();
   });
 
-  (globalThis as unknown as { spalla: object }).spalla = { handleCommand, insertText };
+  const testHooks: Record<string, unknown> = { handleCommand, insertText };
+  (globalThis as unknown as { spalla: object }).spalla = testHooks;
+
+  const ctx: BackgroundContext = {
+    ports,
+    extensionOrigin: extensionOrigin(),
+    expose: (name, fn) => {
+      testHooks[name] = fn;
+    },
+  };
+  for (const start of [startReplies, startHashtags, startTiming, startClips]) {
+    try {
+      start(ctx);
+    } catch (error) {
+      // One broken feature must not take the others (or the sidebar) down with it.
+      console.error('[Spalla] a feature failed to start', error);
+    }
+  }
 }

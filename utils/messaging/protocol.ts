@@ -1,6 +1,10 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { TableName } from '../db/schema';
 import type { PageState } from './page-state';
+import type { ClipsProtocol } from './features/clips';
+import type { HashtagsProtocol } from './features/hashtags';
+import type { RepliesProtocol } from './features/replies';
+import type { TimingProtocol } from './features/timing';
 
 export interface Overview {
   counts: Record<TableName, number>;
@@ -8,8 +12,9 @@ export interface Overview {
 }
 
 /** Every runtime message between our frames, named by what it does. The background
- * and the page agent check the sender of each before acting (see `sender.ts`). */
-export interface ProtocolMap {
+ * and the page agent check the sender of each before acting (see `sender.ts`). Each
+ * feature declares its own messages in `features/<feature>.ts`. */
+export interface ProtocolMap extends RepliesProtocol, HashtagsProtocol, TimingProtocol, ClipsProtocol {
   // sidebar -> background
   getOverview(): Overview;
   /** Sidebar's close button: the background tells the page agent of the same tab. */

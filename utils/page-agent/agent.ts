@@ -14,6 +14,14 @@ import { siteForHost } from '../sites/site-key';
 import { AgentLifetime } from './lifetime';
 import { watchPage } from './page-watch';
 import { HOST_TAG, SidebarHost, type SidebarHostLabels } from './sidebar-host';
+import type { PageFeature, PageFeatureContext } from './feature';
+import { clipsFeature } from './features/clips';
+import { hashtagsFeature } from './features/hashtags';
+import { repliesFeature } from './features/replies';
+import { timingFeature } from './features/timing';
+
+/** The in-page features, each started on its own: one that throws leaves the others. */
+const FEATURES: PageFeature[] = [repliesFeature, hashtagsFeature, timingFeature, clipsFeature];
 
 /** Until the background answers in the chosen language, the browser's own. */
 function browserLabels(): SidebarHostLabels {
@@ -137,6 +145,24 @@ export async function startPageAgent(): Promise<void> {
     }),
   ];
   life.onEnd(() => removers.forEach((remove) => remove()));
+
+  const featureContext: PageFeatureContext = {
+    life,
+    site,
+    adapter,
+    watcher,
+    enabled: () => enabledNow,
+    setSidebarOpen: (open) => setOpen(open),
+    focusSidebar: () => host.focusFrame(),
+    fromUs,
+  };
+  for (const feature of FEATURES) {
+    try {
+      feature.init(featureContext);
+    } catch (error) {
+      console.warn(`[Spalla] page feature "${feature.id}" failed to start`, error);
+    }
+  }
 
   // The edge tab's own words, in the interface language the user chose.
   async function loadLabels() {

@@ -55,6 +55,12 @@ export const sidebarStateItem = storage.defineItem<Record<SiteKey, SidebarSiteSt
   version: 1,
 });
 
+/** The sidebar tab last shown (an id from `entrypoints/sidebar/tabs.tsx`); null = the first. */
+export const sidebarTabItem = storage.defineItem<string | null>('local:sidebarTab', {
+  fallback: null,
+  version: 1,
+});
+
 export interface BackupStatus {
   /** When the user last exported a backup (epoch ms). */
   lastBackupAt: number | null;

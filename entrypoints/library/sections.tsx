@@ -1,0 +1,27 @@
+import type { ComponentType } from 'react';
+import { SettingsSection } from './SettingsSection';
+
+export interface LibrarySection {
+  /** Also the address's hash: `library.html#<id>`. */
+  id: string;
+  /** i18n key of its name in the navigation. */
+  labelKey: string;
+  View: ComponentType;
+}
+
+/** The library page's sections, in the navigation's order. A feature adds its section
+ * here once it works. */
+export const LIBRARY_SECTIONS: LibrarySection[] = [
+  // Saved replies (#3)
+
+  // Hashtag sets (#4)
+
+  // Best time and the post log (#5)
+
+  // Content ideas (#6)
+
+  { id: 'settings', labelKey: 'navSettings', View: SettingsSection },
+];
+
+/** Shown when the address names no section. */
+export const DEFAULT_LIBRARY_SECTION = 'settings';

@@ -1,0 +1,31 @@
+import type { ComponentType } from 'react';
+import type { PageState } from '@/utils/messaging/page-state';
+import { DataPanel } from './DataPanel';
+
+export interface SidebarPanelProps {
+  /** The page beside the sidebar: undefined while connecting, null when no agent answers. */
+  page: PageState | null | undefined;
+  /** This panel's tab is the one shown. */
+  active: boolean;
+}
+
+export interface SidebarTab {
+  id: string;
+  /** i18n key of the tab's label. */
+  labelKey: string;
+  Panel: ComponentType<SidebarPanelProps>;
+}
+
+/** The sidebar's tabs, in the order shown. A feature adds its tab here once it works
+ * (a feature that is not finished is absent, not a placeholder). */
+export const SIDEBAR_TABS: SidebarTab[] = [
+  // Saved replies (#3)
+
+  // Hashtags (#4)
+
+  // Best time (#5)
+
+  // Ideas (#6)
+
+  { id: 'data', labelKey: 'navData', Panel: DataPanel },
+];

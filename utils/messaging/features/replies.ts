@@ -1,0 +1,3 @@
+/** Messages of the saved replies feature (issue #3). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface RepliesProtocol {}

@@ -1,0 +1,28 @@
+import type { SiteKey } from '../settings/items';
+import type { SiteAdapter } from '../sites/types';
+import type { AgentLifetime } from './lifetime';
+import type { PageWatcher } from './page-watch';
+
+/** What the page agent gives each in-page feature (`features/<feature>.ts`). Every
+ * listener, observer and timer a feature makes goes through `life`, so an extension
+ * update or the site being switched off tears it all down. */
+export interface PageFeatureContext {
+  life: AgentLifetime;
+  site: SiteKey;
+  adapter: SiteAdapter;
+  watcher: PageWatcher;
+  /** Spalla is switched on for this site right now. */
+  enabled(): boolean;
+  /** Opens or closes the sidebar (and remembers it, as a click on the edge tab does). */
+  setSidebarOpen(open: boolean): void;
+  /** Moves the keyboard focus into the open sidebar. */
+  focusSidebar(): void;
+  /** A runtime message really comes from our own extension. */
+  fromUs(sender: { id?: string }): boolean;
+}
+
+/** One in-page feature: clip buttons, shortcut expansion, hashtag harvest, ... */
+export interface PageFeature {
+  id: string;
+  init(ctx: PageFeatureContext): void;
+}
