@@ -73,6 +73,23 @@ export const backupStatusItem = storage.defineItem<BackupStatus>('local:backupSt
   version: 1,
 });
 
+/** A text the user chose to use as a draft (e.g. "use as draft" on a clip in the
+ * library): the sidebar offers it, ready to insert into a composer, until used or
+ * dismissed. */
+export interface DraftToInsert {
+  text: string;
+  /** Without "#". */
+  hashtags: string[];
+  /** Where it came from, e.g. a clip id. */
+  sourceId: string | null;
+  createdAt: number;
+}
+
+export const draftToInsertItem = storage.defineItem<DraftToInsert | null>('local:draftToInsert', {
+  fallback: null,
+  version: 1,
+});
+
 export function clampSidebarWidth(width: number): number {
   if (!Number.isFinite(width)) return SIDEBAR_DEFAULT_WIDTH;
   return Math.round(Math.min(SIDEBAR_MAX_WIDTH, Math.max(SIDEBAR_MIN_WIDTH, width)));

@@ -21,3 +21,25 @@ export interface SiteAdapter {
   /** The landmarks this surface should carry. */
   checkMarkers(surface: Surface, doc: Document): MarkerCheck[];
 }
+
+/** One post as the page shows it, read by a site adapter (issue #6 writes the readers;
+ * the hashtag harvest and the post log use them too). Everything is plain text taken
+ * from the page: shown as text, never as HTML. */
+export interface PostSnapshot {
+  network: 'facebook' | 'instagram';
+  /** Clean permalink: absolute, tracking parameters removed; null when none is found. */
+  permalink: string | null;
+  authorName: string | null;
+  /** Handle or page username, without "@". */
+  authorHandle: string | null;
+  /** The post's text, in full (after "See more" was expanded). */
+  text: string;
+  /** Hashtags in order of appearance, without "#". */
+  hashtags: string[];
+  images: { url: string; alt: string | null; kind: 'image' | 'video-poster' }[];
+  /** Epoch ms when the page gives an exact time; null otherwise. */
+  postedAt: number | null;
+  /** True when `postedAt` came from a machine-readable time (e.g. `time[datetime]`). */
+  postedAtExact: boolean;
+  counts: { reactions: number | null; comments: number | null; shares: number | null };
+}
