@@ -1,3 +1,5 @@
+import type { PackError, PackErrorCode } from './pack';
+import type { CsvErrorCode, CsvSkipReason } from './csv';
 import type { ReplyProblem } from './store';
 import type { TemplateError, TemplateErrorCode } from './template';
 
@@ -76,3 +78,54 @@ export function replyProblemMessage(t: Translate, problem: ReplyProblem): string
       return t('repliesProblemNotFound');
   }
 }
+
+// ------------------------------------------------------------------ packs and CSV
+
+
+export const PACK_ERROR_KEYS: Record<PackErrorCode, string> = {
+  'too-large': 'repliesPackErrorTooLarge',
+  'not-json': 'repliesPackErrorNotJson',
+  'wrong-kind': 'repliesPackErrorWrongKind',
+  'newer-version': 'repliesPackErrorNewerVersion',
+  'invalid-data': 'repliesPackErrorInvalidData',
+  empty: 'repliesPackErrorEmpty',
+  unreadable: 'repliesPackErrorUnreadable',
+  'database-failed': 'repliesPackErrorDatabaseFailed',
+  changed: 'repliesPackErrorChanged',
+  'export-failed': 'repliesPackErrorExportFailed',
+};
+
+/** One sentence; names the reply (number and title) and the field when the error is
+ * about one, the way backup errors do. */
+export function packErrorMessage(t: Translate, error: PackError): string {
+  const { row, title, path } = error.detail ?? {};
+  if ((error.code === 'invalid-data' || error.code === 'export-failed') && row !== undefined) {
+    const field = (path ?? []).join('.');
+    const key = error.code === 'export-failed' ? 'repliesPackErrorExportRow' : 'repliesPackErrorInvalidRow';
+    return t(key, row + 1, title ?? '—', field);
+  }
+  return t(PACK_ERROR_KEYS[error.code]);
+}
+
+export const CSV_ERROR_KEYS: Record<CsvErrorCode, string> = {
+  'too-large': 'repliesCsvErrorTooLarge',
+  empty: 'repliesCsvErrorEmpty',
+  'not-text': 'repliesCsvErrorNotText',
+  'unclosed-quote': 'repliesCsvErrorUnclosedQuote',
+  'too-many-rows': 'repliesCsvErrorTooManyRows',
+  unreadable: 'repliesCsvErrorUnreadable',
+};
+
+export function csvErrorMessage(t: Translate, error: { code: CsvErrorCode; row?: number }): string {
+  return t(CSV_ERROR_KEYS[error.code], error.row ?? '');
+}
+
+export const CSV_SKIP_KEYS: Record<CsvSkipReason, string> = {
+  'no-title': 'repliesCsvSkipNoTitle',
+  'no-body': 'repliesCsvSkipNoBody',
+  'too-long': 'repliesCsvSkipTooLong',
+  'invalid-shortcut': 'repliesCsvSkipInvalidShortcut',
+  template: 'repliesCsvSkipTemplate',
+  'duplicate-shortcut': 'repliesCsvSkipDuplicateShortcut',
+  'shortcut-taken': 'repliesCsvSkipShortcutTaken',
+};
