@@ -126,7 +126,7 @@ export function RepliesSection() {
     setImporting({
       kind: 'pack',
       key,
-      initial: plan.ok ? { kind: 'preview', pack: read.value, plan: plan.value, fileName: file.name } : { kind: 'error', error: plan.error },
+      initial: plan.ok ? { kind: 'preview', pack: read.value, plan: plan.value } : { kind: 'error', error: plan.error },
     });
   }
 

@@ -60,6 +60,12 @@ describe('readPack', () => {
     expect(await readPack(sample(name))).toEqual({ ok: false, error });
   });
 
+  test('refuses a pack of more than 10,000 replies', async () => {
+    const pack = JSON.parse(readFileSync(join(SAMPLES, 'pack-valid.json'), 'utf8'));
+    pack.replies = Array.from({ length: 10_001 }, (_, i) => ({ ...pack.replies[1], id: `r${i}` }));
+    expect(await readPack(new Blob([JSON.stringify(pack)]))).toEqual({ ok: false, error: { code: 'too-large' } });
+  });
+
   test('refuses an over-large file before reading it', async () => {
     const big = { size: 21 * 1024 * 1024, arrayBuffer: () => Promise.reject(new Error('read')) } as unknown as Blob;
     expect(await readPack(big)).toEqual({ ok: false, error: { code: 'too-large' } });

@@ -14,7 +14,7 @@ import {
 } from '@/utils/replies/pack';
 
 type Step =
-  | { kind: 'preview'; pack: ReplyPack; plan: PackPlan; fileName: string }
+  | { kind: 'preview'; pack: ReplyPack; plan: PackPlan }
   | { kind: 'busy' }
   | { kind: 'done'; report: PackReport }
   | { kind: 'error'; error: PackError };
@@ -42,7 +42,7 @@ export function PackImport({ initial, onClose }: { initial: Step; onClose(): voi
       // The database changed since the preview: show the new preview.
       const plan = await planPackImport(getDb(), pack);
       if (plan.ok) {
-        setStep({ kind: 'preview', pack, plan: plan.value, fileName: '' });
+        setStep({ kind: 'preview', pack, plan: plan.value });
         return;
       }
     }
