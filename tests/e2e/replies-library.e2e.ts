@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import type { SavedReply } from '../../utils/db/saved-replies';
 import { STARTER_REPLIES } from '../../utils/replies/starter';
 import { launchChromium, type ChromiumRun } from './support/chromium';
-import { resetExtensionStorage } from './support/chromium-sidebar';
+import { resetExtensionStorage, setStorage } from './support/chromium-sidebar';
 import { translator } from './support/extension-pages';
 import { clearDatabase, dumpDatabase, writeRows } from './support/idb';
 import { ROOT } from './support/paths';
@@ -15,6 +15,7 @@ import { chooseFileThrough, downloadThrough, listedTitles, openRepliesLibrary, r
  * as a person does; results read back from the database itself (raw IndexedDB). */
 
 const en = translator('en');
+const it = translator('it');
 const SAMPLES = join(ROOT, 'utils/replies/samples');
 const T0 = Date.UTC(2026, 10, 1, 9);
 
@@ -148,6 +149,38 @@ describe('managing replies', () => {
     await expect.poll(async () => (await replies()).length).toBe(1);
     expect((await replies())[0]).toEqual(edited);
     await expect.poll(() => listedTitles(page)).toEqual(['Orari estivi']);
+  });
+
+  test('text that looks like HTML stays text, in the preview and in the list', async () => {
+    await page.getByTestId('replies-new').click();
+    await page.getByTestId('reply-editor-title').fill('<img src=x onerror=alert(1)>');
+    await page.getByTestId('reply-editor-body').fill('<b>Ciao</b> {{first_name|<i>amico</i>}}');
+    await expect.poll(() => page.getByTestId('reply-editor-preview').textContent()).toBe('<b>Ciao</b> Emma');
+    await page.getByTestId('reply-editor-save').click();
+    await page.getByTestId('reply-editor').waitFor({ state: 'detached' });
+    expect(await listedTitles(page)).toEqual(['<img src=x onerror=alert(1)>']);
+    expect(await page.getByTestId('reply-body').textContent()).toBe('<b>Ciao</b> {{first_name|<i>amico</i>}}');
+    expect(await page.locator('[data-testid="replies-section"] img, [data-testid="replies-section"] b').count()).toBe(0);
+  });
+
+  test('in Italian: the template error and a broken CSV are explained in Italian', async () => {
+    await setStorage(run, { language: 'it' });
+    await page.reload();
+    await expect.poll(() => page.locator('h2').first().textContent()).toBe(it('repliesTitle'));
+    await page.getByTestId('replies-new').click();
+    await page.getByTestId('reply-editor-title').fill('Prova');
+    await page.getByTestId('reply-editor-body').fill('Ciao {{first_name}');
+    const error = page.getByTestId('reply-editor-error');
+    await expect.poll(() => error.getAttribute('data-code')).toBe('unclosed-tag');
+    expect(await error.textContent()).toContain(`${it('repliesEditorErrorAt', 1, 6)}: ${it('repliesTemplateErrorUnclosedTag')}`);
+    await page.getByTestId('reply-editor-cancel').click();
+
+    const name = 'csv-broken-binary.csv';
+    await chooseFileThrough(page, 'replies-import-csv-open', { name, bytes: readFileSync(join(SAMPLES, name)) }, 'text/csv');
+    const csvError = page.getByTestId('replies-csv-error');
+    await csvError.waitFor();
+    expect(await csvError.textContent()).toBe(it('repliesCsvErrorNotText') + it('repliesNothingChanged'));
+    expect(await replies()).toEqual([]);
   });
 
   test('search, sort and filters', async () => {
