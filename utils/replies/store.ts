@@ -301,6 +301,19 @@ export function foldText(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+/** The folded text a search looks in, kept per record: a live query hands out new
+ * objects only for rows that changed, so each keystroke folds nothing again. */
+const searchTexts = new WeakMap<SavedReply, string>();
+
+function searchText(reply: SavedReply): string {
+  let text = searchTexts.get(reply);
+  if (text === undefined) {
+    text = foldText([reply.title, reply.shortcut ?? '', reply.body, ...reply.tags].join('\n'));
+    searchTexts.set(reply, text);
+  }
+  return text;
+}
+
 export function primaryLanguage(tag: string): string {
   return tag.toLowerCase().split(/[-_]/)[0];
 }
@@ -314,7 +327,7 @@ export function filterReplies(list: readonly SavedReply[], filter: ReplyFilter):
     if (language && primaryLanguage(reply.language) !== language) return false;
     if (tag && !reply.tags.some((t) => t.toLowerCase() === tag)) return false;
     if (words.length > 0) {
-      const haystack = foldText([reply.title, reply.shortcut ?? '', reply.body, ...reply.tags].join('\n'));
+      const haystack = searchText(reply);
       if (!words.every((word) => haystack.includes(word))) return false;
     }
     return true;
