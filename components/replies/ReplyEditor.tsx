@@ -43,7 +43,8 @@ export function ReplyEditor({ value, onChange, onSave, onCancel, problems = [], 
 
   const set = (patch: Partial<ReplyDraft>) => onChange({ ...value, ...patch });
   const local = useMemo(() => validateDraft(normalizeDraft(value)), [value]);
-  const shown = [...(attempted ? local : local.filter((p) => p.code === 'template')), ...problems];
+  // Template errors show live in the preview; the rest once the user tried to save.
+  const shown = [...(attempted ? local : []), ...problems];
   const problemOf = (field: ReplyField) => shown.find((p) => p.field === field && p.code !== 'template');
 
   function save() {

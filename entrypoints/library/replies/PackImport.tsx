@@ -10,6 +10,7 @@ import {
   type PackError,
   type PackPlan,
   type PackReport,
+  type PlannedAction,
   type ReplyPack,
 } from '@/utils/replies/pack';
 
@@ -18,6 +19,12 @@ type Step =
   | { kind: 'busy' }
   | { kind: 'done'; report: PackReport }
   | { kind: 'error'; error: PackError };
+
+const ACTION_KEYS: Record<PlannedAction, string> = {
+  add: 'repliesPackActionAdd',
+  update: 'repliesPackActionUpdate',
+  skip: 'repliesPackActionSkip',
+};
 
 const CHOICES: ConflictChoice[] = ['mine', 'theirs', 'both'];
 const CHOICE_KEYS: Record<ConflictChoice, string> = {
@@ -88,6 +95,17 @@ export function PackImport({ initial, onClose }: { initial: Step; onClose(): voi
         <li>{t('repliesPackWillUpdate', count('update'))}</li>
         <li>{t('repliesPackWillSkip', count('skip'))}</li>
       </ul>
+      <details className="text-xs">
+        <summary className="cursor-pointer">{t('repliesPackShowList')}</summary>
+        <ul className="mt-1 max-h-48 overflow-auto" data-testid="replies-pack-list">
+          {plan.actions.map(({ reply, action }) => (
+            <li key={reply.id} data-testid="replies-pack-item" data-id={reply.id} data-action={action}>
+              {t(ACTION_KEYS[action])}: {reply.title}
+              {reply.shortcut && <code className="ml-1">{reply.shortcut}</code>}
+            </li>
+          ))}
+        </ul>
+      </details>
       {plan.conflicts.length > 0 && (
         <div className="space-y-2">
           <p className="text-sm font-medium">{t('repliesConflictsTitle', plan.conflicts.length)}</p>
