@@ -18,6 +18,8 @@ const en = translator('en');
 const it = translator('it');
 const SAMPLES = join(ROOT, 'utils/replies/samples');
 const T0 = Date.UTC(2026, 10, 1, 9);
+/** The machine is shared and loaded: give the page time to catch up. */
+const POLL = { timeout: 20_000, interval: 100 };
 
 let run: ChromiumRun;
 let page: Page;
@@ -50,17 +52,17 @@ describe('starter replies', () => {
   // First, before any test clears the database: what a fresh install leaves.
   test('a fresh install lists the starter set; "Remove the starter replies" removes them, Undo brings them back', async () => {
     page = await openRepliesLibrary(run);
-    await expect.poll(() => page.getByTestId('reply-item').count(), { timeout: 15_000 }).toBe(STARTER_REPLIES.length);
+    await expect.poll(() => page.getByTestId('reply-item').count(), { timeout: 30_000 }).toBe(STARTER_REPLIES.length);
     const seeded = await replies();
     expect(seeded.map((r) => r.id).sort()).toEqual(STARTER_REPLIES.map((r) => r.id).sort());
 
     await page.getByTestId('replies-remove-starters').click();
-    await expect.poll(() => page.getByTestId('replies-toast-message').textContent()).toBe(en('repliesStartersRemoved', STARTER_REPLIES.length));
-    await expect.poll(async () => (await replies()).length).toBe(0);
+    await expect.poll(() => page.getByTestId('replies-toast-message').textContent(), POLL).toBe(en('repliesStartersRemoved', STARTER_REPLIES.length));
+    await expect.poll(async () => (await replies()).length, POLL).toBe(0);
     expect(await page.getByTestId('replies-empty').count()).toBe(1);
 
     await page.getByTestId('replies-undo').click();
-    await expect.poll(async () => (await replies()).length).toBe(STARTER_REPLIES.length);
+    await expect.poll(async () => (await replies()).length, POLL).toBe(STARTER_REPLIES.length);
     expect(await replies()).toEqual(seeded);
   });
 });
@@ -83,7 +85,7 @@ describe('managing replies', () => {
 
     // The error, live, with its line and column and an explanation in English.
     const error = page.getByTestId('reply-editor-error');
-    await expect.poll(() => error.getAttribute('data-code')).toBe('unknown-variable');
+    await expect.poll(() => error.getAttribute('data-code'), POLL).toBe('unknown-variable');
     expect(await error.getAttribute('data-line')).toBe('2');
     expect(await error.getAttribute('data-column')).toBe('14');
     expect(await page.getByTestId('reply-editor-error-excerpt').textContent()).toBe('{{orario}}');
@@ -94,7 +96,7 @@ describe('managing replies', () => {
     expect(await replies()).toEqual([]);
 
     await body.fill('Ciao {{first_name|amico}}!\nSiamo aperti {{input:Orario}} {{cursor}}');
-    await expect.poll(() => error.count()).toBe(0);
+    await expect.poll(() => error.count(), POLL).toBe(0);
     // The preview uses the sample person and answers the field with its label.
     expect(await page.getByTestId('reply-editor-preview').textContent()).toBe('Ciao Emma!\nSiamo aperti Orario ▏');
     expect(await page.getByTestId('reply-editor-preview').getAttribute('data-caret')).toBe('31');
@@ -125,7 +127,7 @@ describe('managing replies', () => {
     await page.getByTestId('reply-editor-shortcut').fill('ORARI');
     await page.getByTestId('reply-editor-save').click();
     const taken = page.getByTestId('reply-editor-problem-shortcut');
-    await expect.poll(() => taken.getAttribute('data-code')).toBe('taken');
+    await expect.poll(() => taken.getAttribute('data-code'), POLL).toBe('taken');
     expect(await taken.textContent()).toBe(en('repliesProblemShortcutTaken', 'Orari del negozio'));
     await page.getByTestId('reply-editor-cancel').click();
     expect(await replies()).toHaveLength(1);
@@ -135,7 +137,7 @@ describe('managing replies', () => {
     expect(await page.getByTestId('reply-editor-title').inputValue()).toBe('Orari del negozio');
     await page.getByTestId('reply-editor-title').fill('Orari estivi');
     await page.getByTestId('reply-editor-save').click();
-    await expect.poll(async () => (await replies())[0].title).toBe('Orari estivi');
+    await expect.poll(async () => (await replies())[0].title, POLL).toBe('Orari estivi');
     const edited = (await replies())[0];
     expect(edited.id).toBe(created.id);
     expect(edited.createdAt).toBe(created.createdAt);
@@ -143,19 +145,19 @@ describe('managing replies', () => {
 
     // Delete, then Undo: the very same record comes back.
     await replyItem(page, 'Orari estivi').getByTestId('reply-delete').click();
-    await expect.poll(async () => (await replies()).length).toBe(0);
+    await expect.poll(async () => (await replies()).length, POLL).toBe(0);
     expect(await page.getByTestId('replies-toast-message').textContent()).toBe(en('repliesDeleted', 'Orari estivi'));
     await page.getByTestId('replies-undo').click();
-    await expect.poll(async () => (await replies()).length).toBe(1);
+    await expect.poll(async () => (await replies()).length, POLL).toBe(1);
     expect((await replies())[0]).toEqual(edited);
-    await expect.poll(() => listedTitles(page)).toEqual(['Orari estivi']);
+    await expect.poll(() => listedTitles(page), POLL).toEqual(['Orari estivi']);
   });
 
   test('text that looks like HTML stays text, in the preview and in the list', async () => {
     await page.getByTestId('replies-new').click();
     await page.getByTestId('reply-editor-title').fill('<img src=x onerror=alert(1)>');
     await page.getByTestId('reply-editor-body').fill('<b>Ciao</b> {{first_name|<i>amico</i>}}');
-    await expect.poll(() => page.getByTestId('reply-editor-preview').textContent()).toBe('<b>Ciao</b> Emma');
+    await expect.poll(() => page.getByTestId('reply-editor-preview').textContent(), POLL).toBe('<b>Ciao</b> Emma');
     await page.getByTestId('reply-editor-save').click();
     await page.getByTestId('reply-editor').waitFor({ state: 'detached' });
     expect(await listedTitles(page)).toEqual(['<img src=x onerror=alert(1)>']);
@@ -166,12 +168,12 @@ describe('managing replies', () => {
   test('in Italian: the template error and a broken CSV are explained in Italian', async () => {
     await setStorage(run, { language: 'it' });
     await page.reload();
-    await expect.poll(() => page.locator('h2').first().textContent()).toBe(it('repliesTitle'));
+    await expect.poll(() => page.locator('h2').first().textContent(), POLL).toBe(it('repliesTitle'));
     await page.getByTestId('replies-new').click();
     await page.getByTestId('reply-editor-title').fill('Prova');
     await page.getByTestId('reply-editor-body').fill('Ciao {{first_name}');
     const error = page.getByTestId('reply-editor-error');
-    await expect.poll(() => error.getAttribute('data-code')).toBe('unclosed-tag');
+    await expect.poll(() => error.getAttribute('data-code'), POLL).toBe('unclosed-tag');
     expect(await error.textContent()).toContain(`${it('repliesEditorErrorAt', 1, 6)}: ${it('repliesTemplateErrorUnclosedTag')}`);
     await page.getByTestId('reply-editor-cancel').click();
 
@@ -210,7 +212,7 @@ describe('managing replies', () => {
   test('duplicate: a copy without shortcut opens in the editor', async () => {
     await seed([row({ id: 'a', title: 'Orari', shortcut: 'orari', useCount: 4 })]);
     await replyItem(page, 'Orari').getByTestId('reply-duplicate').click();
-    await expect.poll(async () => (await replies()).length).toBe(2);
+    await expect.poll(async () => (await replies()).length, POLL).toBe(2);
     expect(await page.getByTestId('reply-editor-title').inputValue()).toBe(en('repliesCopyTitle', 'Orari'));
     const copy = (await replies()).find((r) => r.id !== 'a')!;
     expect(copy).toMatchObject({ title: en('repliesCopyTitle', 'Orari'), body: 'Orari 😊', shortcut: null, useCount: 0 });
@@ -293,10 +295,10 @@ describe('managing replies', () => {
     // Leave the shortcut column out: the rows with bad or clashing shortcuts come in.
     await page.getByTestId('replies-csv-map-shortcut').selectOption('');
     const summary = page.getByTestId('replies-csv-summary');
-    await expect.poll(() => summary.getAttribute('data-ready')).toBe('5');
+    await expect.poll(() => summary.getAttribute('data-ready'), POLL).toBe('5');
     // …and back: each refused row is listed with its reason.
     await page.getByTestId('replies-csv-map-shortcut').selectOption('2');
-    await expect.poll(() => summary.getAttribute('data-ready')).toBe('2');
+    await expect.poll(() => summary.getAttribute('data-ready'), POLL).toBe('2');
     const skipped = page.getByTestId('replies-csv-skipped-row');
     await expect
       .poll(async () => Promise.all((await skipped.all()).map(async (s) => [await s.getAttribute('data-row'), await s.getAttribute('data-reason')])))
