@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { RepliesSection } from './RepliesSection';
 import { SettingsSection } from './SettingsSection';
 
 export interface LibrarySection {
@@ -13,6 +14,7 @@ export interface LibrarySection {
  * here once it works. */
 export const LIBRARY_SECTIONS: LibrarySection[] = [
   // Saved replies (#3)
+  { id: 'replies', labelKey: 'navReplies', View: RepliesSection },
 
   // Hashtag sets (#4)
 

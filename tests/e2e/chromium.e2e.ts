@@ -11,6 +11,7 @@ import {
   useChromium,
   waitForHost,
 } from './support/chromium-sidebar';
+import { STARTER_REPLIES } from '../../utils/replies/starter';
 import { PAGE_STORAGE_SCRIPT } from './support/host';
 import { LANGS, SURFACES, withLang } from './support/surfaces';
 
@@ -164,7 +165,9 @@ describe('Chromium: sidebar behaviour', () => {
   test('works with third-party cookies blocked: data comes from the background', async () => {
     await visit('www.facebook.com', '/');
     let frame = await openSidebar(current.page, current.run);
-    await expectSidebarValue(frame, 'sidebar-count-savedReplies', 'data-value', '0');
+    // The starter replies, seeded by the background on install.
+    const starters = STARTER_REPLIES.length;
+    await expectSidebarValue(frame, 'sidebar-count-savedReplies', 'data-value', String(starters));
     // The sidebar's own IndexedDB is refused here (proves the blocking is on) …
     const ownDb = await frame.evaluate(
       () =>
@@ -195,7 +198,7 @@ describe('Chromium: sidebar behaviour', () => {
     await clickEdgeTab(current.page);
     await current.page.reload();
     frame = await openSidebar(current.page, current.run);
-    await expectSidebarValue(frame, 'sidebar-count-savedReplies', 'data-value', '1');
+    await expectSidebarValue(frame, 'sidebar-count-savedReplies', 'data-value', String(starters + 1));
   });
 
   test("the page's own scripts see no database and no localStorage key of ours", async () => {

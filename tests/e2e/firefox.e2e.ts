@@ -10,8 +10,12 @@ import {
   launchFirefox,
   type FirefoxRun,
 } from './support/firefox';
+import { STARTER_REPLIES } from '../../utils/replies/starter';
 import { PAGE_STORAGE_SCRIPT } from './support/host';
 import { LANGS, SURFACES, withLang } from './support/surfaces';
+
+/** The starter replies the background seeds on install. */
+const STARTERS = String(STARTER_REPLIES.length);
 
 let run: FirefoxRun;
 let page: Page;
@@ -79,7 +83,7 @@ describe('Firefox: sidebar behaviour', () => {
     await visit('www.facebook.com', '/');
     const frame = await ffOpenSidebar(page);
     expect(await frame.evaluate(() => location.protocol)).toBe('moz-extension:');
-    expect(await ffSidebarValue(frame, 'sidebar-count-savedReplies', 'data-value', '0')).toBe('0');
+    expect(await ffSidebarValue(frame, 'sidebar-count-savedReplies', 'data-value', STARTERS)).toBe(STARTERS);
   });
 
   test('"Open the library" in the sidebar opens the library page', async () => {
@@ -196,7 +200,7 @@ describe('Firefox: sidebar behaviour', () => {
     const sidebar = await ffSidebarFrame(page);
     expect(await sidebar.evaluate(() => location.href)).toBe(oldHref);
     expect(await ffSidebarValue(sidebar, 'sidebar-surface', 'data-value', 'feed')).toBe('feed');
-    expect(await ffSidebarValue(sidebar, 'sidebar-count-savedReplies', 'data-value', '0')).toBe('0');
+    expect(await ffSidebarValue(sidebar, 'sidebar-count-savedReplies', 'data-value', STARTERS)).toBe(STARTERS);
     expect((await ffHostInfo(page)).count).toBe(1);
     // Closing and opening again works with the new background.
     await ffClickEdgeTab(page);

@@ -13,6 +13,7 @@ import type { BackgroundContext } from './context';
 import { startClips } from './features/clips';
 import { startHashtags } from './features/hashtags';
 import { startReplies } from './features/replies';
+import { startRepliesStarter } from './features/replies-starter';
 import { startTiming } from './features/timing';
 
 /** Strings the page agent shows itself (its edge tab); everything else is in the sidebar. */
@@ -111,7 +112,7 @@ export function startBackground(): void {
       testHooks[name] = fn;
     },
   };
-  for (const start of [startReplies, startHashtags, startTiming, startClips]) {
+  for (const start of [startReplies, startRepliesStarter, startHashtags, startTiming, startClips]) {
     try {
       start(ctx);
     } catch (error) {
