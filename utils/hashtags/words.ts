@@ -77,8 +77,10 @@ export function guessLanguage(words: readonly TextWord[], fallback: Language = '
   return it > en ? 'it' : en > it ? 'en' : fallback;
 }
 
-/** A word that can carry meaning: not a stopword of the text's language, not a number,
- * at least three characters. */
-export function isContentWord(word: TextWord, language: Language): boolean {
-  return word.loose.length >= 3 && !/^\p{Nd}+$/u.test(word.loose) && !isStopword(word.loose, language);
+/** A word that can carry meaning: at least three characters, not a number, and not a
+ * stopword of either language (captions mix them: "Good vibes" in an Italian post; a
+ * stopword never makes a good hashtag anyway). `language` decides nothing today and is
+ * kept for languages whose stopwords are words elsewhere. */
+export function isContentWord(word: TextWord, _language: Language): boolean {
+  return word.loose.length >= 3 && !/^\p{Nd}+$/u.test(word.loose) && !STOPWORDS.it.has(word.loose) && !STOPWORDS.en.has(word.loose);
 }
