@@ -7,7 +7,7 @@
  * Plain TypeScript: no browser API.
  */
 import { z } from 'zod';
-import { normalizeHashtag } from './extract';
+import { looseKey } from './keys';
 import { createHashtagModel } from './model';
 import { suggestHashtags } from './suggest';
 import { guessLanguage, isContentWord, readWords } from './words';
@@ -62,9 +62,9 @@ export interface EvalResult {
 /** The share of `wanted` (author's tags) among the first `k` of `ranked`, ignoring case
  * and accents. */
 export function recallAt(ranked: readonly string[], wanted: readonly string[], k: number): number {
-  const want = new Set(wanted.map((t) => normalizeHashtag(t).looseKey));
+  const want = new Set(wanted.map((t) => looseKey(t)));
   if (want.size === 0) return 0;
-  const top = new Set(ranked.slice(0, k).map((t) => normalizeHashtag(t).looseKey));
+  const top = new Set(ranked.slice(0, k).map((t) => looseKey(t)));
   let found = 0;
   for (const tag of want) if (top.has(tag)) found++;
   return found / want.size;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createHashtagModel, MAX_COOCCURS_PER_TAG, MAX_TAGS_PER_POST, type LearnedHashtag } from './model';
+import { createHashtagModel, MAX_COOCCURS_PER_TAG, MAX_TAGS_PER_POST, TOP_PARTNERS, type LearnedHashtag } from './model';
 
 const ig = { network: 'instagram', source: 'own', at: 1000 } as const;
 
@@ -97,5 +97,20 @@ describe('load and changes', () => {
     expect([...model.entries()]).toEqual([]);
     expect(model.info()).toEqual({ hashtags: 0, ownHashtags: 0, pairs: 0 });
     expect(model.version).toBeGreaterThan(version);
+  });
+});
+
+describe('partnersOf', () => {
+  test('the strongest partners first, at most TOP_PARTNERS, and fresh after the entry learns', () => {
+    const model = createHashtagModel();
+    model.learn(['pizza', 'napoli'], ig);
+    model.learn(['pizza', 'napoli', 'vomero'], ig);
+    const pizza = () => model.scope('instagram', null)!.byKey.get('pizza')!;
+    expect(model.partnersOf(pizza())).toEqual([{ key: 'napoli', count: 2 }, { key: 'vomero', count: 1 }]);
+    model.learn(['pizza', 'vomero'], ig);
+    model.learn(['pizza', 'vomero'], ig);
+    expect(model.partnersOf(pizza())[0]).toEqual({ key: 'vomero', count: 3 });
+    for (let i = 0; i < TOP_PARTNERS + 10; i++) model.learn(['pizza', `t${i}x`], ig);
+    expect(model.partnersOf(pizza())).toHaveLength(TOP_PARTNERS);
   });
 });

@@ -7,14 +7,14 @@
  */
 import { newStemmer, type Stemmer } from 'snowball-stemmers';
 import { eng, ita } from 'stopword';
-import { normalizeHashtag } from './extract';
+import { hashtagKeys, looseKey } from './keys';
 
 export type Language = 'it' | 'en';
 export const LANGUAGES: readonly Language[] = ['it', 'en'];
 
 const STOPWORDS: Record<Language, ReadonlySet<string>> = {
-  it: new Set(ita.map((w) => normalizeHashtag(w).looseKey)),
-  en: new Set(eng.map((w) => normalizeHashtag(w).looseKey)),
+  it: new Set(ita.map((w) => looseKey(w))),
+  en: new Set(eng.map((w) => looseKey(w))),
 };
 
 const STEMMER_NAMES: Record<Language, string> = { it: 'italian', en: 'english' };
@@ -59,8 +59,8 @@ export function readWords(text: string): TextWord[] {
   for (const match of text.replace(NOT_WORDS, ' ').matchAll(WORD)) {
     for (const part of match[0].split(/['’]/u)) {
       if (!part) continue;
-      const { key, looseKey } = normalizeHashtag(part);
-      out.push({ word: key, loose: looseKey });
+      const { key, looseKey: loose } = hashtagKeys(part);
+      out.push({ word: key, loose });
     }
   }
   return out;
