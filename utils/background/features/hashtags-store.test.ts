@@ -112,3 +112,12 @@ test('rows written by another context (a backup restore) are read again on next 
   await new Promise((r) => setTimeout(r, 10));
   expect((await s.model()).info().hashtags).toBe(2);
 });
+
+test('a failed read is tried again on next use', async () => {
+  const { db, store } = setup();
+  const s = store();
+  const toArray = vi.spyOn(db.hashtagStats, 'toArray').mockRejectedValueOnce(new Error('UnknownError'));
+  await expect(s.model()).rejects.toThrow('UnknownError');
+  expect((await s.model()).info().hashtags).toBe(0);
+  expect(toArray).toHaveBeenCalledTimes(2);
+});
