@@ -94,3 +94,12 @@ export function clampSidebarWidth(width: number): number {
   if (!Number.isFinite(width)) return SIDEBAR_DEFAULT_WIDTH;
   return Math.round(Math.min(SIDEBAR_MAX_WIDTH, Math.max(SIDEBAR_MIN_WIDTH, width)));
 }
+
+/** Hashtag suggestions (issue #4): learn hashtags and their co-occurrence (never the
+ * post, its author or its text) from posts scrolled past on Facebook and Instagram. On
+ * by default, said once at first run; the page agent's harvest and the background
+ * both check it. */
+export const hashtagsLearnFromFeedItem = storage.defineItem<boolean>('local:hashtagsLearnFromFeed', {
+  fallback: true,
+  version: 1,
+});

@@ -1,4 +1,138 @@
+import { browser } from '#imports';
+import { getDb } from '../../db/app-db';
+import type { HashtagSetInput } from '../../hashtags/suggest';
+import { suggestHashtags } from '../../hashtags/suggest';
+import type { HashtagModelInfo, LearnHashtagsRequest, SuggestHashtagsRequest } from '../../messaging/features/hashtags';
+import type { HashtagSuggestion } from '../../hashtags/rank';
+import { onMessage } from '../../messaging/protocol';
+import { isFromExtensionPage, isFromPageAgent } from '../../messaging/sender';
+import { hashtagsLearnFromFeedItem } from '../../settings/items';
 import type { BackgroundContext } from '../context';
+import { LearnedHashtagStore } from './hashtags-store';
 
-/** The background's part of hashtag suggestions (issue #4): its message handlers, menus and commands. */
-export function startHashtags(_ctx: BackgroundContext): void {}
+const MAX_LIMIT = 50;
+/** A caption is at most 2,200 characters on Instagram, 63,206 on Facebook. */
+const MAX_TEXT = 70_000;
+const MAX_TAGS = 100;
+
+let store: LearnedHashtagStore | undefined;
+
+function learnedHashtags(): LearnedHashtagStore {
+  return (store ??= new LearnedHashtagStore(getDb()));
+}
+
+/** The user's hashtag sets that apply to a network and brand. */
+async function setsFor(network: SuggestHashtagsRequest['network'], brandId: SuggestHashtagsRequest['brandId']): Promise<HashtagSetInput[]> {
+  const sets = await getDb().hashtagSets.toArray();
+  return sets.filter(
+    (set) => (set.network === null || set.network === network) && (brandId === undefined || set.brandId === null || set.brandId === brandId),
+  );
+}
+
+export async function suggestForText(request: SuggestHashtagsRequest): Promise<HashtagSuggestion[]> {
+  const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(request.limit) || 1));
+  const [model, sets] = await Promise.all([learnedHashtags().model(), setsFor(request.network, request.brandId)]);
+  return suggestHashtags(model, request.text.slice(0, MAX_TEXT), {
+    network: request.network,
+    limit,
+    brand: request.brandId,
+    avoid: request.avoid?.slice(0, 10_000),
+    sets,
+  });
+}
+
+/** Learns one post or clip. Posts scrolled past are learned only while the user allows
+ * it; callers in the background (clipping) may call this directly. */
+export async function learnHashtags(request: LearnHashtagsRequest): Promise<{ learned: number }> {
+  if (request.source === 'seen' && !(await hashtagsLearnFromFeedItem.getValue())) return { learned: 0 };
+  const input = request.tags ? request.tags.slice(0, MAX_TAGS) : (request.text ?? '').slice(0, MAX_TEXT);
+  const learned = await learnedHashtags().learn(input, {
+    network: request.network,
+    brand: request.brandId ?? null,
+    source: request.source,
+  });
+  return { learned };
+}
+
+export async function hashtagModelInfo(): Promise<HashtagModelInfo> {
+  return (await learnedHashtags().model()).info();
+}
+
+export async function clearLearnedHashtags(): Promise<{ cleared: number }> {
+  return { cleared: await learnedHashtags().clear() };
+}
+
+function isNetwork(value: unknown): value is SuggestHashtagsRequest['network'] {
+  return value === 'facebook' || value === 'instagram';
+}
+
+type Sender = Parameters<typeof isFromPageAgent>[0];
+type HashtagsMessage = 'suggestHashtags' | 'learnHashtags' | 'clearLearnedHashtags' | 'getHashtagModelInfo';
+
+/** Who may send what: our extension pages (sidebar, library, popup) read and clear the
+ * model; the page agent feeds it (the only one that sees posts scrolled past); our pages
+ * may feed it the user's own posts and clips. A web page can send none of these. */
+export function mayAsk(message: HashtagsMessage, sender: Sender, data: unknown, extensionId: string, extensionOrigin: string): boolean {
+  const fromPage = isFromExtensionPage(sender, extensionId, extensionOrigin);
+  if (message !== 'learnHashtags') return fromPage;
+  const source = (data as Partial<LearnHashtagsRequest> | undefined)?.source;
+  return isFromPageAgent(sender, extensionId) || (fromPage && source === 'own');
+}
+
+/** A well-formed learn request, or an error to throw back. */
+export function checkLearnRequest(data: unknown): LearnHashtagsRequest {
+  const d = data as Partial<LearnHashtagsRequest> | undefined;
+  const ok =
+    d !== null &&
+    typeof d === 'object' &&
+    isNetwork(d.network) &&
+    (d.source === 'own' || d.source === 'seen') &&
+    (d.text === undefined || typeof d.text === 'string') &&
+    (d.tags === undefined || (Array.isArray(d.tags) && d.tags.every((t) => typeof t === 'string'))) &&
+    (d.text !== undefined || d.tags !== undefined) &&
+    (d.brandId === undefined || d.brandId === null || typeof d.brandId === 'string');
+  if (!ok) throw new Error('bad request');
+  return d as LearnHashtagsRequest;
+}
+
+/** The background's part of hashtag suggestions (issue #4): the learned model and the
+ * messages that read and feed it. */
+export function startHashtags(ctx: BackgroundContext): void {
+  // The worker is started again after every idle stop, mostly for the page agent's
+  // messages while the user is on Facebook or Instagram: start reading the model then,
+  // so that the sidebar's first suggestion does not wait for the whole load.
+  setTimeout(() => void learnedHashtags().model().catch((error) => console.error('[Spalla] hashtag model', error)), 0);
+
+  const refuseUnless = (message: HashtagsMessage, sender: Sender, data?: unknown) => {
+    if (!mayAsk(message, sender, data, browser.runtime.id, ctx.extensionOrigin)) throw new Error('refused');
+  };
+
+  onMessage('suggestHashtags', ({ sender, data }) => {
+    refuseUnless('suggestHashtags', sender);
+    if (typeof data?.text !== 'string' || !isNetwork(data.network)) throw new Error('bad request');
+    return suggestForText(data);
+  });
+
+  onMessage('learnHashtags', ({ sender, data }) => {
+    refuseUnless('learnHashtags', sender, data);
+    return learnHashtags(checkLearnRequest(data));
+  });
+
+  onMessage('clearLearnedHashtags', ({ sender }) => {
+    refuseUnless('clearLearnedHashtags', sender);
+    return clearLearnedHashtags();
+  });
+
+  onMessage('getHashtagModelInfo', ({ sender }) => {
+    refuseUnless('getHashtagModelInfo', sender);
+    return hashtagModelInfo();
+  });
+
+  ctx.expose('hashtagsLearn', learnHashtags as (...args: never[]) => unknown);
+  ctx.expose('hashtagsSuggest', suggestForText as (...args: never[]) => unknown);
+  ctx.expose('hashtagsInfo', hashtagModelInfo);
+  ctx.expose('hashtagsFlush', () => learnedHashtags().flush());
+  // The benchmark times the cold load in a freshly started worker with this.
+  ctx.expose('hashtagsLoad', async () => void (await learnedHashtags().model()));
+  ctx.expose('hashtagsClear', clearLearnedHashtags);
+}
