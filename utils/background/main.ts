@@ -12,6 +12,7 @@ import { SidebarPorts } from './sidebar-ports';
 import type { BackgroundContext } from './context';
 import { startClips } from './features/clips';
 import { startHashtags } from './features/hashtags';
+import { startHashtagSets } from './features/hashtag-sets';
 import { startReplies } from './features/replies';
 import { startTiming } from './features/timing';
 
@@ -111,7 +112,7 @@ export function startBackground(): void {
       testHooks[name] = fn;
     },
   };
-  for (const start of [startReplies, startHashtags, startTiming, startClips]) {
+  for (const start of [startReplies, startHashtags, startHashtagSets, startTiming, startClips]) {
     try {
       start(ctx);
     } catch (error) {
