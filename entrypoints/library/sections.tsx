@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { HashtagSetsSection } from './HashtagSetsSection';
 import { SettingsSection } from './SettingsSection';
 
 export interface LibrarySection {
@@ -15,6 +16,7 @@ export const LIBRARY_SECTIONS: LibrarySection[] = [
   // Saved replies (#3)
 
   // Hashtag sets (#4)
+  { id: 'hashtags', labelKey: 'navHashtagSets', View: HashtagSetsSection },
 
   // Best time and the post log (#5)
 

@@ -95,13 +95,16 @@ export function clampSidebarWidth(width: number): number {
   return Math.round(Math.min(SIDEBAR_MAX_WIDTH, Math.max(SIDEBAR_MIN_WIDTH, width)));
 }
 
-// Hashtags (#4)
-
-/** Learn hashtags (and only hashtags) from posts scrolled past on Facebook and Instagram. */
-export const hashtagHarvestItem = storage.defineItem<boolean>('local:hashtagHarvest', {
+/** Hashtag suggestions (issue #4): learn hashtags and their co-occurrence (never the
+ * post, its author or its text) from posts scrolled past on Facebook and Instagram. On
+ * by default, said once at first run; the page agent's harvest and the background
+ * both check it. */
+export const hashtagsLearnFromFeedItem = storage.defineItem<boolean>('local:hashtagsLearnFromFeed', {
   fallback: true,
   version: 1,
 });
+
+// Hashtags in the sidebar (#4)
 
 /** The sidebar said once, in one sentence, that the harvest is on (with its switch). */
 export const hashtagHarvestNoticeSeenItem = storage.defineItem<boolean>('local:hashtagHarvestNoticeSeen', {

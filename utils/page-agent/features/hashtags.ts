@@ -1,6 +1,6 @@
 import { onMessage, sendMessage } from '../../messaging/protocol';
 import type { ComposerText } from '../../messaging/features/hashtag-sets';
-import { hashtagHarvestItem } from '../../settings/items';
+import { hashtagsLearnFromFeedItem } from '../../settings/items';
 import { findComposer } from '../../sites/composer-kind';
 import type { PageFeature, PageFeatureContext } from '../feature';
 import { insertHashtagsInto, readComposer } from './hashtags-composer';
@@ -91,8 +91,8 @@ function harvestWhenAllowed(ctx: PageFeatureContext, send: SendSeenHashtags) {
       stop = null;
     }
   };
-  void hashtagHarvestItem.getValue().then(apply);
-  const unwatch = hashtagHarvestItem.watch((allowed) => apply(allowed));
+  void hashtagsLearnFromFeedItem.getValue().then(apply);
+  const unwatch = hashtagsLearnFromFeedItem.watch((allowed) => apply(allowed));
   ctx.life.onEnd(() => {
     unwatch();
     stop?.();
