@@ -1,4 +1,105 @@
+import { browser } from '#imports';
+import { getDb } from '../../db/app-db';
+import type { HashtagSetInput } from '../../hashtags/suggest';
+import { suggestHashtags } from '../../hashtags/suggest';
+import type { HashtagModelInfo, LearnHashtagsRequest, SuggestHashtagsRequest } from '../../messaging/features/hashtags';
+import type { HashtagSuggestion } from '../../hashtags/rank';
+import { onMessage } from '../../messaging/protocol';
+import { isFromExtensionPage, isFromPageAgent } from '../../messaging/sender';
+import { hashtagsLearnFromFeedItem } from '../../settings/items';
 import type { BackgroundContext } from '../context';
+import { LearnedHashtagStore } from './hashtags-store';
 
-/** The background's part of hashtag suggestions (issue #4): its message handlers, menus and commands. */
-export function startHashtags(_ctx: BackgroundContext): void {}
+const MAX_LIMIT = 50;
+/** A caption is at most 2,200 characters on Instagram, 63,206 on Facebook. */
+const MAX_TEXT = 70_000;
+const MAX_TAGS = 100;
+
+let store: LearnedHashtagStore | undefined;
+
+function learnedHashtags(): LearnedHashtagStore {
+  return (store ??= new LearnedHashtagStore(getDb()));
+}
+
+/** The user's hashtag sets that apply to a network and brand. */
+async function setsFor(network: SuggestHashtagsRequest['network'], brandId: SuggestHashtagsRequest['brandId']): Promise<HashtagSetInput[]> {
+  const sets = await getDb().hashtagSets.toArray();
+  return sets.filter(
+    (set) => (set.network === null || set.network === network) && (brandId === undefined || set.brandId === null || set.brandId === brandId),
+  );
+}
+
+export async function suggestForText(request: SuggestHashtagsRequest): Promise<HashtagSuggestion[]> {
+  const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(request.limit) || 1));
+  const [model, sets] = await Promise.all([learnedHashtags().model(), setsFor(request.network, request.brandId)]);
+  return suggestHashtags(model, request.text.slice(0, MAX_TEXT), {
+    network: request.network,
+    limit,
+    brand: request.brandId,
+    avoid: request.avoid?.slice(0, 10_000),
+    sets,
+  });
+}
+
+/** Learns one post or clip. Posts scrolled past are learned only while the user allows
+ * it; callers in the background (clipping) may call this directly. */
+export async function learnHashtags(request: LearnHashtagsRequest): Promise<{ learned: number }> {
+  if (request.source === 'seen' && !(await hashtagsLearnFromFeedItem.getValue())) return { learned: 0 };
+  const input = request.tags ? request.tags.slice(0, MAX_TAGS) : (request.text ?? '').slice(0, MAX_TEXT);
+  const learned = await learnedHashtags().learn(input, {
+    network: request.network,
+    brand: request.brandId ?? null,
+    source: request.source,
+  });
+  return { learned };
+}
+
+export async function hashtagModelInfo(): Promise<HashtagModelInfo> {
+  return (await learnedHashtags().model()).info();
+}
+
+export async function clearLearnedHashtags(): Promise<{ cleared: number }> {
+  return { cleared: await learnedHashtags().clear() };
+}
+
+function isNetwork(value: unknown): value is SuggestHashtagsRequest['network'] {
+  return value === 'facebook' || value === 'instagram';
+}
+
+/** The background's part of hashtag suggestions (issue #4): the learned model and the
+ * messages that read and feed it. */
+export function startHashtags(ctx: BackgroundContext): void {
+  const id = () => browser.runtime.id;
+
+  onMessage('suggestHashtags', ({ sender, data }) => {
+    if (!isFromExtensionPage(sender, id(), ctx.extensionOrigin)) throw new Error('refused');
+    if (typeof data?.text !== 'string' || !isNetwork(data.network)) throw new Error('bad request');
+    return suggestForText(data);
+  });
+
+  onMessage('learnHashtags', ({ sender, data }) => {
+    if (!isNetwork(data?.network) || (data.source !== 'own' && data.source !== 'seen')) throw new Error('bad request');
+    if (data.text !== undefined && typeof data.text !== 'string') throw new Error('bad request');
+    if (data.tags !== undefined && !(Array.isArray(data.tags) && data.tags.every((t) => typeof t === 'string'))) throw new Error('bad request');
+    const fromAgent = isFromPageAgent(sender, id());
+    // Only the page agent sees posts scrolled past; our own pages learn clips and posts.
+    if (!fromAgent && !(data.source === 'own' && isFromExtensionPage(sender, id(), ctx.extensionOrigin))) throw new Error('refused');
+    return learnHashtags(data);
+  });
+
+  onMessage('clearLearnedHashtags', ({ sender }) => {
+    if (!isFromExtensionPage(sender, id(), ctx.extensionOrigin)) throw new Error('refused');
+    return clearLearnedHashtags();
+  });
+
+  onMessage('getHashtagModelInfo', ({ sender }) => {
+    if (!isFromExtensionPage(sender, id(), ctx.extensionOrigin)) throw new Error('refused');
+    return hashtagModelInfo();
+  });
+
+  ctx.expose('hashtagsLearn', learnHashtags as (...args: never[]) => unknown);
+  ctx.expose('hashtagsSuggest', suggestForText as (...args: never[]) => unknown);
+  ctx.expose('hashtagsInfo', hashtagModelInfo);
+  ctx.expose('hashtagsFlush', () => learnedHashtags().flush());
+  ctx.expose('hashtagsClear', clearLearnedHashtags);
+}

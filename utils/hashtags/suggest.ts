@@ -1,0 +1,259 @@
+/**
+ * `suggestHashtags`: the hashtags that fit a caption, best first, each with its reasons.
+ *
+ * Candidates come from four local sources (the words of the text, what the model
+ * learned, the user's hashtag sets, the starter vocabulary) and are scored in `rank.ts`.
+ * Tags already in the text and tags on the avoid list never come out.
+ *
+ * Plain TypeScript: no browser API.
+ */
+import type { BrandRef, Network } from '../db/record';
+import { extractHashtags, isValidHashtag, normalizeHashtag } from './extract';
+import type { HashtagModel, HashtagScope, LearnedHashtag } from './model';
+import {
+  compareSuggestions,
+  newCandidate,
+  offer,
+  offerCooccurrence,
+  scoreCandidate,
+  YOURS_MIN_COUNT,
+  type Candidate,
+  type HashtagSuggestion,
+} from './rank';
+import { starterVocabulary, type Topic, type VocabularyIndex } from './vocabulary';
+import { LANGUAGES, guessLanguage, isContentWord, readWords, stem, type Language, type TextWord } from './words';
+
+export interface HashtagSetInput {
+  name: string;
+  /** Without "#", in the user's order. */
+  tags: readonly string[];
+}
+
+export interface SuggestOptions {
+  network: Network;
+  limit: number;
+  /** The brand the caption is for; `undefined` reads what was learned for every brand. */
+  brand?: BrandRef;
+  /** Tags never to suggest (with or without "#"; matched ignoring case and accents). */
+  avoid?: readonly string[];
+  sets?: readonly HashtagSetInput[];
+  /** The caption's language; guessed from its stopwords when not given. */
+  language?: Language;
+  /** Defaults to the starter vocabulary. */
+  vocabulary?: VocabularyIndex;
+}
+
+/** Signal given to any word of the text turned into a tag, known or not. */
+const PLAIN_WORD = 0.35;
+/** A learned hashtag named by a word of the text is a weaker seed than one written. */
+const WORD_SEED_WEIGHT = 0.8;
+/** Longest run of words joined into one tag (`bed and breakfast` → `bedandbreakfast`). */
+const MAX_PHRASE_WORDS = 3;
+/** Own tags considered on the "yours" prior alone, however unrelated to the text. */
+const TOP_OWN_TAGS = 30;
+/** Weight of a tag listed for the other language in a topic. */
+const OTHER_LANGUAGE = 0.6;
+/** Trigger words for a topic to count fully. */
+const TOPIC_FULL_HITS = 2;
+
+interface WeightedScope {
+  scope: HashtagScope;
+  weight: number;
+}
+
+/** The learned scopes that speak for this caption: its own network and brand fully, the
+ * other network and the brand-less (shared) scope at half weight. */
+function scopesFor(model: HashtagModel, network: Network, brand: BrandRef | undefined): WeightedScope[] {
+  const out: WeightedScope[] = [];
+  for (const scope of model.scopes()) {
+    const brandWeight = brand === undefined || scope.brandId === brand ? 1 : scope.brandId === null || brand === null ? 0.5 : 0;
+    const weight = brandWeight * (scope.network === network ? 1 : 0.5);
+    if (weight > 0) out.push({ scope, weight });
+  }
+  return out;
+}
+
+const topOwnCache = new WeakMap<HashtagScope, { version: number; top: LearnedHashtag[] }>();
+
+function topOwnTags(model: HashtagModel, scope: HashtagScope): LearnedHashtag[] {
+  const cached = topOwnCache.get(scope);
+  if (cached && cached.version === model.version) return cached.top;
+  const top: LearnedHashtag[] = [];
+  for (const entry of scope.byKey.values()) {
+    if (entry.ownCount === 0) continue;
+    if (top.length < TOP_OWN_TAGS) {
+      top.push(entry);
+      if (top.length === TOP_OWN_TAGS) top.sort((a, b) => b.ownCount - a.ownCount);
+    } else if (entry.ownCount > top[TOP_OWN_TAGS - 1].ownCount) {
+      top[TOP_OWN_TAGS - 1] = entry;
+      top.sort((a, b) => b.ownCount - a.ownCount);
+    }
+  }
+  topOwnCache.set(scope, { version: model.version, top });
+  return top;
+}
+
+interface Phrase {
+  /** As written, lower case, words run together. */
+  word: string;
+  loose: string;
+  words: number;
+}
+
+/** Single content words, and runs of two or three words that start and end with one. */
+function phrasesOf(words: readonly TextWord[], language: Language): Phrase[] {
+  const out: Phrase[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!isContentWord(words[i], language)) continue;
+    let word = '';
+    let loose = '';
+    for (let n = 1; n <= MAX_PHRASE_WORDS && i + n <= words.length; n++) {
+      const last = words[i + n - 1];
+      word += last.word;
+      loose += last.loose;
+      if (n === 1 || isContentWord(last, language)) out.push({ word, loose, words: n });
+    }
+  }
+  return out;
+}
+
+export function suggestHashtags(model: HashtagModel, text: string, options: SuggestOptions): HashtagSuggestion[] {
+  const vocabulary = options.vocabulary ?? starterVocabulary();
+  const words = readWords(text);
+  const language = options.language ?? guessLanguage(words);
+  const scopes = scopesFor(model, options.network, options.brand);
+
+  const present = new Set(extractHashtags(text).map((tag) => normalizeHashtag(tag).looseKey));
+  const avoid = new Set((options.avoid ?? []).map((tag) => normalizeHashtag(tag).looseKey));
+
+  const candidates = new Map<string, Candidate>();
+  const candidate = (loose: string, tag: string): Candidate => {
+    let c = candidates.get(loose);
+    if (!c) {
+      c = newCandidate(tag);
+      candidates.set(loose, c);
+    }
+    return c;
+  };
+
+  // Seeds of co-occurrence: learned hashtags the text carries or names, with a weight.
+  const seeds = new Map<LearnedHashtag, number>();
+  const addSeed = (entry: LearnedHashtag, weight: number) => {
+    if (weight > (seeds.get(entry) ?? 0)) seeds.set(entry, weight);
+  };
+  // Topics the text is about: distinct trigger words (or known tags) per topic.
+  const topicHits = new Map<Topic, Set<string>>();
+  const hitTopic = (topic: Topic, by: string) => {
+    let hits = topicHits.get(topic);
+    if (!hits) topicHits.set(topic, (hits = new Set()));
+    hits.add(by);
+  };
+
+  for (const loose of present) {
+    for (const { scope, weight } of scopes) {
+      for (const entry of scope.byLooseKey.get(loose) ?? []) addSeed(entry, weight);
+    }
+    for (const place of vocabulary.tags.get(loose) ?? []) hitTopic(place.topic, `#${loose}`);
+  }
+
+  // 1. The words of the text.
+  const named = new Set<string>();
+  for (const phrase of phrasesOf(words, language)) {
+    if (present.has(phrase.loose)) continue;
+    let known = false;
+    for (const { scope, weight } of scopes) {
+      for (const entry of scope.byLooseKey.get(phrase.loose) ?? []) {
+        known = true;
+        addSeed(entry, weight * WORD_SEED_WEIGHT);
+        offer(candidate(phrase.loose, entry.tag), weight, { code: 'word-in-text', word: phrase.word });
+      }
+    }
+    const places = vocabulary.tags.get(phrase.loose);
+    if (places) {
+      known = true;
+      offer(candidate(phrase.loose, places[0].tag), 1, { code: 'word-in-text', word: phrase.word });
+      for (const place of places) hitTopic(place.topic, phrase.loose);
+    }
+    if (known) named.add(phrase.loose);
+    else if (phrase.words === 1) offer(candidate(phrase.loose, phrase.word), PLAIN_WORD, { code: 'word-in-text', word: phrase.word });
+  }
+
+  // 2. Co-occurrence learned from the user's posts and clips (and posts scrolled past).
+  for (const [seed, weight] of seeds) {
+    const scope = model.scope(seed.network, seed.brandId)!;
+    const posts = seed.ownCount + seed.seenCount;
+    if (posts === 0) continue;
+    for (const key in seed.cooccurs) {
+      const other = scope.byKey.get(key);
+      if (!other) continue;
+      const loose = scope.looseOf(other);
+      offerCooccurrence(candidate(loose, other.tag), (weight * seed.cooccurs[key]) / posts, seed.tag);
+    }
+  }
+
+  // 3. The user's hashtag sets the text touches.
+  const textStems = new Set<string>();
+  for (const word of words) {
+    if (!isContentWord(word, language)) continue;
+    for (const l of LANGUAGES) textStems.add(`${l}:${stem(word.loose, l)}`);
+  }
+  for (const set of options.sets ?? []) {
+    const looseTags = set.tags.map((tag) => normalizeHashtag(tag).looseKey);
+    const touched = looseTags.some((loose) => present.has(loose) || named.has(loose));
+    const nameTouched =
+      !touched &&
+      readWords(set.name).some((w) => isContentWord(w, language) && LANGUAGES.some((l) => textStems.has(`${l}:${stem(w.loose, l)}`)));
+    if (!touched && !nameTouched) continue;
+    set.tags.forEach((tag, i) => offer(candidate(looseTags[i], tag), touched ? 1 : 0.5, { code: 'set', name: set.name }));
+  }
+
+  // 4. The starter vocabulary's topics.
+  for (const word of words) {
+    if (!isContentWord(word, language)) continue;
+    for (const l of LANGUAGES) {
+      for (const topic of vocabulary.triggers[l].get(stem(word.loose, l)) ?? []) hitTopic(topic, word.loose);
+    }
+  }
+  for (const [topic, hits] of topicHits) {
+    const strength = Math.min(1, hits.size / TOPIC_FULL_HITS);
+    for (const l of LANGUAGES) {
+      const tags = topic[l].hashtags;
+      tags.forEach((tag, rank) => {
+        const place = tags.length > 1 ? 1 - (0.5 * rank) / (tags.length - 1) : 1;
+        const value = strength * place * (l === language ? 1 : OTHER_LANGUAGE);
+        offer(candidate(normalizeHashtag(tag).looseKey, tag), value, { code: 'topic', topic: topic.topic });
+      });
+    }
+  }
+
+  // 5. The user's own frequent tags, however unrelated to the text (brand tags).
+  for (const { scope } of scopes) {
+    for (const entry of topOwnTags(model, scope)) candidate(scope.looseOf(entry), entry.tag);
+  }
+
+  // "yours" for every candidate, and the user's own spelling of it.
+  const out: HashtagSuggestion[] = [];
+  for (const [loose, c] of candidates) {
+    if (present.has(loose) || avoid.has(loose)) continue;
+    let bestShare = 0;
+    let bestCount = -1;
+    for (const { scope, weight } of scopes) {
+      for (const entry of scope.byLooseKey.get(loose) ?? []) {
+        const count = entry.ownCount + entry.seenCount;
+        if (count > bestCount) {
+          bestCount = count;
+          c.tag = entry.tag;
+        }
+        c.ownCount = Math.max(c.ownCount, entry.ownCount);
+        if (scope.ownPosts > 0) bestShare = Math.max(bestShare, (weight * entry.ownCount) / scope.ownPosts);
+      }
+    }
+    if (bestShare > 0) {
+      offer(c, bestShare, { code: c.ownCount >= YOURS_MIN_COUNT ? 'yours' : 'used-before', count: c.ownCount });
+    }
+    if (!isValidHashtag(c.tag)) continue;
+    out.push(scoreCandidate(c));
+  }
+  out.sort(compareSuggestions);
+  return out.slice(0, Math.max(0, options.limit));
+}
