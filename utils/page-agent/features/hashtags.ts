@@ -99,9 +99,11 @@ function harvestWhenAllowed(ctx: PageFeatureContext, send: SendSeenHashtags) {
   });
 }
 
-/** Hands the hashtags of seen posts to the engine (its `learnHashtags` message). */
+/** Hands the hashtags of seen posts to the engine (`learnHashtags`, source "seen": the
+ * background checks the setting again and batches its writes). One message per post:
+ * the engine counts co-occurrence within a post. */
 async function sendSeen(network: 'facebook' | 'instagram', posts: string[][]) {
-  // Wired to the engine's message once it lands (hashtags-engine branch).
-  void network;
-  void posts;
+  for (const tags of posts) {
+    await sendMessage('learnHashtags', { tags, network, source: 'seen' }).catch(() => {});
+  }
 }
