@@ -34,23 +34,31 @@ const server = await startFixtureServer({ port: 0 });
 const context = await launchChromiumWithExtension({ extensionDir, port: server.port });
 const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 
-async function oneRun(harvest: boolean): Promise<{ task: number; script: number; learned: number }> {
+interface RunFigures {
+  task: number;
+  script: number;
+  cpu: number;
+  learned: number;
+}
+
+async function oneRun(harvest: boolean): Promise<RunFigures> {
   await worker.evaluate(`chrome.storage.local.set({ ${LEARN_KEY}: ${harvest}, hashtagHarvestNoticeSeen: true })`);
   await worker.evaluate('self.spalla.hashtagsClear()');
   const page = await context.newPage();
   await page.goto(`https://www.facebook.com/spalla-test/long-feed?posts=${POSTS}`);
-  await page.waitForFunction((n) => document.querySelectorAll('[role="feed"] > * [role="article"]').length >= n, POSTS);
-  await page.waitForFunction(() => !!document.querySelector('spalla-sidebar'));
+  await page.waitForFunction(`document.querySelectorAll('[role="feed"] [aria-posinset]').length >= ${POSTS}`);
+  await page.waitForFunction(`!!document.querySelector('spalla-sidebar')`);
   await page.waitForTimeout(1000); // the agent's start-up is not what is measured
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   const metrics = async () => {
     const { metrics } = await cdp.send('Performance.getMetrics');
     const get = (name: string) => (metrics.find((m: { name: string }) => m.name === name)?.value ?? 0) * 1000;
-    return { task: get('TaskDuration'), script: get('ScriptDuration') };
+    return { task: get('TaskDuration'), script: get('ScriptDuration'), cpu: get('ThreadTime') };
   };
   const before = await metrics();
-  await page.evaluate(async () => {
+  // A string, not a function: tsx would wrap a function's inner helpers in `__name`.
+  await page.evaluate(`(async () => {
     const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
     const step = Math.round(innerHeight * 0.8);
     for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
@@ -58,17 +66,17 @@ async function oneRun(harvest: boolean): Promise<{ task: number; script: number;
       await frame();
       await frame();
     }
-  });
+  })()`);
   await page.waitForTimeout(3000); // the last scan and batch
   const after = await metrics();
   const info = (await worker.evaluate('self.spalla.hashtagsInfo()')) as { hashtags: number };
   await cdp.detach();
   await page.close();
-  return { task: after.task - before.task, script: after.script - before.script, learned: info.hashtags };
+  return { task: after.task - before.task, script: after.script - before.script, cpu: after.cpu - before.cpu, learned: info.hashtags };
 }
 
-const off: { task: number; script: number }[] = [];
-const on: { task: number; script: number; learned: number }[] = [];
+const off: RunFigures[] = [];
+const on: RunFigures[] = [];
 await oneRun(false); // warm-up: caches, JIT
 for (let i = 0; i < RUNS; i++) {
   off.push(await oneRun(false));
@@ -76,14 +84,20 @@ for (let i = 0; i < RUNS; i++) {
 }
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
-const offTask = median(off.map((r) => r.task));
-const onTask = median(on.map((r) => r.task));
-const offScript = median(off.map((r) => r.script));
-const onScript = median(on.map((r) => r.script));
-console.log(`  ${POSTS} posts scrolled past, median of ${RUNS} runs each (Chromium, built extension)`);
-console.log(`  main-thread busy: harvest off ${fmt(offTask)}, on ${fmt(onTask)}; JavaScript: off ${fmt(offScript)}, on ${fmt(onScript)}`);
-console.log(`  added by the harvest: ${fmt(onTask - offTask)} main-thread (${((onTask - offTask) / POSTS).toFixed(3)} ms per post; goal < 1 ms), ${fmt(onScript - offScript)} JavaScript (${((onScript - offScript) / POSTS).toFixed(3)} ms per post)`);
-console.log(`  distinct hashtags learned per "on" run: ${on.map((r) => r.learned).join(', ')} (0 in every "off" run is checked by the e2e tests)`);
+const perPost = (ms: number) => `${(ms / POSTS).toFixed(3)} ms per post`;
+console.log(`  ${POSTS} posts scrolled past, median of ${RUNS} runs each, harvest off vs on (Chromium, built extension)`);
+for (const [label, key] of [
+  ['main-thread CPU time (ThreadTime)', 'cpu'],
+  ['main-thread busy time (TaskDuration)', 'task'],
+  ['JavaScript (ScriptDuration)', 'script'],
+] as const) {
+  const a = median(off.map((r) => r[key]));
+  const b = median(on.map((r) => r[key]));
+  console.log(`  ${label}: off ${fmt(a)}, on ${fmt(b)}; added ${fmt(b - a)} = ${perPost(b - a)}`);
+  console.log(`    per run off: ${off.map((r) => r[key].toFixed(0)).join(', ')}; on: ${on.map((r) => r[key].toFixed(0)).join(', ')}`);
+}
+console.log('  goal: under 1 ms per post. The machine is shared: the busy-time figure carries other processes\' contention; CPU time and JavaScript are steadier.');
+console.log(`  distinct hashtags learned per "on" run: ${on.map((r) => r.learned).join(', ')}; per "off" run: ${off.map((r) => r.learned).join(', ')}`);
 
 await context.close();
 await server.close();

@@ -5,6 +5,7 @@ import type { ComposerText, InsertHashtagsResult } from '../../messaging/feature
 import { onMessage, sendMessage } from '../../messaging/protocol';
 import { isFromExtensionPage, isFromPageAgent, isFromSidebar } from '../../messaging/sender';
 import type { BackgroundContext } from '../context';
+import { learnHashtags } from './hashtags';
 
 const TEXT_MAX = 20_000;
 
@@ -17,6 +18,18 @@ function isComposerText(value: unknown): value is ComposerText {
     v.text.length <= TEXT_MAX &&
     (v.network === 'facebook' || v.network === 'instagram') &&
     typeof v.focused === 'boolean'
+  );
+}
+
+function isSeenBatch(value: unknown): value is { network: 'facebook' | 'instagram'; posts: string[][] } {
+  const v = value as { network?: unknown; posts?: unknown };
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    (v.network === 'facebook' || v.network === 'instagram') &&
+    Array.isArray(v.posts) &&
+    v.posts.length <= 100 &&
+    v.posts.every((tags) => Array.isArray(tags) && tags.length <= 30 && tags.every((t) => typeof t === 'string' && t.length <= 100))
   );
 }
 
@@ -34,6 +47,15 @@ export function startHashtagSets(ctx: BackgroundContext): void {
       type: 'composerText',
       composer: { text: data.text, network: data.network, focused: data.focused },
     });
+  });
+
+  onMessage('learnSeenHashtags', async ({ sender, data }) => {
+    if (!isFromPageAgent(sender, browser.runtime.id)) throw new Error('refused');
+    if (!isSeenBatch(data)) throw new Error('bad request');
+    let learned = 0;
+    // The engine checks the setting again for each post (it may just have been switched off).
+    for (const tags of data.posts) learned += (await learnHashtags({ tags, network: data.network, source: 'seen' })).learned;
+    return { learned };
   });
 
   onMessage('getComposerText', async ({ sender }) => {

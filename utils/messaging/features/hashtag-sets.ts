@@ -31,6 +31,9 @@ export type SaveHashtagSetResult =
 export interface HashtagSetsProtocol {
   // page agent -> background (forwarded to the tab's sidebar over its port)
   composerTextChanged(data: ComposerText): void;
+  /** The harvest: the hashtags (only those) of posts scrolled past, one list per post,
+   * handed to the engine's `learnHashtags` with source "seen". One message per batch. */
+  learnSeenHashtags(data: { network: Network; posts: string[][] }): { learned: number };
 
   // sidebar -> background
   /** The text of the tab's focused (or last) composer, asked of its page agent. */

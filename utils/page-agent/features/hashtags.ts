@@ -99,11 +99,9 @@ function harvestWhenAllowed(ctx: PageFeatureContext, send: SendSeenHashtags) {
   });
 }
 
-/** Hands the hashtags of seen posts to the engine (`learnHashtags`, source "seen": the
- * background checks the setting again and batches its writes). One message per post:
- * the engine counts co-occurrence within a post. */
+/** Hands the hashtags of seen posts to the background in one message per batch; it
+ * gives each post to the engine (`learnHashtags`, source "seen"), which checks the
+ * setting again. */
 async function sendSeen(network: 'facebook' | 'instagram', posts: string[][]) {
-  for (const tags of posts) {
-    await sendMessage('learnHashtags', { tags, network, source: 'seen' }).catch(() => {});
-  }
+  await sendMessage('learnSeenHashtags', { network, posts }).catch(() => {});
 }
