@@ -120,12 +120,23 @@ describe('Chromium: suggestions and the linter follow the composer', () => {
     await expect.poll(() => read(IG_COMMENT), { timeout: 10_000 }).toBe(`Buongiorno #${first} amici`);
   });
 
-  test('the paste box suggests for any text and lints it', async () => {
-    const frame = await openHashtags('www.facebook.com', '/');
-    await frame.locator('[data-testid="hashtags-paste-input"]').fill("Matrimonio in villa con vista sul lago #wedding #l'amore #2025");
+  test('the paste box suggests for any text and lints it; the avoid list is flagged and never suggested', async () => {
+    const text = "Matrimonio in villa con vista sul lago, fiori e sposi felici #wedding #l'amore #2025";
+    let frame = await openHashtags('www.facebook.com', '/');
+    await frame.locator('[data-testid="hashtags-paste-input"]').fill(text);
     await expect.poll(() => suggestions(frame, 'paste').count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    const codes = await frame.locator('[data-testid="hashtags-paste"] [data-testid="hashtags-lint-issue"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-code')));
-    expect(codes).toEqual(['digits-only', 'cut-by-punctuation']);
+    const pasteCodes = () =>
+      frame.locator('[data-testid="hashtags-paste"] [data-testid="hashtags-lint-issue"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-code')));
+    expect(await pasteCodes()).toEqual(['digits-only', 'cut-by-punctuation']);
+    const [avoided] = await suggestedTags(frame, 'paste');
+
+    // The same text with #wedding and the first suggestion on the avoid list.
+    await setStorage(current.run, { hashtagAvoidList: ['Wedding', avoided] });
+    frame = await openHashtags('www.facebook.com', '/');
+    await frame.locator('[data-testid="hashtags-paste-input"]').fill(text);
+    await expect.poll(() => suggestions(frame, 'paste').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await pasteCodes()).toEqual(['digits-only', 'cut-by-punctuation', 'avoided']);
+    expect(await suggestedTags(frame, 'paste')).not.toContain(avoided);
   });
 });
 
