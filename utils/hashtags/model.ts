@@ -12,7 +12,8 @@
  * Plain TypeScript: no browser API.
  */
 import type { BrandRef, Network } from '../db/record';
-import { extractHashtags, isValidHashtag, normalizeHashtag } from './extract';
+import { extractHashtags, isValidHashtag } from './extract';
+import { hashtagKeys, looseKey } from './keys';
 
 export type LearnSource = 'own' | 'seen';
 
@@ -82,6 +83,14 @@ function pruneCooccurs(entry: LearnedHashtag): number {
   return Math.min(keep, counts.length);
 }
 
+/** How many co-occurring keys of a tag suggestions look at: the strongest ones. */
+export const TOP_PARTNERS = 100;
+
+export interface Partner {
+  key: string;
+  count: number;
+}
+
 export interface HashtagModel {
   /** Learns the hashtags of one post or clip (its text, or its tags without "#"). */
   learn(textOrTags: string | readonly string[], options: LearnOptions): number;
@@ -90,6 +99,10 @@ export interface HashtagModel {
   /** The scope of a network + brand, if anything was learned there. */
   scope(network: Network, brandId: BrandRef): HashtagScope | undefined;
   scopes(): Iterable<HashtagScope>;
+  /** The keys most often seen with `entry`, most often first, at most
+   * `TOP_PARTNERS` (worked out once per change of the entry: suggestions ask for the
+   * same few seeds keystroke after keystroke). */
+  partnersOf(entry: LearnedHashtag): readonly Partner[];
   /** Every entry (what would be stored). */
   entries(): Iterable<LearnedHashtag>;
   /** Entries changed by `learn` since the last call, for a batched write. */
@@ -110,6 +123,8 @@ export function createHashtagModel(): HashtagModel {
   const looseKeysOf = new WeakMap<HashtagScope, Map<string, string>>();
   /** How many keys an entry's `cooccurs` holds, once counted. */
   const cooccurKeys = new WeakMap<LearnedHashtag, number>();
+  /** `partnersOf`, worked out; dropped when the entry learns. */
+  const partners = new WeakMap<LearnedHashtag, Partner[]>();
   let version = 0;
 
   function scopeFor(network: Network, brandId: BrandRef): HashtagScope {
@@ -122,7 +137,7 @@ export function createHashtagModel(): HashtagModel {
         brandId,
         byKey: new Map(),
         byLooseKey: new Map(),
-        looseOf: (entry) => looseKeys.get(entry.key) ?? normalizeHashtag(entry.key).looseKey,
+        looseOf: (entry) => looseKeys.get(entry.key) ?? looseKey(entry.key),
         ownPosts: 0,
       };
       looseKeysOf.set(scope, looseKeys);
@@ -133,7 +148,7 @@ export function createHashtagModel(): HashtagModel {
 
   function index(scope: HashtagScope, entry: LearnedHashtag) {
     scope.byKey.set(entry.key, entry);
-    const loose = normalizeHashtag(entry.key).looseKey;
+    const loose = looseKey(entry.key);
     looseKeysOf.get(scope)!.set(entry.key, loose);
     const family = scope.byLooseKey.get(loose);
     if (family) family.push(entry);
@@ -152,7 +167,7 @@ export function createHashtagModel(): HashtagModel {
       for (const raw of written) {
         const tag = raw.replace(/^[#\uff03]/u, '');
         if (!isValidHashtag(tag)) continue;
-        const { key } = normalizeHashtag(tag);
+        const { key } = hashtagKeys(tag);
         if (!spellings.has(key)) spellings.set(key, tag);
         if (spellings.size >= MAX_TAGS_PER_POST) break;
       }
@@ -186,6 +201,7 @@ export function createHashtagModel(): HashtagModel {
         }
         if (keys > MAX_COOCCURS_PER_TAG) keys = pruneCooccurs(a);
         cooccurKeys.set(a, keys);
+        partners.delete(a);
       }
       version++;
       return entries.length;
@@ -204,6 +220,19 @@ export function createHashtagModel(): HashtagModel {
         scope.ownPosts = Math.max(scope.ownPosts, most);
       }
       version++;
+    },
+
+    partnersOf(entry) {
+      let top = partners.get(entry);
+      if (!top) {
+        top = [];
+        const cooccurs = entry.cooccurs;
+        for (const key in cooccurs) top.push({ key, count: cooccurs[key] });
+        top.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+        if (top.length > TOP_PARTNERS) top.length = TOP_PARTNERS;
+        partners.set(entry, top);
+      }
+      return top;
     },
 
     scope(network, brandId) {

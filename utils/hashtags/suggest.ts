@@ -8,7 +8,8 @@
  * Plain TypeScript: no browser API.
  */
 import type { BrandRef, Network } from '../db/record';
-import { extractHashtags, isValidHashtag, normalizeHashtag } from './extract';
+import { extractHashtags, isValidHashtag } from './extract';
+import { looseKey } from './keys';
 import type { HashtagModel, HashtagScope, LearnedHashtag } from './model';
 import {
   compareSuggestions,
@@ -51,6 +52,9 @@ const WORD_SEED_WEIGHT = 0.8;
 const MAX_PHRASE_WORDS = 3;
 /** Own tags considered on the "yours" prior alone, however unrelated to the text. */
 const TOP_OWN_TAGS = 30;
+/** A co-occurrence weaker than this (w·P(c | s)) is noise, and not worth a candidate: a
+ * tag seen in 5,000 posts has thousands of partners seen with it once or twice. */
+const MIN_COOCCURRENCE = 0.02;
 /** Weight of a tag listed for the other language in a topic. */
 const OTHER_LANGUAGE = 0.6;
 /** Trigger words for a topic to count fully. */
@@ -123,8 +127,8 @@ export function suggestHashtags(model: HashtagModel, text: string, options: Sugg
   const language = options.language ?? guessLanguage(words);
   const scopes = scopesFor(model, options.network, options.brand);
 
-  const present = new Set(extractHashtags(text).map((tag) => normalizeHashtag(tag).looseKey));
-  const avoid = new Set((options.avoid ?? []).map((tag) => normalizeHashtag(tag).looseKey));
+  const present = new Set(extractHashtags(text).map((tag) => looseKey(tag)));
+  const avoid = new Set((options.avoid ?? []).map((tag) => looseKey(tag)));
 
   const candidates = new Map<string, Candidate>();
   const candidate = (loose: string, tag: string): Candidate => {
@@ -183,11 +187,12 @@ export function suggestHashtags(model: HashtagModel, text: string, options: Sugg
     const scope = model.scope(seed.network, seed.brandId)!;
     const posts = seed.ownCount + seed.seenCount;
     if (posts === 0) continue;
-    for (const key in seed.cooccurs) {
+    const minCount = (MIN_COOCCURRENCE * posts) / weight;
+    for (const { key, count } of model.partnersOf(seed)) {
+      if (count < minCount) break; // strongest first
       const other = scope.byKey.get(key);
       if (!other) continue;
-      const loose = scope.looseOf(other);
-      offerCooccurrence(candidate(loose, other.tag), (weight * seed.cooccurs[key]) / posts, seed.tag);
+      offerCooccurrence(candidate(scope.looseOf(other), other.tag), (weight * count) / posts, seed.tag);
     }
   }
 
@@ -198,7 +203,7 @@ export function suggestHashtags(model: HashtagModel, text: string, options: Sugg
     for (const l of LANGUAGES) textStems.add(`${l}:${stem(word.loose, l)}`);
   }
   for (const set of options.sets ?? []) {
-    const looseTags = set.tags.map((tag) => normalizeHashtag(tag).looseKey);
+    const looseTags = set.tags.map((tag) => looseKey(tag));
     const touched = looseTags.some((loose) => present.has(loose) || named.has(loose));
     const nameTouched =
       !touched &&
@@ -221,7 +226,7 @@ export function suggestHashtags(model: HashtagModel, text: string, options: Sugg
       tags.forEach((tag, rank) => {
         const place = tags.length > 1 ? 1 - (0.5 * rank) / (tags.length - 1) : 1;
         const value = strength * place * (l === language ? 1 : OTHER_LANGUAGE);
-        offer(candidate(normalizeHashtag(tag).looseKey, tag), value, { code: 'topic', topic: topic.topic });
+        offer(candidate(looseKey(tag), tag), value, { code: 'topic', topic: topic.topic });
       });
     }
   }

@@ -6,7 +6,7 @@
  *
  * Plain TypeScript: no browser API.
  */
-import { normalizeHashtag } from './extract';
+import { looseKey } from './keys';
 import { LANGUAGES, stem, type Language } from './words';
 import bakery from './vocabulary/bakery.json';
 import beauty from './vocabulary/beauty.json';
@@ -96,10 +96,10 @@ export function indexVocabulary(topics: readonly Topic[]): VocabularyIndex {
   for (const topic of topics) {
     for (const language of LANGUAGES) {
       for (const trigger of topic[language].triggers) {
-        push(index.triggers[language], stem(normalizeHashtag(trigger).looseKey, language), topic);
+        push(index.triggers[language], stem(looseKey(trigger), language), topic);
       }
       topic[language].hashtags.forEach((tag, rank) => {
-        push(index.tags, normalizeHashtag(tag).looseKey, { topic, language, tag, rank });
+        push(index.tags, looseKey(tag), { topic, language, tag, rank });
       });
     }
   }

@@ -7,14 +7,14 @@
  */
 import { newStemmer, type Stemmer } from 'snowball-stemmers';
 import { eng, ita } from 'stopword';
-import { normalizeHashtag } from './extract';
+import { hashtagKeys, looseKey } from './keys';
 
 export type Language = 'it' | 'en';
 export const LANGUAGES: readonly Language[] = ['it', 'en'];
 
 const STOPWORDS: Record<Language, ReadonlySet<string>> = {
-  it: new Set(ita.map((w) => normalizeHashtag(w).looseKey)),
-  en: new Set(eng.map((w) => normalizeHashtag(w).looseKey)),
+  it: new Set(ita.map((w) => looseKey(w))),
+  en: new Set(eng.map((w) => looseKey(w))),
 };
 
 const STEMMER_NAMES: Record<Language, string> = { it: 'italian', en: 'english' };
@@ -59,8 +59,8 @@ export function readWords(text: string): TextWord[] {
   for (const match of text.replace(NOT_WORDS, ' ').matchAll(WORD)) {
     for (const part of match[0].split(/['’]/u)) {
       if (!part) continue;
-      const { key, looseKey } = normalizeHashtag(part);
-      out.push({ word: key, loose: looseKey });
+      const { key, looseKey: loose } = hashtagKeys(part);
+      out.push({ word: key, loose });
     }
   }
   return out;
@@ -77,8 +77,10 @@ export function guessLanguage(words: readonly TextWord[], fallback: Language = '
   return it > en ? 'it' : en > it ? 'en' : fallback;
 }
 
-/** A word that can carry meaning: not a stopword of the text's language, not a number,
- * at least three characters. */
-export function isContentWord(word: TextWord, language: Language): boolean {
-  return word.loose.length >= 3 && !/^\p{Nd}+$/u.test(word.loose) && !isStopword(word.loose, language);
+/** A word that can carry meaning: at least three characters, not a number, and not a
+ * stopword of either language (captions mix them: "Good vibes" in an Italian post; a
+ * stopword never makes a good hashtag anyway). `language` decides nothing today and is
+ * kept for languages whose stopwords are words elsewhere. */
+export function isContentWord(word: TextWord, _language: Language): boolean {
+  return word.loose.length >= 3 && !/^\p{Nd}+$/u.test(word.loose) && !STOPWORDS.it.has(word.loose) && !STOPWORDS.en.has(word.loose);
 }

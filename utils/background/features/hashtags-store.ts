@@ -18,10 +18,14 @@ export const FLUSH_DELAY_MS = 1000;
  */
 export class LearnedHashtagStore {
   private loading: Promise<HashtagModel> | undefined;
+  /** Models with changes not yet written (the one in use, and one dropped for a reload
+   * before its changes went out). */
+  private unwritten = new Set<HashtagModel>();
   private writing: Promise<void> = Promise.resolve();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
-  /** True while our own write commits: its `storagemutated` event is not news. */
-  private ownWrite = false;
+  /** Our own writes whose `storagemutated` event (one per committed transaction) has
+   * not come yet: those events are not news. */
+  private ownEventsDue = 0;
   private stopWatching: (() => void) | undefined;
 
   constructor(
@@ -36,9 +40,11 @@ export class LearnedHashtagStore {
   }
 
   private async load(): Promise<HashtagModel> {
+    const rows = await this.db.hashtagStats.toArray();
+    // Watched from here on: opening a new database reports every table as changed.
     this.watchOtherWriters();
     const model = createHashtagModel();
-    model.load(await this.db.hashtagStats.toArray());
+    model.load(rows);
     return model;
   }
 
@@ -48,8 +54,9 @@ export class LearnedHashtagStore {
     if (this.stopWatching) return;
     const prefix = `idb://${this.db.name}/hashtagStats/`;
     const onMutated = (parts: Record<string, unknown>) => {
-      if (this.ownWrite) return;
-      if (Object.keys(parts).some((part) => part.startsWith(prefix) || part === 'all')) this.loading = undefined;
+      if (!Object.keys(parts).some((part) => part.startsWith(prefix) || part === 'all')) return;
+      if (this.ownEventsDue > 0) this.ownEventsDue--;
+      else this.loading = undefined;
     };
     Dexie.on('storagemutated', onMutated);
     this.stopWatching = () => Dexie.on('storagemutated').unsubscribe(onMutated);
@@ -58,7 +65,10 @@ export class LearnedHashtagStore {
   async learn(textOrTags: string | readonly string[], options: LearnOptions): Promise<number> {
     const model = await this.model();
     const learned = model.learn(textOrTags, options);
-    if (learned > 0) this.scheduleFlush();
+    if (learned > 0) {
+      this.unwritten.add(model);
+      this.scheduleFlush();
+    }
     return learned;
   }
 
@@ -77,9 +87,8 @@ export class LearnedHashtagStore {
       this.flushTimer = undefined;
     }
     this.writing = this.writing.then(async () => {
-      if (!this.loading) return;
-      const model = await this.loading;
-      const changed = model.takeChanged();
+      const changed = [...this.unwritten].flatMap((model) => model.takeChanged());
+      this.unwritten.clear();
       if (changed.length === 0) return;
       const now = Date.now();
       const rows = changed.map((entry) => stamp(entry, now));
@@ -88,27 +97,29 @@ export class LearnedHashtagStore {
     return this.writing;
   }
 
-  /** Forgets everything learned, in memory and stored; answers how many rows went. */
+  /** Forgets everything learned, in memory, stored and not yet written; answers how many
+   * stored rows went. */
   async clear(): Promise<number> {
-    await this.flush();
     let cleared = 0;
     this.writing = this.writing.then(async () => {
       cleared = await this.db.hashtagStats.count();
       await this.ownWriting(() => this.db.hashtagStats.clear());
-      (await this.model()).clear();
+      const model = await this.model();
+      model.clear();
+      model.takeChanged();
+      this.unwritten.clear();
     });
     await this.writing;
     return cleared;
   }
 
   private async ownWriting(write: () => Promise<unknown>) {
-    this.ownWrite = true;
+    this.ownEventsDue++;
     try {
       await write();
-      // Dexie reports the commit a moment after the promise settles.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    } finally {
-      this.ownWrite = false;
+    } catch (error) {
+      this.ownEventsDue--; // An aborted transaction reports nothing.
+      throw error;
     }
   }
 
