@@ -36,27 +36,32 @@ export function useComposerText(): ComposerText | null {
   return composer;
 }
 
-export type SuggestionsState = { status: 'idle' | 'loading' | 'failed'; items: HashtagSuggestion[] } | { status: 'ready'; items: HashtagSuggestion[] };
+export interface SuggestionsState {
+  status: 'idle' | 'loading' | 'ready' | 'failed';
+  items: HashtagSuggestion[];
+  /** Length of the text the items are for (benchmarks and tests wait on it). */
+  forLength: number;
+}
 
 export const SUGGESTION_LIMIT = 12;
 
 /** Ranked suggestions for `text` from the background's model; the answer to an older
  * text never replaces a newer one. */
 export function useSuggestions(text: string, network: Network, avoid: readonly string[], debounceMs = 0): SuggestionsState {
-  const [state, setState] = useState<SuggestionsState>({ status: 'idle', items: [] });
+  const [state, setState] = useState<SuggestionsState>({ status: 'idle', items: [], forLength: 0 });
   const asked = useRef(0);
   const avoidKey = avoid.join('\n');
   useEffect(() => {
     const id = ++asked.current;
     if (!text.trim()) {
-      setState({ status: 'idle', items: [] });
+      setState({ status: 'idle', items: [], forLength: 0 });
       return;
     }
     const timer = setTimeout(() => {
-      setState((s) => ({ status: 'loading', items: s.items }));
+      setState((s) => ({ ...s, status: 'loading' }));
       sendMessage('suggestHashtags', { text, network, limit: SUGGESTION_LIMIT, avoid: avoidKey ? avoidKey.split('\n') : [] })
-        .then((items) => id === asked.current && setState({ status: 'ready', items }))
-        .catch(() => id === asked.current && setState({ status: 'failed', items: [] }));
+        .then((items) => id === asked.current && setState({ status: 'ready', items, forLength: text.length }))
+        .catch(() => id === asked.current && setState({ status: 'failed', items: [], forLength: text.length }));
     }, debounceMs);
     return () => clearTimeout(timer);
   }, [text, network, avoidKey, debounceMs]);

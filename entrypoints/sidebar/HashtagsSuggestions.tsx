@@ -20,13 +20,13 @@ export function HashtagsSuggestions({
   if (state.status === 'idle') return null;
   if (state.status === 'ready' && state.items.length === 0) {
     return (
-      <p className="text-xs text-slate-500 dark:text-slate-400" data-testid={testId} data-status="ready">
+      <p className="text-xs text-slate-500 dark:text-slate-400" data-testid={testId} data-status="ready" data-for-length={state.forLength}>
         {t('hashtagsNoSuggestions')}
       </p>
     );
   }
   return (
-    <ul className="space-y-1" data-testid={testId} data-status={state.status}>
+    <ul className="space-y-1" data-testid={testId} data-status={state.status} data-for-length={state.forLength}>
       {state.items.map((s) => (
         <li key={s.tag}>
           <button
