@@ -14,7 +14,14 @@ export function useComposerText(): ComposerText | null {
     let closed = false;
     let port: ReturnType<typeof browser.runtime.connect> | null = null;
     const connect = () => {
-      port = browser.runtime.connect({ name: SIDEBAR_PORT });
+      // An orphaned frame (after an extension update) would throw "Extension context
+      // invalidated"; the new agent replaces it anyway.
+      if (closed || browser.runtime?.id == null) return;
+      try {
+        port = browser.runtime.connect({ name: SIDEBAR_PORT });
+      } catch {
+        return;
+      }
       port.onMessage.addListener((message: unknown) => {
         const m = message as SidebarPortMessage;
         if (m.type === 'composerText') setComposer(m.composer);
