@@ -8,5 +8,7 @@ export default defineConfig({
     include: ['utils/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'entrypoints/**/*.test.ts', 'tests/unit/**/*.test.ts'],
     setupFiles: ['tests/unit/setup.ts'],
     environment: 'node',
+    // Property and estimator tests take seconds on a busy 2-core machine; a hang still fails.
+    testTimeout: 20_000,
   },
 });

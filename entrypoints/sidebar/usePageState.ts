@@ -11,7 +11,14 @@ export function usePageState(): PageState | null | undefined {
     let port: ReturnType<typeof browser.runtime.connect> | null = null;
     let closed = false;
     const connect = () => {
-      port = browser.runtime.connect({ name: SIDEBAR_PORT });
+      // After an extension update this frame is orphaned: connecting would throw
+      // "Extension context invalidated", and the new agent replaces us anyway.
+      if (closed || browser.runtime?.id == null) return;
+      try {
+        port = browser.runtime.connect({ name: SIDEBAR_PORT });
+      } catch {
+        return;
+      }
       port.onMessage.addListener((message: unknown) => {
         const m = message as SidebarPortMessage;
         if (m.type === 'pageState') setState(m.state);
