@@ -50,7 +50,9 @@ export interface HashtagScope {
   byKey: Map<string, LearnedHashtag>;
   /** Accent-free key -> entries (`caffè` and `caffe` are one family). */
   byLooseKey: Map<string, LearnedHashtag[]>;
-  /** An entry's accent-free key (computed once, when it is indexed). */
+  /** Entry key -> its accent-free key, computed once when the entry is indexed. */
+  looseKeys: Map<string, string>;
+  /** An entry's accent-free key. */
   looseOf(entry: LearnedHashtag): string;
   /** Own posts learned in this scope: the denominator of "how often you use it". */
   ownPosts: number;
@@ -120,7 +122,6 @@ function scopeId(network: Network, brandId: BrandRef): string {
 export function createHashtagModel(): HashtagModel {
   const scopes = new Map<string, HashtagScope>();
   const changed = new Set<LearnedHashtag>();
-  const looseKeysOf = new WeakMap<HashtagScope, Map<string, string>>();
   /** How many keys an entry's `cooccurs` holds, once counted. */
   const cooccurKeys = new WeakMap<LearnedHashtag, number>();
   /** `partnersOf`, worked out; dropped when the entry learns. */
@@ -137,10 +138,10 @@ export function createHashtagModel(): HashtagModel {
         brandId,
         byKey: new Map(),
         byLooseKey: new Map(),
+        looseKeys,
         looseOf: (entry) => looseKeys.get(entry.key) ?? looseKey(entry.key),
         ownPosts: 0,
       };
-      looseKeysOf.set(scope, looseKeys);
       scopes.set(id, scope);
     }
     return scope;
@@ -149,7 +150,7 @@ export function createHashtagModel(): HashtagModel {
   function index(scope: HashtagScope, entry: LearnedHashtag) {
     scope.byKey.set(entry.key, entry);
     const loose = looseKey(entry.key);
-    looseKeysOf.get(scope)!.set(entry.key, loose);
+    scope.looseKeys.set(entry.key, loose);
     const family = scope.byLooseKey.get(loose);
     if (family) family.push(entry);
     else scope.byLooseKey.set(loose, [entry]);

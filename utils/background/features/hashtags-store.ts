@@ -35,7 +35,11 @@ export class LearnedHashtagStore {
 
   /** The model, loading it on first call. */
   model(): Promise<HashtagModel> {
-    this.loading ??= this.load();
+    // A failed read is tried again on next use, not remembered.
+    this.loading ??= this.load().catch((error: unknown) => {
+      this.loading = undefined;
+      throw error;
+    });
     return this.loading;
   }
 

@@ -98,6 +98,11 @@ export function checkLearnRequest(data: unknown): LearnHashtagsRequest {
 /** The background's part of hashtag suggestions (issue #4): the learned model and the
  * messages that read and feed it. */
 export function startHashtags(ctx: BackgroundContext): void {
+  // The worker is started again after every idle stop, mostly for the page agent's
+  // messages while the user is on Facebook or Instagram: start reading the model then,
+  // so that the sidebar's first suggestion does not wait for the whole load.
+  setTimeout(() => void learnedHashtags().model().catch((error) => console.error('[Spalla] hashtag model', error)), 0);
+
   const refuseUnless = (message: HashtagsMessage, sender: Sender, data?: unknown) => {
     if (!mayAsk(message, sender, data, browser.runtime.id, ctx.extensionOrigin)) throw new Error('refused');
   };
