@@ -8,6 +8,7 @@ import {
   type SiteKey,
   type SidebarSide,
 } from '@/utils/settings/items';
+import { HashtagSettings } from './hashtags/HashtagSettings';
 import { useI18n } from './i18n';
 import { browserTimeZone, TimeZonePicker } from './TimeZonePicker';
 import { Section } from './ui';
@@ -95,6 +96,7 @@ export function SettingsForm() {
           </button>
         )}
       </Section>
+      <HashtagSettings />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { RepliesSection } from './RepliesSection';
+import { HashtagSetsSection } from './HashtagSetsSection';
 import { SettingsSection } from './SettingsSection';
 
 export interface LibrarySection {
@@ -17,6 +18,7 @@ export const LIBRARY_SECTIONS: LibrarySection[] = [
   { id: 'replies', labelKey: 'navReplies', View: RepliesSection },
 
   // Hashtag sets (#4)
+  { id: 'hashtags', labelKey: 'navHashtagSets', View: HashtagSetsSection },
 
   // Best time and the post log (#5)
 

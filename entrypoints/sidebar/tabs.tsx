@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { PageState } from '@/utils/messaging/page-state';
 import { DataPanel } from './DataPanel';
+import { HashtagsPanel } from './HashtagsPanel';
 
 export interface SidebarPanelProps {
   /** The page beside the sidebar: undefined while connecting, null when no agent answers. */
@@ -22,6 +23,7 @@ export const SIDEBAR_TABS: SidebarTab[] = [
   // Saved replies (#3)
 
   // Hashtags (#4)
+  { id: 'hashtags', labelKey: 'navHashtags', Panel: HashtagsPanel },
 
   // Best time (#5)
 

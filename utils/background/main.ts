@@ -12,6 +12,7 @@ import { SidebarPorts } from './sidebar-ports';
 import type { BackgroundContext } from './context';
 import { startClips } from './features/clips';
 import { startHashtags } from './features/hashtags';
+import { startHashtagSets } from './features/hashtag-sets';
 import { startReplies } from './features/replies';
 import { startRepliesStarter } from './features/replies-starter';
 import { startTiming } from './features/timing';
@@ -112,7 +113,7 @@ export function startBackground(): void {
       testHooks[name] = fn;
     },
   };
-  for (const start of [startReplies, startRepliesStarter, startHashtags, startTiming, startClips]) {
+  for (const start of [startReplies, startRepliesStarter, startHashtags, startHashtagSets, startTiming, startClips]) {
     try {
       start(ctx);
     } catch (error) {

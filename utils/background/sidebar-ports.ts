@@ -54,7 +54,8 @@ export class SidebarPorts {
     }
   }
 
-  private post(tabId: number, message: SidebarPortMessage) {
+  /** Sends a live update to every sidebar of `tabId` (features push their own messages). */
+  post(tabId: number, message: SidebarPortMessage) {
     for (const port of this.ports.get(tabId) ?? []) {
       try {
         port.postMessage(message);

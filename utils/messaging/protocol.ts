@@ -3,6 +3,7 @@ import type { TableName } from '../db/schema';
 import type { PageState } from './page-state';
 import type { ClipsProtocol } from './features/clips';
 import type { HashtagsProtocol } from './features/hashtags';
+import type { ComposerText, HashtagSetsProtocol } from './features/hashtag-sets';
 import type { RepliesProtocol } from './features/replies';
 import type { TimingProtocol } from './features/timing';
 
@@ -14,7 +15,7 @@ export interface Overview {
 /** Every runtime message between our frames, named by what it does. The background
  * and the page agent check the sender of each before acting (see `sender.ts`). Each
  * feature declares its own messages in `features/<feature>.ts`. */
-export interface ProtocolMap extends RepliesProtocol, HashtagsProtocol, TimingProtocol, ClipsProtocol {
+export interface ProtocolMap extends RepliesProtocol, HashtagsProtocol, HashtagSetsProtocol, TimingProtocol, ClipsProtocol {
   // sidebar -> background
   getOverview(): Overview;
   /** Sidebar's close button: the background tells the page agent of the same tab. */
@@ -40,4 +41,7 @@ export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>(
 /** Port names for live updates (background -> sidebar). */
 export const SIDEBAR_PORT = 'spalla-sidebar';
 
-export type SidebarPortMessage = { type: 'pageState'; state: PageState | null };
+export type SidebarPortMessage =
+  | { type: 'pageState'; state: PageState | null }
+  /** The tab's composer text changed (hashtags, #4). */
+  | { type: 'composerText'; composer: ComposerText };

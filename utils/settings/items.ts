@@ -103,3 +103,34 @@ export const hashtagsLearnFromFeedItem = storage.defineItem<boolean>('local:hash
   fallback: true,
   version: 1,
 });
+
+// Hashtags in the sidebar (#4)
+
+/** The sidebar said once, in one sentence, that the harvest is on (with its switch). */
+export const hashtagHarvestNoticeSeenItem = storage.defineItem<boolean>('local:hashtagHarvestNoticeSeen', {
+  fallback: false,
+  version: 1,
+});
+
+/** How many hashtags Instagram links per post: 5 since December 2025, 30 before; any
+ * other number the user sets (1-30). See `utils/hashtags/limits.ts`. */
+export const instagramHashtagLimitItem = storage.defineItem<number>('local:instagramHashtagLimit', {
+  fallback: 5,
+  version: 1,
+});
+
+export type HashtagPlacement = 'end' | 'caret';
+
+/** Where a clicked suggestion goes: after the text (with a separating space) or at the caret. */
+export const hashtagPlacementItem = storage.defineItem<HashtagPlacement>('local:hashtagPlacement', {
+  fallback: 'end',
+  version: 1,
+});
+
+/** Hashtags never to suggest and to flag in the linter, without "#", as the user wrote
+ * them. Ships empty. A setting (not a table) because it is a short list the user edits
+ * by hand, imports and exports as plain text. */
+export const hashtagAvoidListItem = storage.defineItem<string[]>('local:hashtagAvoidList', {
+  fallback: [],
+  version: 1,
+});

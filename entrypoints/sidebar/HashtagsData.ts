@@ -1,0 +1,91 @@
+import { useEffect, useRef, useState } from 'react';
+import { browser } from '#imports';
+import type { HashtagSet } from '@/utils/db/hashtags';
+import type { Network } from '@/utils/db/record';
+import type { HashtagSuggestion } from '@/utils/messaging/features/hashtags';
+import type { ComposerText } from '@/utils/messaging/features/hashtag-sets';
+import { sendMessage, SIDEBAR_PORT, type SidebarPortMessage } from '@/utils/messaging/protocol';
+
+/** The text of this tab's composer: asked once, then pushed live by the background
+ * (the page agent sends it ~150 ms after the last keystroke). */
+export function useComposerText(): ComposerText | null {
+  const [composer, setComposer] = useState<ComposerText | null>(null);
+  useEffect(() => {
+    let closed = false;
+    let port: ReturnType<typeof browser.runtime.connect> | null = null;
+    const connect = () => {
+      // An orphaned frame (after an extension update) would throw "Extension context
+      // invalidated"; the new agent replaces it anyway.
+      if (closed || browser.runtime?.id == null) return;
+      try {
+        port = browser.runtime.connect({ name: SIDEBAR_PORT });
+      } catch {
+        return;
+      }
+      port.onMessage.addListener((message: unknown) => {
+        const m = message as SidebarPortMessage;
+        if (m.type === 'composerText') setComposer(m.composer);
+      });
+      // A stopped service worker drops the port: connect again, and ask again.
+      port.onDisconnect.addListener(() => {
+        if (!closed) setTimeout(connect, 200);
+      });
+      sendMessage('getComposerText')
+        .then((answer) => !closed && answer && setComposer(answer))
+        .catch(() => {});
+    };
+    connect();
+    return () => {
+      closed = true;
+      port?.disconnect();
+    };
+  }, []);
+  return composer;
+}
+
+export interface SuggestionsState {
+  status: 'idle' | 'loading' | 'ready' | 'failed';
+  items: HashtagSuggestion[];
+  /** Length of the text the items are for (benchmarks and tests wait on it). */
+  forLength: number;
+}
+
+export const SUGGESTION_LIMIT = 12;
+
+/** Ranked suggestions for `text` from the background's model; the answer to an older
+ * text never replaces a newer one. */
+export function useSuggestions(text: string, network: Network, avoid: readonly string[], debounceMs = 0): SuggestionsState {
+  const [state, setState] = useState<SuggestionsState>({ status: 'idle', items: [], forLength: 0 });
+  const asked = useRef(0);
+  const avoidKey = avoid.join('\n');
+  useEffect(() => {
+    const id = ++asked.current;
+    if (!text.trim()) {
+      setState({ status: 'idle', items: [], forLength: 0 });
+      return;
+    }
+    const timer = setTimeout(() => {
+      setState((s) => ({ ...s, status: 'loading' }));
+      sendMessage('suggestHashtags', { text, network, limit: SUGGESTION_LIMIT, avoid: avoidKey ? avoidKey.split('\n') : [] })
+        .then((items) => id === asked.current && setState({ status: 'ready', items, forLength: text.length }))
+        .catch(() => id === asked.current && setState({ status: 'failed', items: [], forLength: text.length }));
+    }, debounceMs);
+    return () => clearTimeout(timer);
+  }, [text, network, avoidKey, debounceMs]);
+  return state;
+}
+
+/** The hashtag sets, read again when `version` changes (after a save). */
+export function useHashtagSets(version: number): HashtagSet[] | null {
+  const [sets, setSets] = useState<HashtagSet[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    sendMessage('listHashtagSets')
+      .then((all) => live && setSets(all))
+      .catch(() => live && setSets([]));
+    return () => {
+      live = false;
+    };
+  }, [version]);
+  return sets;
+}

@@ -1,0 +1,100 @@
+import { browser } from '#imports';
+import { getDb } from '../../db/app-db';
+import { listHashtagSets, saveNewHashtagSet } from '../../hashtags/sets';
+import type { ComposerText, InsertHashtagsResult } from '../../messaging/features/hashtag-sets';
+import { onMessage, sendMessage } from '../../messaging/protocol';
+import { isFromExtensionPage, isFromPageAgent, isFromSidebar } from '../../messaging/sender';
+import type { BackgroundContext } from '../context';
+import { learnHashtags } from './hashtags';
+
+const TEXT_MAX = 20_000;
+
+function isComposerText(value: unknown): value is ComposerText {
+  const v = value as ComposerText;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.text === 'string' &&
+    v.text.length <= TEXT_MAX &&
+    (v.network === 'facebook' || v.network === 'instagram') &&
+    typeof v.focused === 'boolean'
+  );
+}
+
+function isSeenBatch(value: unknown): value is { network: 'facebook' | 'instagram'; posts: string[][] } {
+  const v = value as { network?: unknown; posts?: unknown };
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    (v.network === 'facebook' || v.network === 'instagram') &&
+    Array.isArray(v.posts) &&
+    v.posts.length <= 100 &&
+    v.posts.every((tags) => Array.isArray(tags) && tags.length <= 30 && tags.every((t) => typeof t === 'string' && t.length <= 100))
+  );
+}
+
+/** The background's part of the hashtag sidebar (issue #4): it forwards the composer's
+ * text from a tab's page agent to that tab's sidebar, carries "insert these hashtags"
+ * the other way, and keeps the hashtag sets. */
+export function startHashtagSets(ctx: BackgroundContext): void {
+  const fromSidebar = (sender: Parameters<typeof isFromSidebar>[0]) =>
+    isFromSidebar(sender, browser.runtime.id, ctx.extensionOrigin);
+
+  onMessage('composerTextChanged', ({ sender, data }) => {
+    if (!isFromPageAgent(sender, browser.runtime.id)) throw new Error('refused');
+    if (!isComposerText(data)) return;
+    ctx.ports.post(sender.tab!.id!, {
+      type: 'composerText',
+      composer: { text: data.text, network: data.network, focused: data.focused },
+    });
+  });
+
+  onMessage('learnSeenHashtags', async ({ sender, data }) => {
+    if (!isFromPageAgent(sender, browser.runtime.id)) throw new Error('refused');
+    if (!isSeenBatch(data)) throw new Error('bad request');
+    let learned = 0;
+    // The engine checks the setting again for each post (it may just have been switched off).
+    for (const tags of data.posts) learned += (await learnHashtags({ tags, network: data.network, source: 'seen' })).learned;
+    return { learned };
+  });
+
+  onMessage('getComposerText', async ({ sender }) => {
+    if (!fromSidebar(sender)) throw new Error('refused');
+    try {
+      const answer = await sendMessage('readComposerText', undefined, { tabId: sender.tab!.id!, frameId: 0 });
+      return isComposerText(answer) ? answer : null;
+    } catch {
+      return null; // No agent in that tab.
+    }
+  });
+
+  onMessage('insertHashtags', async ({ sender, data }): Promise<InsertHashtagsResult> => {
+    if (!fromSidebar(sender)) throw new Error('refused');
+    return insertHashtags(sender.tab!.id!, data?.tags, data?.allowOverLimit === true);
+  });
+
+  onMessage('listHashtagSets', ({ sender }) => {
+    if (!fromSidebar(sender)) throw new Error('refused');
+    return listHashtagSets(getDb());
+  });
+
+  onMessage('saveHashtagSet', ({ sender, data }) => {
+    if (!isFromExtensionPage(sender, browser.runtime.id, ctx.extensionOrigin)) throw new Error('refused');
+    return saveNewHashtagSet(getDb(), data);
+  });
+
+  ctx.expose('insertHashtags', (tabId: number, tags: string[], allowOverLimit = false) =>
+    insertHashtags(tabId, tags, allowOverLimit),
+  );
+}
+
+async function insertHashtags(tabId: number, tags: unknown, allowOverLimit: boolean): Promise<InsertHashtagsResult> {
+  if (!Array.isArray(tags) || tags.length === 0 || tags.length > 60 || !tags.every((t) => typeof t === 'string' && t.length <= 200)) {
+    return { ok: false, reason: 'bad-tags' };
+  }
+  try {
+    return await sendMessage('insertHashtagsInComposer', { tags, allowOverLimit }, { tabId, frameId: 0 });
+  } catch {
+    return { ok: false, reason: 'no-agent' };
+  }
+}

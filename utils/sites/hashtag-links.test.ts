@@ -1,0 +1,46 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, test } from 'vitest';
+import { findHashtagPosts, readPostHashtags } from './hashtag-links';
+
+// linkedom (WXT's own DOM for Node) parses the test markup: selectors and nesting are what is tested.
+function dom(html: string): ParentNode {
+  return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document.body as unknown as ParentNode;
+}
+
+describe('Facebook hashtag links', () => {
+  const root = dom(`
+    <div role="feed">
+      <div role="article" id="p1">
+        <div data-ad-rendering-role="story_message"><div dir="auto">Buongiorno
+          <a href="/hashtag/autunno?__eep__=6&__cft__[0]=x">#autunno</a>
+          <a href="/hashtag/Spalla?__eep__=6">#Spalla</a>
+          <a href="/hashtag/autunno?__eep__=6">#autunno</a>
+          <a href="/spallademo/posts/pfbid1">2 h</a></div></div>
+        <ul><li><div role="article" aria-label="Comment by Luca"><a href="/hashtag/commento">#commento</a></div></li></ul>
+      </div>
+      <div role="article" id="p2"><a href="/hashtag/caff%C3%A8">caffè link without hash</a><a href="/hashtag/2024">#2024</a></div>
+    </div>`);
+
+  test('posts are the outermost articles', () => {
+    expect(findHashtagPosts(root, 'facebook').map((p) => p.id)).toEqual(['p1', 'p2']);
+  });
+
+  test('only the post’s own hashtag links, each once; never other links', () => {
+    const [p1, p2] = findHashtagPosts(root, 'facebook');
+    expect(readPostHashtags(p1, 'facebook')).toEqual(['autunno', 'Spalla']);
+    // From the address when the link text is not a hashtag; digits-only is not a tag.
+    expect(readPostHashtags(p2, 'facebook')).toEqual(['caffè']);
+  });
+});
+
+describe('Instagram hashtag links', () => {
+  test('explore/tags links inside the article', () => {
+    const root = dom(`<main role="main"><article id="a1"><span dir="auto">Menu
+      <a href="/explore/tags/autunno/">#autunno</a> <a href="/explore/tags/bologna/">#bologna</a>
+      <a href="/p/CxY12aBcD3e/">link</a></span></article><article id="a2"></article></main>`);
+    const posts = findHashtagPosts(root, 'instagram');
+    expect(posts.map((p) => p.id)).toEqual(['a1', 'a2']);
+    expect(readPostHashtags(posts[0], 'instagram')).toEqual(['autunno', 'bologna']);
+    expect(readPostHashtags(posts[1], 'instagram')).toEqual([]);
+  });
+});

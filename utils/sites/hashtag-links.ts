@@ -1,0 +1,66 @@
+import type { Network } from '../db/record';
+import { isValidHashtag } from '../hashtags/extract';
+
+/** Where the hashtags of a post are, for the harvest (issue #4). It reads the hashtag
+ * LINKS inside a post and nothing else: never the post's text, author or permalink.
+ * Selectors for both sites in one place, each with the page it serves. */
+const SELECTORS: Record<Network, { post: string; tagLink: string; hrefTag: RegExp }> = {
+  facebook: {
+    // Feed, post pages, Pages and profiles: a post is a [role="article"]; comments are
+    // [role="article"]s nested inside it (told apart by nesting, see sites.md).
+    post: '[role="article"]',
+    // Hashtags link to /hashtag/NAME?tracking...
+    tagLink: 'a[href*="/hashtag/"]',
+    hrefTag: /\/hashtag\/([^/?#]+)/u,
+  },
+  instagram: {
+    // Feed and post pages: a post is an <article>; caption hashtags link to /explore/tags/NAME/.
+    post: 'article',
+    tagLink: 'a[href*="/explore/tags/"]',
+    hrefTag: /\/explore\/tags\/([^/?#]+)/u,
+  },
+};
+
+export function postSelector(network: Network): string {
+  return SELECTORS[network].post;
+}
+
+/** Posts under `root`, outermost only (a comment inside a post is not a post). */
+export function findHashtagPosts(root: ParentNode, network: Network): Element[] {
+  const { post } = SELECTORS[network];
+  return [...root.querySelectorAll(post)].filter((el) => !el.parentElement?.closest(post));
+}
+
+/** The hashtags linked in `post` itself (not in the comments nested in it), without
+ * "#", in order, each once (as the link shows it, else as its address gives it). */
+export function readPostHashtags(post: Element, network: Network): string[] {
+  const { post: postSel, tagLink, hrefTag } = SELECTORS[network];
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const link of post.querySelectorAll<HTMLAnchorElement>(tagLink)) {
+    if (link.closest(postSel) !== post) continue;
+    const tag = tagOfLink(link, hrefTag);
+    if (!tag) continue;
+    const lower = tag.toLowerCase();
+    if (seen.has(lower)) continue;
+    seen.add(lower);
+    out.push(tag);
+  }
+  return out;
+}
+
+function tagOfLink(link: HTMLAnchorElement, hrefTag: RegExp): string | null {
+  const text = (link.textContent ?? '').trim();
+  if (/^[#\uff03]/u.test(text)) {
+    const tag = text.slice(1);
+    if (isValidHashtag(tag)) return tag;
+  }
+  const match = hrefTag.exec(link.getAttribute('href') ?? '');
+  if (!match) return null;
+  try {
+    const tag = decodeURIComponent(match[1]);
+    return isValidHashtag(tag) ? tag : null;
+  } catch {
+    return null;
+  }
+}
