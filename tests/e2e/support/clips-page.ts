@@ -43,11 +43,14 @@ export const CLIP_CONTROL_POINT = `(key) => {
   // Bring the post's top corner into view, below any sticky top bar.
   window.scrollBy({ top: host.getBoundingClientRect().top - 150, behavior: 'instant' });
   const r = host.getBoundingClientRect();
+  const seen = [];
   for (let dx = 56; dx < 110; dx += 4) {
     const x = r.right - dx, y = r.top + 18;
-    if (document.elementFromPoint(x, y) === host) return { x, y, hover: { x: r.left + 20, y: r.top + 60 } };
+    const hit = document.elementFromPoint(x, y);
+    if (hit === host) return { x, y, hover: { x: r.left + 20, y: r.top + 60 } };
+    seen.push(hit ? hit.localName : null);
   }
-  return { error: 'the clip control is not where a person would click it' };
+  return { error: 'the clip control is not where a person would click it: ' + JSON.stringify({ top: r.top, right: r.right, seen: [...new Set(seen)] }) };
 }`;
 
 export const PWNED_FLAG = '__spallaPwned';

@@ -72,6 +72,8 @@ function startClipControls(ctx: PageFeatureContext, reader: PostReader) {
         if (existing.element.parentNode !== post) post.prepend(existing.element);
         continue;
       }
+      // Another live agent of ours (a re-injection racing the manifest's) got here first.
+      if ([...post.children].some((child) => child.localName === CLIP_TAG)) continue;
       const control = new ClipControl(labels, () => void clip(post, control), life.signal);
       controls.set(post, control);
       post.prepend(control.element);
@@ -87,6 +89,8 @@ function startClipControls(ctx: PageFeatureContext, reader: PostReader) {
     controls.clear();
   }
   life.onEnd(removeAll);
+  // Controls left by an agent the extension's update cut off: they answer no more.
+  for (const stale of document.querySelectorAll(CLIP_TAG)) stale.remove();
 
   // Posts arrive as the feed scrolls and the app re-renders: look again after changes,
   // once per frame at most. Our own insertions are ignored.
