@@ -105,7 +105,11 @@ export function cleanUrl(url: string, base: string): string | null {
   const abs = absolute(url, base);
   if (!abs) return null;
   const parsed = new URL(unwrapRedirect(abs));
-  for (const key of [...parsed.searchParams.keys()]) {
+  // forEach, not the iterator: in a Firefox content script the iterator of a page
+  // object is not iterable ("searchParams.keys() is not iterable").
+  const keys: string[] = [];
+  parsed.searchParams.forEach((_, key) => keys.push(key));
+  for (const key of keys) {
     if (key.startsWith('__') || key.startsWith('utm_') || TRACKING_PARAMS.has(key)) parsed.searchParams.delete(key);
   }
   parsed.hash = '';

@@ -38,7 +38,8 @@ function startClipControls(ctx: PageFeatureContext, reader: PostReader) {
       const snapshot = await readFully(post);
       const result = await sendMessage('clipPost', { snapshot });
       ok = result.ok;
-    } catch {
+    } catch (error) {
+      console.warn('[Spalla] clipping failed', error);
       ok = false;
     }
     if (!life.isValid) return;
