@@ -4,7 +4,7 @@ import { CLIPS_FULL_IMAGE_LIMITS, clipsFullImageLimitItem } from '@/utils/settin
 
 /** The setting for how large a clipped picture may be kept (bigger ones are scaled down). */
 export function CaptureImageLimit({ className }: { className: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [limit, setLimit] = useStorageItem(clipsFullImageLimitItem);
   if (limit === undefined) return null;
   return (
@@ -18,7 +18,7 @@ export function CaptureImageLimit({ className }: { className: string }) {
       >
         {CLIPS_FULL_IMAGE_LIMITS.map((bytes) => (
           <option key={bytes} value={bytes}>
-            {bytes === 0 ? t('clipsPageLimitNone') : t('clipsPageLimitMb', String(bytes / 1_000_000))}
+            {bytes === 0 ? t('clipsPageLimitNone') : t('clipsPageLimitMb', (bytes / 1_000_000).toLocaleString(language === 'it' ? 'it-IT' : 'en-GB'))}
           </option>
         ))}
       </select>
