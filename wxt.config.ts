@@ -9,6 +9,9 @@ export const SITE_MATCHES = [
   'https://www.instagram.com/*',
 ];
 
+/** Where Facebook and Instagram serve post images (signed addresses that expire). */
+export const IMAGE_CDN_MATCHES = ['https://*.fbcdn.net/*', 'https://*.cdninstagram.com/*'];
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // The sources zip Mozilla's review asks for: code only, no built fixtures or test output.
@@ -22,8 +25,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'scripting'],
-    host_permissions: SITE_MATCHES,
+    // contextMenus/menus + activeTab: the clipping menu on any site (#6); activeTab gives
+    // the clicked tab's title and address, nothing more.
+    permissions: ['storage', 'unlimitedStorage', 'scripting', browser === 'firefox' ? 'menus' : 'contextMenus', 'activeTab'],
+    // The sites, and their image CDNs: clipped images are fetched by the background (#6).
+    host_permissions: [...SITE_MATCHES, ...IMAGE_CDN_MATCHES],
     // Any other site only on demand (the clipping issue asks for it per site).
     optional_host_permissions: browser === 'firefox' ? undefined : ['https://*/*', 'http://*/*'],
     ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://*/*'] } : {}),
@@ -32,6 +38,10 @@ export default defineConfig({
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+S' },
         description: '__MSG_commandToggleSidebar__',
+      },
+      'clip-post': {
+        suggested_key: { default: 'Alt+Shift+C' },
+        description: '__MSG_clipsPageCommand__',
       },
     },
     web_accessible_resources: [

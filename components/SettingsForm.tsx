@@ -9,6 +9,7 @@ import {
   type SidebarSide,
 } from '@/utils/settings/items';
 import { HashtagSettings } from './hashtags/HashtagSettings';
+import { CaptureImageLimit } from './clips/CaptureImageLimit';
 import { useI18n } from './i18n';
 import { browserTimeZone, TimeZonePicker } from './TimeZonePicker';
 import { Section } from './ui';
@@ -81,6 +82,9 @@ export function SettingsForm() {
             <option value="left">{t('settingsSideLeft')}</option>
           </select>
         </Row>
+      </Section>
+      <Section title={t('navIdeas')}>
+        <CaptureImageLimit className={selectClass} />
       </Section>
       <Section title={t('settingsTimeZoneTitle')}>
         <p className="text-xs text-slate-500 dark:text-slate-400">{t('settingsTimeZoneHelp')}</p>

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { PageState } from '@/utils/messaging/page-state';
 import { DataPanel } from './DataPanel';
 import { HashtagsPanel } from './HashtagsPanel';
+import { IdeasPanel } from './IdeasPanel';
 
 export interface SidebarPanelProps {
   /** The page beside the sidebar: undefined while connecting, null when no agent answers. */
@@ -28,6 +29,7 @@ export const SIDEBAR_TABS: SidebarTab[] = [
   // Best time (#5)
 
   // Ideas (#6)
+  { id: 'ideas', labelKey: 'navIdeas', Panel: IdeasPanel },
 
   { id: 'data', labelKey: 'navData', Panel: DataPanel },
 ];

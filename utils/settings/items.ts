@@ -90,6 +90,30 @@ export const draftToInsertItem = storage.defineItem<DraftToInsert | null>('local
   version: 1,
 });
 
+/** Clipping (#6): the largest full image kept per clipped image, in bytes; a bigger one
+ * is scaled down to fit, and 0 keeps thumbnails only. */
+export const CLIPS_FULL_IMAGE_LIMITS = [0, 500_000, 1_000_000, 2_000_000, 5_000_000, 10_000_000] as const;
+export const clipsFullImageLimitItem = storage.defineItem<number>('local:clipsFullImageLimit', {
+  fallback: 2_000_000,
+  version: 1,
+});
+
+/** Clipping (#6): what the last clip did, so the sidebar's Ideas tab (in whichever tab
+ * the user clipped from) shows the clip just saved, or why it was not saved. */
+export interface LastCapture {
+  clipId: string | null;
+  /** Why nothing was saved: 'quota', 'no-post', 'invalid', 'error'. */
+  error: string | null;
+  /** The clip existed already and was updated. */
+  updated: boolean;
+  at: number;
+}
+
+export const clipsLastCaptureItem = storage.defineItem<LastCapture | null>('local:clipsLastCapture', {
+  fallback: null,
+  version: 1,
+});
+
 export function clampSidebarWidth(width: number): number {
   if (!Number.isFinite(width)) return SIDEBAR_DEFAULT_WIDTH;
   return Math.round(Math.min(SIDEBAR_MAX_WIDTH, Math.max(SIDEBAR_MIN_WIDTH, width)));

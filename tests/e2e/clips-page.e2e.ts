@@ -1,0 +1,346 @@
+// Clipping posts (issue #6, the capture half) in Chromium: the clip control on posts,
+// the keyboard command, "clip the post in view", the sidebar's Ideas tab with the image
+// from the stored blob while the site's address answers 403, a browser restart, the
+// context menu on a plain page, hostile content, and a full disk.
+import { beforeEach, describe, expect, inject, test } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { launchChromium } from './support/chromium';
+import { clickEdgeTab, hostInfo, inWorker, openSidebar, useChromium, waitForHost } from './support/chromium-sidebar';
+import { CLIP_CONTROL_POINT, denyFixtureImages, fixtureImageBytes, PWNED_FLAG } from './support/clips-page';
+import { openExtensionPage } from './support/extension-pages';
+import { clearDatabase, dumpDatabase } from './support/idb';
+import { tempProfile } from './support/paths';
+
+const current = useChromium();
+const port = () => inject('fixturePort');
+
+beforeEach(async () => {
+  const library = await openExtensionPage(current.run, 'library.html');
+  // A fresh profile has no database until the background first writes: nothing to clear.
+  await clearDatabase(library).catch((error: Error) => {
+    if (!/cannot open the "spalla" database/.test(error.message)) throw error;
+  });
+  await library.close();
+});
+
+interface DumpedClip {
+  id: string;
+  permalink: string | null;
+  text: string;
+  note: string;
+  tags: string[];
+  status: string;
+  imageIds: string[];
+  authorName: string | null;
+  hashtags: string[];
+  network: string;
+}
+interface DumpedImage {
+  id: string;
+  clipId: string;
+  role: string;
+  sourceUrl: string | null;
+  blob: { blobType: string; bytes: number[] };
+}
+
+async function database() {
+  const library = await openExtensionPage(current.run, 'library.html');
+  const dump = await dumpDatabase(library);
+  await library.close();
+  return { clips: dump.clips as DumpedClip[], images: dump.images as DumpedImage[] };
+}
+
+/** Hovers the post, then clicks its clip control where a person would. */
+async function clickClipControl(page: Page, key: string) {
+  await page.waitForFunction(
+    (k) => [...document.querySelectorAll(`a[href*="${k}"]`)].some((a) => (a.closest('article, [role="article"]')?.querySelector('spalla-clip'))),
+    key,
+  );
+  type Point = { error?: string; x: number; y: number; hover: { x: number; y: number } };
+  const locate = () => page.evaluate(`(${CLIP_CONTROL_POINT})(${JSON.stringify(key)})`) as Promise<Point>;
+  let point = await locate();
+  // The page may still be settling (images loading, the app rendering): look again.
+  for (let i = 0; point.error && i < 20; i++) {
+    if ((await hostInfo(page)).state === 'open') {
+      // The open sidebar covers the post's corner: a person closes it first.
+      await clickEdgeTab(page);
+      await waitForHost(page, (info) => info.state === 'closed');
+    }
+    await page.waitForTimeout(250);
+    point = await locate();
+  }
+  if (point.error) throw new Error(point.error);
+  await page.mouse.move(point.hover.x, point.hover.y);
+  await page.mouse.move(point.x, point.y);
+  await page.mouse.click(point.x, point.y);
+}
+
+async function ideasFrame(page: Page): Promise<Frame> {
+  const frame = await openSidebar(page, current.run);
+  await frame.locator('[data-testid="sidebar-panel-ideas"]').waitFor({ state: 'visible' });
+  return frame;
+}
+
+async function thumbnailIsFromBlob(frame: Frame, testId: string) {
+  const img = frame.locator(`[data-testid="${testId}"]`).first();
+  await img.waitFor();
+  await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
+  return img.evaluate((el: HTMLImageElement) => ({ src: el.src.slice(0, 22), width: el.naturalWidth, source: el.dataset.sourceUrl }));
+}
+
+describe('Chromium: clipping posts', () => {
+  test('the clip control on a Facebook feed post saves it with its image; the sidebar shows it from the stored blob after the image address answers 403', async () => {
+    const page = current.page;
+    await page.goto(current.run.url('www.facebook.com', '/'));
+    // The post's own click handler must not see a click on our control.
+    await page.evaluate(() => {
+      (window as any).__postClicks = 0;
+      document.querySelector('[role="feed"]')!.addEventListener('click', () => (window as any).__postClicks++);
+    });
+    await clickClipControl(page, 'pfbid123');
+
+    const frame = await ideasFrame(page);
+    await frame.locator('[data-testid="clips-page-capture-ok"] [data-updated="false"]').waitFor();
+    expect(await frame.locator('[data-testid="clips-page-editor-text"]').textContent()).toBe(
+      "Buongiorno! ☕ Il nuovo menù d'autunno è arrivato.\nTell us your favourite in the comments 👇 #autunno #spalla",
+    );
+    expect(await page.evaluate(() => (window as any).__postClicks)).toBe(0);
+
+    // The database holds the clip, a thumbnail and the full image: the very bytes served.
+    const imagePath = '/__fixture/img/post-coffee.png?_nc_cat=101&oh=00_AYB&oe=6756A1B2';
+    const served = await fixtureImageBytes(port(), 'www.facebook.com', imagePath);
+    let db = await database();
+    expect(db.clips).toHaveLength(1);
+    const clip = db.clips[0];
+    expect(clip).toMatchObject({
+      network: 'facebook',
+      permalink: 'https://www.facebook.com/spallademo/posts/pfbid123',
+      authorName: 'Spalla Demo',
+      hashtags: ['autunno', 'spalla'],
+      status: 'idea',
+    });
+    const rows = clip.imageIds.map((id) => db.images.find((i) => i.id === id)!);
+    expect(rows.map((r) => r.role)).toEqual(['thumbnail', 'full']);
+    expect(Buffer.from(rows[1].blob.bytes).equals(served)).toBe(true);
+    expect(rows[0].blob.blobType).toMatch(/^image\//);
+
+    // The user adds a note, tags and a status without leaving the page.
+    await frame.locator('[data-testid="clips-page-note"]').fill('Rifare con la foto del team');
+    await frame.locator('[data-testid="clips-page-tags"]').fill('autunno, menu , menu');
+    await frame.locator('[data-testid="clips-page-status"]').selectOption('draft');
+    await frame.locator('[data-testid="clips-page-save"]').click();
+    await frame.locator('[data-testid="clips-page-fields-saved"]').waitFor();
+
+    // The site's image address expires.
+    await denyFixtureImages(port(), 'Chrome', ['post-coffee']);
+    try {
+      expect(await page.evaluate((p) => fetch(p).then((r) => r.status), imagePath)).toBe(403);
+      await page.reload();
+      const again = await ideasFrame(page);
+      await again.locator(`[data-testid="clips-page-recent-item"][data-clip-id="${clip.id}"]`).waitFor();
+      const thumb = await thumbnailIsFromBlob(again, 'clips-page-thumb');
+      expect(thumb.src).toMatch(/^data:image\//);
+      expect(thumb.width).toBeGreaterThan(0);
+      expect(thumb.source).toContain('post-coffee.png');
+
+      // Clipped again: the same clip, updated; the note, tags and status stay, and the
+      // images it had stay too (the address now answers 403).
+      await clickClipControl(page, 'pfbid123');
+      await again.locator('[data-testid="clips-page-capture-ok"] [data-updated="true"]').waitFor();
+      db = await database();
+      expect(db.clips).toHaveLength(1);
+      expect(db.clips[0]).toMatchObject({ id: clip.id, note: 'Rifare con la foto del team', tags: ['autunno', 'menu'], status: 'draft' });
+      expect(db.clips[0].imageIds).toEqual(clip.imageIds);
+    } finally {
+      await denyFixtureImages(port(), 'Chrome', []);
+    }
+  });
+
+  test('the keyboard command clips the Instagram carousel under the pointer, every picture kept (Italian page)', async () => {
+    const page = current.page;
+    await page.goto(current.run.url('www.instagram.com', '/?lang=it'));
+    await page.waitForSelector('article spalla-clip', { state: 'attached' });
+    const box = await page.evaluate(() => {
+      const link = document.querySelector('a[href="/p/C3cArOuSeL1/"]')!;
+      const post = link.closest('article')!;
+      post.scrollIntoView({ block: 'center' });
+      const r = post.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.mouse.move(box.x, box.y);
+    const result = await inWorker<{ ok: boolean }>(
+      current.run,
+      `(async () => {
+        const [tab] = await chrome.tabs.query({ url: 'https://www.instagram.com/*' });
+        return self.spalla.clipCommand(tab);
+      })()`,
+    );
+    expect(result.ok).toBe(true);
+    const frame = await ideasFrame(page);
+    await frame.locator('[data-testid="clips-page-capture-ok"]').waitFor();
+    const db = await database();
+    expect(db.clips.map((c) => c.permalink)).toEqual(['https://www.instagram.com/p/C3cArOuSeL1/']);
+    const rows = db.clips[0].imageIds.map((id) => db.images.find((i) => i.id === id)!);
+    expect(rows.map((r) => `${r.role} ${r.sourceUrl?.replace(/\?.*/, '').split('/').pop()}`)).toEqual([
+      'thumbnail ig-cake-1.png',
+      'full ig-cake-1.png',
+      'thumbnail ig-cake-2.png',
+      'full ig-cake-2.png',
+      'thumbnail ig-cake-3.png',
+      'full ig-cake-3.png',
+    ]);
+  });
+
+  test('"clip the post in view" in the sidebar saves the reel on its page with its poster frame', async () => {
+    const page = current.page;
+    await page.goto(current.run.url('www.instagram.com', '/reel/C4ViDeO5rEe/'));
+    await page.waitForSelector('article spalla-clip', { state: 'attached' });
+    const frame = await openSidebar(page, current.run);
+    await frame.locator('[data-testid="sidebar-tab-ideas"]').click();
+    await frame.locator('[data-testid="clips-page-clip-in-view"]').click();
+    await frame.locator('[data-testid="clips-page-capture-ok"]').waitFor();
+    const db = await database();
+    expect(db.clips).toHaveLength(1);
+    expect(db.clips[0]).toMatchObject({ permalink: 'https://www.instagram.com/reel/C4ViDeO5rEe/', text: 'Latte art in slow motion ☕ #latteart #barista' });
+    const rows = db.clips[0].imageIds.map((id) => db.images.find((i) => i.id === id)!);
+    expect(rows.map((r) => r.role)).toEqual(['thumbnail', 'poster']);
+  });
+
+  test('a write that fails for lack of space leaves no half-saved clip, and the sidebar says so (EN and IT)', async () => {
+    const page = current.page;
+    for (const lang of ['en', 'it'] as const) {
+      await inWorker(current.run, `chrome.storage.local.set({ language: ${JSON.stringify(lang)} })`);
+      await page.goto(current.run.url('www.facebook.com', `/?lang=${lang}`));
+      await inWorker(current.run, 'self.spalla.clipsFailNextWrite()');
+      await clickClipControl(page, 'pfbid654');
+      const frame = await ideasFrame(page);
+      const notice = frame.locator('[data-testid="clips-page-capture-error"]');
+      await notice.locator('[data-reason="quota"]').waitFor();
+      const expected = lang === 'en' ? 'not enough disk space' : 'lo spazio su disco non basta';
+      expect(await notice.textContent()).toContain(expected);
+      const db = await database();
+      expect(db.clips).toEqual([]);
+      expect(db.images).toEqual([]);
+    }
+    // The next write goes through.
+    await clickClipControl(current.page, 'pfbid654');
+    await expect.poll(async () => (await database()).clips.length, { timeout: 15_000 }).toBe(1);
+    expect((await database()).images).toHaveLength(6);
+  });
+
+  test('the context-menu handler clips a selection from a plain page (example.org)', async () => {
+    const page = current.page;
+    await page.goto('https://example.org/');
+    const selection = await page.evaluate(() => {
+      const p = document.querySelectorAll('article p')[3];
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      return getSelection()!.toString().replace(/\s+/g, ' ').trim();
+    });
+    const title = await page.title();
+    const result = await inWorker<{ ok: boolean }>(
+      current.run,
+      `(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return self.spalla.clipFromMenu(
+          { menuItemId: 'clip-selection', selectionText: ${JSON.stringify(selection)}, pageUrl: 'https://example.org/' },
+          { ...tab, url: 'https://example.org/', title: ${JSON.stringify(title)} },
+        );
+      })()`,
+    );
+    expect(result.ok).toBe(true);
+    const db = await database();
+    expect(db.clips).toHaveLength(1);
+    expect(db.clips[0]).toMatchObject({
+      network: 'web',
+      text: selection,
+      authorName: 'A quiet morning in Bologna – Example Journal',
+    });
+    expect(db.clips[0].permalink).toMatch(/^https:\/\/example\.org\/#:~:text=Small%20businesses/);
+  });
+
+  test('hostile posts: markup, script and direction tricks stay text in the sidebar; no script runs, no dialog opens', async () => {
+    const page = current.page;
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(current.run.url('www.facebook.com', '/spalla-test/hostile'));
+    await page.waitForSelector('[role="article"] spalla-clip', { state: 'attached' });
+    const expected = await page.evaluate(() =>
+      [...document.querySelectorAll('[role="feed"] > div > div > [role="article"]')].map((post) => ({
+        author: post.querySelector('[data-ad-rendering-role="profile_name"] strong span')!.textContent,
+        text: (post.querySelector('[data-ad-rendering-role="story_message"]') as HTMLElement).textContent,
+      })),
+    );
+    expect(expected).toHaveLength(11);
+    for (let i = 1; i <= expected.length; i++) await clickClipControl(page, `pfbidhostile${i}`);
+    await expect.poll(async () => (await database()).clips.length, { timeout: 30_000 }).toBe(11);
+
+    const frame = await ideasFrame(page);
+    await expect.poll(() => frame.locator('[data-testid="clips-page-recent-item"]').count()).toBe(11);
+    const shown = await frame.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="clips-page-recent-item"]')].map((li) => ({
+        author: li.querySelector('[data-testid="clips-page-author"]')!.textContent,
+        text: li.querySelector('[data-testid="clips-page-text"]')!.textContent,
+      })),
+    );
+    // Newest first in the sidebar; every author and text exactly as the page showed them.
+    const byAuthor = (list: { author: string | null; text: string | null }[]) =>
+      [...list].sort((a, b) => (a.author! < b.author! ? -1 : 1));
+    expect(byAuthor(shown)).toEqual(byAuthor(expected.map((e) => ({ author: e.author, text: e.text!.slice(0, 2000) }))));
+    // The sidebar's own DOM grew no element from a payload.
+    const planted = await frame.evaluate(() =>
+      [...document.querySelectorAll('body script, iframe, svg, img[src="x"], a[href^="javascript:"], body style, [onerror], [onload]')].map(
+        (el) => el.outerHTML.slice(0, 80),
+      ),
+    );
+    expect(planted).toEqual([]);
+    // The long post is cut in the sidebar, whole in the database.
+    const db = await database();
+    expect(db.clips.find((c) => c.authorName === 'Long Text')!.text.length).toBeGreaterThan(20_000);
+    expect(db.clips.find((c) => c.authorName?.startsWith('<img'))!.authorName).toBe('<img src=x onerror="window.__spallaPwned=1;alert(1)">');
+
+    await frame.locator('[data-testid="clips-page-recent-item"] button').first().click();
+    await frame.locator('[data-testid="clips-page-editor-text"]').waitFor();
+    expect(await frame.evaluate((flag) => (window as any)[flag], PWNED_FLAG)).toBeUndefined();
+    expect(await page.evaluate((flag) => (window as any)[flag], PWNED_FLAG)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+  });
+});
+
+describe('Chromium: clips survive a browser restart', () => {
+  test('clip, quit, start again with the same profile: the clip and its image are there', async () => {
+    const profileDir = tempProfile('clips-restart');
+    let run = await launchChromium(port(), { profileDir });
+    try {
+      const page = await run.context.newPage();
+      await page.goto(run.url('www.instagram.com', '/'));
+      await page.waitForSelector('article spalla-clip', { state: 'attached' });
+      await clickClipControl(page, 'CxY12aBcD3e');
+      const library = await page.context().newPage();
+      await library.goto(`chrome-extension://${run.extensionId}/library.html`);
+      await expect.poll(async () => ((await dumpDatabase(library)).clips as unknown[]).length, { timeout: 20_000 }).toBe(1);
+    } finally {
+      await run.close();
+    }
+    run = await launchChromium(port(), { profileDir });
+    try {
+      const library = await run.context.newPage();
+      await library.goto(`chrome-extension://${run.extensionId}/library.html`);
+      const dump = await dumpDatabase(library);
+      expect((dump.clips as DumpedClip[]).map((c) => c.permalink)).toEqual(['https://www.instagram.com/p/CxY12aBcD3e/']);
+      expect((dump.images as DumpedImage[]).map((i) => i.role).sort()).toEqual(['full', 'thumbnail']);
+      const page = await run.context.newPage();
+      await page.goto(run.url('www.instagram.com', '/'));
+      const frame = await openSidebar(page, run);
+      await frame.locator('[data-testid="sidebar-tab-ideas"]').click();
+      await frame.locator('[data-testid="clips-page-thumb"]').waitFor();
+    } finally {
+      await run.close();
+    }
+  }, 180_000);
+});

@@ -1,0 +1,56 @@
+import { request } from 'node:https';
+
+/** Makes the fixture server answer 403 for these image names (as an expired CDN
+ * address does) to browsers whose User-Agent contains `ua`; no names = all answer again. */
+export async function denyFixtureImages(port: number, ua: string, names: string[]): Promise<void> {
+  const path = `/__fixture/control/deny-images?ua=${encodeURIComponent(ua)}&names=${encodeURIComponent(names.join(','))}`;
+  await new Promise<void>((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port, path, method: 'GET', headers: { host: 'www.facebook.com' }, rejectUnauthorized: false },
+      (res) => {
+        res.resume();
+        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`deny-images: ${res.statusCode}`))));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Fetches a fixture image's bytes (what the server sends to anyone not denied). */
+export async function fixtureImageBytes(port: number, host: string, path: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers: { host }, rejectUnauthorized: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve(Buffer.concat(chunks)));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Runs in the page: where a person clicks the clip control of the post whose permalink
+ * link contains `key` (the button sits in the post's top corner, inside a closed shadow
+ * root the driver cannot see into), checked by hit-testing it. */
+export const CLIP_CONTROL_POINT = `(key) => {
+  const link = document.querySelector('article a[href*="' + key + '"], [role="article"] a[href*="' + key + '"]');
+  let post = link && (link.closest('article') || link.closest('[role="article"]'));
+  while (post && post.parentElement && post.parentElement.closest('[role="article"]')) post = post.parentElement.closest('[role="article"]');
+  if (!post) return { error: 'no post ' + key };
+  const host = [...post.children].find((c) => c.localName === 'spalla-clip');
+  if (!host) return { error: 'no clip control on ' + key };
+  // Bring the post's top corner into view, below any sticky top bar.
+  window.scrollBy({ top: host.getBoundingClientRect().top - 150, behavior: 'instant' });
+  const r = host.getBoundingClientRect();
+  const seen = [];
+  for (let dx = 56; dx < 110; dx += 4) {
+    const x = r.right - dx, y = r.top + 18;
+    const hit = document.elementFromPoint(x, y);
+    if (hit === host) return { x, y, hover: { x: r.left + 20, y: r.top + 60 } };
+    seen.push(hit ? hit.localName : null);
+  }
+  return { error: 'the clip control is not where a person would click it: ' + JSON.stringify({ top: r.top, right: r.right, seen: [...new Set(seen)] }) };
+}`;
+
+export const PWNED_FLAG = '__spallaPwned';
