@@ -94,3 +94,19 @@ export function clampSidebarWidth(width: number): number {
   if (!Number.isFinite(width)) return SIDEBAR_DEFAULT_WIDTH;
   return Math.round(Math.min(SIDEBAR_MAX_WIDTH, Math.max(SIDEBAR_MIN_WIDTH, width)));
 }
+
+// --- Best time (#5) ---------------------------------------------------------------
+
+/** Column mappings the user confirmed for post CSV imports, per header signature
+ * (`headerSignature` in utils/timing/csv-import.ts): the next file with the same columns
+ * opens with the same mapping. */
+export const bestTimeCsvMappingsItem = storage.defineItem<
+  Record<string, { columns: Record<string, number | null>; dateOrder: 'auto' | 'dmy' | 'mdy' }>
+>('local:bestTimeCsvMappings', { fallback: {}, version: 1 });
+
+/** The prior each account (brand id) starts from: a prior id from utils/timing/priors.ts,
+ * or 'none'. An account not listed starts from its network's default prior. */
+export const bestTimePriorChoiceItem = storage.defineItem<Record<string, string>>('local:bestTimePriorChoice', {
+  fallback: {},
+  version: 1,
+});
