@@ -1,4 +1,5 @@
 import { checkSelectors } from './markers';
+import { expandInstagramPost, findInstagramPosts, readInstagramPost } from './instagram-posts';
 import type { SiteAdapter, Surface } from './types';
 
 // Selectors for www.instagram.com (roles, aria and tags only: class names are generated).
@@ -15,6 +16,7 @@ export const INSTAGRAM_SELECTORS = {
 
 export const instagram: SiteAdapter = {
   site: 'instagram',
+  posts: { findPosts: findInstagramPosts, expandPost: expandInstagramPost, readPost: readInstagramPost },
   surface(location): Surface {
     const path = location.pathname;
     if (path.startsWith('/direct/')) return 'messages';

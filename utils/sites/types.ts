@@ -20,6 +20,8 @@ export interface SiteAdapter {
   surface(location: Location | URL, doc: Document): Surface;
   /** The landmarks this surface should carry. */
   checkMarkers(surface: Surface, doc: Document): MarkerCheck[];
+  /** Facebook and Instagram only. */
+  posts?: PostReader;
 }
 
 /** One post as the page shows it, read by a site adapter (issue #6 writes the readers;
@@ -42,4 +44,17 @@ export interface PostSnapshot {
   /** True when `postedAt` came from a machine-readable time (e.g. `time[datetime]`). */
   postedAtExact: boolean;
   counts: { reactions: number | null; comments: number | null; shares: number | null };
+  /** Outbound links in the post, unwrapped from the networks' redirectors (l.php?u=). */
+  links?: string[];
+}
+
+/** Reads the posts of one site (issue #6's clipper; the hashtag harvest and the post
+ * log use it too). `readPost` is synchronous and reads what is shown; call
+ * `expandPost` first for the full text of a truncated post ("See more"). */
+export interface PostReader {
+  /** The posts on the page, outermost only (comments and shared posts are inside them). */
+  findPosts(doc: Document): HTMLElement[];
+  /** Clicks "See more" (or "more") when the text is cut; true once it is all shown. */
+  expandPost(post: HTMLElement): Promise<boolean>;
+  readPost(post: HTMLElement): PostSnapshot;
 }
