@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { BestTimeSection } from './BestTimeSection';
 import { SettingsSection } from './SettingsSection';
 
 export interface LibrarySection {
@@ -17,6 +18,7 @@ export const LIBRARY_SECTIONS: LibrarySection[] = [
   // Hashtag sets (#4)
 
   // Best time and the post log (#5)
+  { id: 'best-time', labelKey: 'navBestTime', View: BestTimeSection },
 
   // Content ideas (#6)
 

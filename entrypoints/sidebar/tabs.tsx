@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { PageState } from '@/utils/messaging/page-state';
+import { BestTimePanel } from './BestTimePanel';
 import { DataPanel } from './DataPanel';
 
 export interface SidebarPanelProps {
@@ -24,6 +25,7 @@ export const SIDEBAR_TABS: SidebarTab[] = [
   // Hashtags (#4)
 
   // Best time (#5)
+  { id: 'best-time', labelKey: 'navBestTime', Panel: BestTimePanel },
 
   // Ideas (#6)
 
