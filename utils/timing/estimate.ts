@@ -20,7 +20,8 @@
  * 4. smoothed: each cell adds the hour before and after with SMOOTHING_KERNEL weights (0.7),
  *    circularly over the week (Sunday 23:00 neighbours Monday 00:00). Both the post counts n and the log-ratio sums are smoothed.
  * 5. shrunk toward the prior in log space: log score = (n·observed + k·log prior) / (n + k),
- *    n = smoothed post count of the cell, k = SHRINK_K. See SHRINK_K for why k = 40.
+ *    n = smoothed post count of the cell, k = shrinkK(posts): 40 up to 5 posts, then falling
+ *    as posts accumulate (see SHRINK_K).
  * 6. score = exp(log score): relative to the account's typical level (1 = typical).
  * 7. evidence rule: a cell with fewer than MIN_POSTS_TO_RISE posts of its own may not score
  *    above its prior (it keeps any fall below it), and a cell that rises scores no higher than
@@ -55,16 +56,27 @@ export const SMOOTHING_KERNEL: readonly { offset: number; weight: number }[] = [
 
 /**
  * Prior strength, in (smoothed) posts: a cell's score is (n·observed + k·prior)/(n + k) in log
- * space. k = 40 is the smallest round number that guarantees, for every prior shipped in
+ * space, with k = SHRINK_K while the account has THIN_LOG_POSTS posts or fewer, then falling as
+ * posts accumulate: k = max(SHRINK_K_MIN, SHRINK_K·sqrt(THIN_LOG_POSTS / posts)).
+ *
+ * Why 40 at first: it is the smallest round number that guarantees, for every prior shipped in
  * priors.ts and the flat prior, that with 5 posts or fewer every cell stays within 10% of the
- * prior: with ≤5 posts at most 2 lie above (and 2 below) the median, each clipped to ±log 5 and
+ * prior: at most 2 of ≤5 posts lie above (and 2 below) the median, each clipped to ±log 5 and
  * entering a cell with weight ≤ 1, so the worst case is
  * (2·log 5 + 5·max|log prior|) / (5 + k) ≤ log(1/0.9), which needs k ≥ 37.
- * It is also a conservative choice on purpose: post-to-post variation in engagement is large
- * next to time-of-day effects, so a cell needs dozens of posts around it before its own data
- * outweighs the prior.
+ * Why it falls: a fixed 40 kept the prior on top long after the account's own posts had
+ * spoken (120 posts with one hour at 2x, 8 posts in it: the prior's best hours still won).
+ * With k falling as the square root of the log's size, 60 posts give k ≈ 11.5 and 120 posts
+ * k ≈ 8; SHRINK_K_MIN keeps some pull toward the prior in hours with few posts.
  */
 export const SHRINK_K = 40;
+export const SHRINK_K_MIN = 4;
+export const THIN_LOG_POSTS = 5;
+
+export function shrinkK(posts: number): number {
+  if (posts <= THIN_LOG_POSTS) return SHRINK_K;
+  return Math.max(SHRINK_K_MIN, SHRINK_K * Math.sqrt(THIN_LOG_POSTS / posts));
+}
 
 /**
  * A cell needs this many posts of its own before it may score above its prior (step 7).
@@ -234,7 +246,7 @@ export function estimateBestTimes(entries: readonly PostLogEntry[], options: Est
 
   // 4. smooth, 5. shrink, 6. score
   const kernel = SMOOTHING_KERNEL;
-  const k = SHRINK_K;
+  const k = shrinkK(posts.length);
   const cells: BestTimeCell[] = [];
   for (let c = 0; c < HOURS_PER_WEEK; c++) {
     let n = 0;
@@ -253,7 +265,7 @@ export function estimateBestTimes(entries: readonly PostLogEntry[], options: Est
       if (logScore > logPrior) logScore = logPrior;
     } else if (logScore > logPrior) {
       const without = (s - topOwn[c] + k * logPrior) / (n - 1 + k);
-      logScore = Math.max(logPrior, Math.min(logScore, without));
+      logScore = Math.min(logScore, without);
     }
     cells.push({
       day: Math.floor(c / HOURS_PER_DAY),
