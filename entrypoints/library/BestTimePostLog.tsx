@@ -22,6 +22,8 @@ const METRIC_KEY: Record<keyof PostMetrics, string> = {
 const SOURCE_KEY = { page: 'bestTimeSourcePage', import: 'bestTimeSourceImport', manual: 'bestTimeSourceManual' } as const;
 
 type SortKey = 'publishedAt' | keyof PostMetrics;
+/** Rows drawn at a time: an account can have thousands of posts. */
+const PAGE_ROWS = 100;
 
 /** The account's post log: a table (sort, filter, delete, export as CSV) and a form to add a
  * post by hand. */
@@ -40,6 +42,7 @@ export function BestTimePostLog({
   const [sort, setSort] = useState<{ key: SortKey; down: boolean }>({ key: 'publishedAt', down: true });
   const [filter, setFilter] = useState('');
   const [source, setSource] = useState<'all' | PostLogEntry['source']>('all');
+  const [limit, setLimit] = useState(PAGE_ROWS);
   const format = useMemo(
     () => new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeStyle: 'short', timeZone }),
     [language, timeZone],
@@ -144,7 +147,7 @@ export function BestTimePostLog({
               </tr>
             </thead>
             <tbody>
-              {shown.map((p) => (
+              {shown.slice(0, limit).map((p) => (
                 <tr key={p.id} className="border-b border-slate-100 dark:border-slate-800" data-testid="best-time-log-row" data-id={p.id}>
                   <td className="whitespace-nowrap px-2 py-1">{format.format(p.publishedAt)}</td>
                   <td className="max-w-56 truncate px-2 py-1" title={p.permalink ?? ''}>
@@ -180,6 +183,14 @@ export function BestTimePostLog({
               ))}
             </tbody>
           </table>
+          {shown.length > limit && (
+            <div className="mt-2 flex items-center gap-3 text-xs">
+              <span data-testid="best-time-log-count">{t('bestTimeLogShowing', limit, shown.length)}</span>
+              <Button onClick={() => setLimit((l) => l + PAGE_ROWS)} data-testid="best-time-log-more">
+                {t('bestTimeLogMore', Math.min(PAGE_ROWS, shown.length - limit))}
+              </Button>
+            </div>
+          )}
         </div>
       )}
     </Section>
