@@ -75,6 +75,7 @@ export function Heatmap({ cells, label, testId }: { cells: readonly HeatmapCell[
               {Array.from({ length: 24 }, (_, h) => {
                 const i = d * 24 + h;
                 const c = cells[i];
+                const words = describe(i);
                 return (
                   <td
                     key={h}
@@ -83,8 +84,8 @@ export function Heatmap({ cells, label, testId }: { cells: readonly HeatmapCell[
                     }}
                     role="gridcell"
                     tabIndex={i === focus ? 0 : -1}
-                    aria-label={describe(i)}
-                    title={describe(i)}
+                    aria-label={words}
+                    title={words}
                     data-testid={`${testId}-cell-${d}-${h}`}
                     data-score={c.score.toFixed(4)}
                     data-posts={c.posts ?? ''}

@@ -7,27 +7,30 @@ export function locale(language: UiLanguage): string {
   return language === 'it' ? 'it-IT' : 'en-GB';
 }
 
+/** Formatters are costly to make (a heatmap labels 336 cells): one per locale and options. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(language: UiLanguage, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${language} ${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale(language), options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function dayName(day: number, language: UiLanguage, width: 'long' | 'short' = 'long'): string {
   // 5 January 2026 is a Monday.
-  return new Intl.DateTimeFormat(locale(language), { weekday: width, timeZone: 'UTC' }).format(Date.UTC(2026, 0, 5 + day, 12));
+  return formatter(language, { weekday: width, timeZone: 'UTC' }).format(Date.UTC(2026, 0, 5 + day, 12));
 }
 
 export function hourLabel(hour: number, language: UiLanguage): string {
-  return new Intl.DateTimeFormat(locale(language), { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(
-    Date.UTC(2026, 0, 5, hour),
-  );
+  return formatter(language, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(Date.UTC(2026, 0, 5, hour));
 }
 
 /** A coming slot: weekday, date and time, in the account's zone. */
 export function slotLabel(start: number, timeZone: string, language: UiLanguage): string {
-  return new Intl.DateTimeFormat(locale(language), {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-  }).format(start);
+  return formatter(language, { weekday: 'long', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone }).format(start);
 }
 
 export const TRUST_KEY: Record<Trust, string> = { none: 'bestTimeTrustNone', thin: 'bestTimeTrustThin', solid: 'bestTimeTrustSolid' };
