@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { RepliesSection } from './RepliesSection';
 import { HashtagSetsSection } from './HashtagSetsSection';
+import { BestTimeSection } from './BestTimeSection';
 import { SettingsSection } from './SettingsSection';
 
 export interface LibrarySection {
@@ -21,6 +22,7 @@ export const LIBRARY_SECTIONS: LibrarySection[] = [
   { id: 'hashtags', labelKey: 'navHashtagSets', View: HashtagSetsSection },
 
   // Best time and the post log (#5)
+  { id: 'best-time', labelKey: 'navBestTime', View: BestTimeSection },
 
   // Content ideas (#6)
 

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { PageState } from '@/utils/messaging/page-state';
+import { BestTimePanel } from './BestTimePanel';
 import { DataPanel } from './DataPanel';
 import { HashtagsPanel } from './HashtagsPanel';
 import { IdeasPanel } from './IdeasPanel';
@@ -27,6 +28,7 @@ export const SIDEBAR_TABS: SidebarTab[] = [
   { id: 'hashtags', labelKey: 'navHashtags', Panel: HashtagsPanel },
 
   // Best time (#5)
+  { id: 'best-time', labelKey: 'navBestTime', Panel: BestTimePanel },
 
   // Ideas (#6)
   { id: 'ideas', labelKey: 'navIdeas', Panel: IdeasPanel },

@@ -158,3 +158,19 @@ export const hashtagAvoidListItem = storage.defineItem<string[]>('local:hashtagA
   fallback: [],
   version: 1,
 });
+
+// --- Best time (#5) ---------------------------------------------------------------
+
+/** Column mappings the user confirmed for post CSV imports, per header signature
+ * (`headerSignature` in utils/timing/csv-import.ts): the next file with the same columns
+ * opens with the same mapping. */
+export const bestTimeCsvMappingsItem = storage.defineItem<
+  Record<string, { columns: Record<string, number | null>; dateOrder: 'auto' | 'dmy' | 'mdy' }>
+>('local:bestTimeCsvMappings', { fallback: {}, version: 1 });
+
+/** The prior each account (brand id) starts from: a prior id from utils/timing/priors.ts,
+ * or 'none'. An account not listed starts from its network's default prior. */
+export const bestTimePriorChoiceItem = storage.defineItem<Record<string, string>>('local:bestTimePriorChoice', {
+  fallback: {},
+  version: 1,
+});

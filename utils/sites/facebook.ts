@@ -1,5 +1,6 @@
 import { checkSelectors } from './markers';
 import { expandFacebookPost, findFacebookPosts, readFacebookPost } from './facebook-posts';
+import { readFacebookAccount } from './facebook-account';
 import type { SiteAdapter, Surface } from './types';
 
 // Selectors for www.facebook.com. Class names are generated and change weekly: use
@@ -22,6 +23,7 @@ const POST_PATH = /\/(posts|permalink|videos|photo|photos|reel|watch)\b|story_fb
 export const facebook: SiteAdapter = {
   site: 'facebook',
   posts: { findPosts: findFacebookPosts, expandPost: expandFacebookPost, readPost: readFacebookPost },
+  account: readFacebookAccount,
   surface(location): Surface {
     const path = location.pathname;
     if (/^\/messages(\/|$)/.test(path)) return 'messages';

@@ -20,6 +20,8 @@ export interface SiteAdapter {
   surface(location: Location | URL, doc: Document): Surface;
   /** The landmarks this surface should carry. */
   checkMarkers(surface: Surface, doc: Document): MarkerCheck[];
+  /** The account whose own Page or profile this is (best-time log, #5); null elsewhere. */
+  account?(location: Location | URL, doc: Document): SiteAccount | null;
   /** Facebook and Instagram only. */
   posts?: PostReader;
 }
@@ -57,4 +59,12 @@ export interface PostReader {
   /** Clicks "See more" (or "more") when the text is cut; true once it is all shown. */
   expandPost(post: HTMLElement): Promise<boolean>;
   readPost(post: HTMLElement): PostSnapshot;
+}
+
+/** A Facebook Page or Instagram account as its own Page or profile shows it (#5). */
+export interface SiteAccount {
+  network: 'facebook' | 'instagram';
+  /** Page username or Instagram handle, without "@"; null when the address has none. */
+  handle: string | null;
+  name: string | null;
 }

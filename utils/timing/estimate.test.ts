@@ -1,13 +1,18 @@
 import { describe, expect, test } from 'vitest';
 import {
+  engagementOf,
   estimateBestTimes,
+  MIN_POSTS_TO_RISE,
   rateNow,
+  type BestTimeWhy,
   SHRINK_K,
+  shrinkK,
   TRUST_SOLID_MIN_DAYS,
   TRUST_SOLID_MIN_POSTS,
   type BestTimeGrid,
 } from './estimate';
 import { FLAT_PRIOR, priorById, priorGrid, TIMING_PRIORS } from './priors';
+import { localWallTime } from './local-time';
 import { gaussian, post, romeTime, seededRandom } from './test-helpers';
 
 const ROME = 'Europe/Rome';
@@ -54,22 +59,20 @@ function bestCell(grid: BestTimeGrid) {
 }
 
 describe('estimateBestTimes', () => {
-  test('finds 2x engagement planted on Tuesday and Thursday 12:00-14:00 (60 posts, 20 seeds)', () => {
-    const planted = (day: number, hour: number) => (day === TUE || day === THU) && (hour === 12 || hour === 13);
-    let allPlanted = 0;
+  function plantedRun(seed: number) {
+    const entries = postLog(seed, 60, [9, 12, 13, 18], (d, h) => (planted(d, h) ? 2 : 1));
+    return estimateBestTimes(entries, { timeZone: ROME, prior: FLAT_PRIOR, now: NOW });
+  }
+  const planted = (day: number, hour: number) => (day === TUE || day === THU) && (hour === 12 || hour === 13);
+
+  test('finds 2x engagement planted on Tuesday and Thursday 12:00-14:00 (60 posts, seeds 1-20: all)', () => {
     for (let seed = 1; seed <= 20; seed++) {
-      const entries = postLog(seed, 60, [9, 12, 13, 18], (d, h) => (planted(d, h) ? 2 : 1));
-      const grid = estimateBestTimes(entries, { timeZone: ROME, prior: FLAT_PRIOR, now: NOW });
+      const grid = plantedRun(seed);
       expect(grid.totalPosts).toBe(60);
       expect(grid.trust).toBe('solid');
       expect(grid.nextBest, `seed ${seed}`).toHaveLength(3);
-      if (grid.nextBest.every((s) => planted(s.day, s.hour))) allPlanted++;
-      // Always: the best slot is planted, and the rest at least in the planted days' lunch hours.
-      expect(planted(grid.nextBest[0].day, grid.nextBest[0].hour), `seed ${seed}`).toBe(true);
       for (const s of grid.nextBest) {
-        expect([TUE, THU], `seed ${seed}`).toContain(s.day);
-        expect(s.hour, `seed ${seed}`).toBeGreaterThanOrEqual(11);
-        expect(s.hour, `seed ${seed}`).toBeLessThanOrEqual(14);
+        expect(planted(s.day, s.hour), `seed ${seed}: ${s.day} ${s.hour}`).toBe(true);
         expect(s.start).toBeGreaterThanOrEqual(NOW);
         expect(s.start).toBeLessThan(NOW + 7 * 24 * 3_600_000);
       }
@@ -77,13 +80,23 @@ describe('estimateBestTimes', () => {
       expect(new Set(starts).size).toBe(3);
       expect(grid.nextBest[0].score).toBeGreaterThanOrEqual(grid.nextBest[2].score);
       // why: the best cell's own posts, which were planted at 2x.
-      expect(grid.why).not.toBeNull();
-      expect(planted(grid.why!.day, grid.why!.hour)).toBe(true);
-      expect(grid.why!.posts).toBeGreaterThan(0);
-      expect(grid.why!.ratio).toBeGreaterThan(1.3);
+      expect(grid.why?.kind, `seed ${seed}`).toBe('data');
+      const why = grid.why as Extract<BestTimeWhy, { kind: 'data' }>;
+      expect(planted(why.day, why.hour)).toBe(true);
+      expect(why.posts).toBeGreaterThanOrEqual(MIN_POSTS_TO_RISE);
+      expect(why.ratio).toBeGreaterThan(1.3);
     }
-    console.log(`planted: all three nextBest in the planted hours for ${allPlanted}/20 seeds`);
-    expect(allPlanted).toBeGreaterThanOrEqual(17);
+  });
+
+  test('planted pattern over 300 seeds: the rate is recorded (noise can truly hide a planted hour)', () => {
+    // σ = 0.3 lognormal noise on ~2 posts per hour: in a few seeds an unplanted hour's two posts
+    // come out as high as a planted hour's (seeds 33, 145, 179, 226 in 1-300 with the current
+    // estimator; e.g. seed 33: Thursday 12:00's two planted posts drew 86 and 160, Sunday
+    // 12:00's three ordinary ones 208, 102, 210). No estimator can tell those apart; the rate keeps us honest.
+    const missed: number[] = [];
+    for (let seed = 1; seed <= 300; seed++) if (!plantedRun(seed).nextBest.every((s) => planted(s.day, s.hour))) missed.push(seed);
+    console.log(`planted: all three nextBest in the planted hours for ${300 - missed.length}/300 seeds; missed: ${missed.join(', ')}`);
+    expect(missed.length).toBeLessThanOrEqual(4);
   });
 
   test('nextBest can keep slots apart', () => {
@@ -116,14 +129,14 @@ describe('estimateBestTimes', () => {
         });
       }
     }
-  });
+  }, 60_000);
 
   test('with no posts the grid is the prior and nothing is claimed', () => {
     for (const prior of [FLAT_PRIOR, SPROUT_FB]) {
       const grid = estimateBestTimes([], { timeZone: ROME, prior, now: NOW });
       expect(grid.trust).toBe('none');
       expect(grid.totalPosts).toBe(0);
-      expect(grid.why).toBeNull();
+      expect(grid.why?.kind ?? null).toBe(prior === FLAT_PRIOR ? null : 'prior');
       grid.cells.forEach((c, i) => expect(c.score).toBeCloseTo(prior[i], 12));
     }
     expect(estimateBestTimes([], { timeZone: ROME, prior: FLAT_PRIOR, now: NOW }).nextBest).toEqual([]);
@@ -133,19 +146,42 @@ describe('estimateBestTimes', () => {
     for (const s of sprout.nextBest) expect(s.score).toBeGreaterThan(1);
   });
 
-  test('one post with 50x engagement among 40 ordinary ones does not become the best slot (20 seeds)', () => {
+  test('one post with 50x engagement, alone in its hour, never becomes the best slot (100 seeds)', () => {
     const outlierAt = romeTime(2026, 4, 18, 21, 10, 2); // Saturday 21:10, nobody else posts then
-    let outlierBest = 0;
-    for (let seed = 1; seed <= 20; seed++) {
+    for (let seed = 1; seed <= 100; seed++) {
       const entries = [...postLog(seed + 100, 40, [9, 12, 13, 18]), post(outlierAt, 5000)];
       const grid = estimateBestTimes(entries, { timeZone: ROME, prior: FLAT_PRIOR, now: NOW });
       const best = bestCell(grid);
-      if (best.day === 5 && best.hour === 21) outlierBest++;
-      // Its cell stays close to typical: one post counts at most as the account's 90th percentile.
-      expect(grid.cells[5 * 24 + 21].score).toBeLessThan(1.02);
+      expect(best.day === 5 && best.hour === 21, `seed ${seed}`).toBe(false);
+      // One post of its own: its hour may not rise above the prior, nor may its empty neighbours.
+      for (const h of [20, 21, 22]) expect(grid.cells[5 * 24 + h].score).toBeLessThanOrEqual(1 + 1e-12);
+      for (const s of grid.nextBest) expect(s.day === 5 && s.hour >= 20 && s.hour <= 22).toBe(false);
     }
-    console.log(`outlier: its cell was the best in ${outlierBest}/20 seeds`);
-    expect(outlierBest).toBeLessThanOrEqual(3);
+  });
+
+  test('one post with 50x engagement in a busy hour: bounded, and the rate it tops the grid is recorded (100 seeds)', () => {
+    // Wednesday 18:20; the account posts at 18:00 every day.
+    const outlierAt = romeTime(2026, 4, 22, 18, 20, 2);
+    const cell = 2 * 24 + 18;
+    let bestWith = 0;
+    let bestWithout = 0;
+    for (let seed = 1; seed <= 100; seed++) {
+      const ordinary = postLog(seed + 1000, 40, [9, 12, 13, 18]);
+      const without = estimateBestTimes(ordinary, { timeZone: ROME, prior: FLAT_PRIOR, now: NOW });
+      const withIt = estimateBestTimes([...ordinary, post(outlierAt, 5000)], { timeZone: ROME, prior: FLAT_PRIOR, now: NOW });
+      // Bounded: the 50x post enters as the account's 95th-percentile post at most, and its
+      // hour is scored without it (the "no rise on one post" rule).
+      expect(withIt.cells[cell].score, `seed ${seed}`).toBeLessThan(1.5);
+      const b1 = bestCell(withIt);
+      const b0 = bestCell(without);
+      if (b1.day === 2 && b1.hour === 18) bestWith++;
+      if (b0.day === 2 && b0.hour === 18) bestWithout++;
+    }
+    // Recorded, not hidden: every rising hour is measured without its own best post, and here
+    // that post is the outlier, so its hour keeps all its ordinary posts while the others lose
+    // their best one. It can tip an hour that is already good to the top.
+    console.log(`outlier in a busy hour: that hour was the best in ${bestWith}/100 seeds with it, ${bestWithout}/100 without`);
+    expect(bestWith).toBeLessThanOrEqual(30);
   });
 
   test('the outlier does not beat a real, repeated lift', () => {
@@ -170,8 +206,27 @@ describe('estimateBestTimes', () => {
     expect(() => estimateBestTimes([], { timeZone: ROME, prior: [1, 2, 3], now: NOW })).toThrow(RangeError);
   });
 
-  test('SHRINK_K is the documented value', () => {
+  test('SHRINK_K is the documented value, and k falls as posts accumulate', () => {
     expect(SHRINK_K).toBe(40);
+    expect(shrinkK(0)).toBe(40);
+    expect(shrinkK(5)).toBe(40);
+    expect(shrinkK(60)).toBeCloseTo(11.55, 2);
+    expect(shrinkK(120)).toBeCloseTo(8.16, 2);
+    expect(shrinkK(100_000)).toBe(4);
+    for (let n = 6; n < 500; n++) expect(shrinkK(n)).toBeLessThanOrEqual(shrinkK(n - 1));
+  });
+
+  test('120 posts with one hour at 2x: that hour beats the prior\'s best hours', () => {
+    // 8 weeks in April-May 2026: every day at 09:00 and 18:00 (about 100), Wednesday 15:00 (200).
+    const entries = [];
+    for (let w = 0; w < 8; w++) {
+      for (let d = 0; d < 7; d++) for (const h of [9, 18]) entries.push(post(romeTime(2026, 4, 6 + 7 * w + d, h, 5, 2), 95 + ((w + d + h) % 11)));
+      entries.push(post(romeTime(2026, 4, 8 + 7 * w, 15, 5, 2), 200));
+    }
+    const prior = priorGrid(priorById('sprout-social-instagram-2023')!);
+    const grid = estimateBestTimes(entries, { timeZone: ROME, prior, now: NOW });
+    expect(grid.nextBest[0]).toMatchObject({ day: 2, hour: 15 });
+    expect(grid.why).toMatchObject({ kind: 'data', day: 2, hour: 15, posts: 8 });
   });
 });
 
@@ -247,5 +302,69 @@ describe('priors', () => {
     expect(p.year).toBe(2025);
     expect(p.network).toBe('facebook');
     expect(TIMING_PRIORS.some((x) => x.source.publisher === 'Buffer')).toBe(false);
+  });
+});
+
+describe('daylight-saving changes in Europe/Rome, 2026', () => {
+  const hourOf = (ms: number) => localWallTime(ms, ROME);
+
+  test('25 October: both instants of 02:30 local land in Sunday 02:00', () => {
+    const first = Date.UTC(2026, 9, 25, 0, 30); // 02:30 CEST
+    const second = Date.UTC(2026, 9, 25, 1, 30); // 02:30 CET
+    const grid = estimateBestTimes([post(first, 100), post(second, 120)], { timeZone: ROME, prior: FLAT_PRIOR, now: NOW });
+    expect(grid.cells[6 * 24 + 2].posts).toBe(2);
+    expect(grid.cells.reduce((a, c) => a + c.posts, 0)).toBe(2);
+  });
+
+  test('29 March: 02:30 local does not exist; the instants around it land at 01:00 and 03:00', () => {
+    const before = Date.UTC(2026, 2, 29, 0, 30); // 01:30 CET
+    const after = Date.UTC(2026, 2, 29, 1, 30); // 03:30 CEST (what "02:30" becomes when read as local time)
+    const grid = estimateBestTimes([post(before, 100), post(after, 100)], { timeZone: ROME, prior: FLAT_PRIOR, now: NOW });
+    expect(grid.cells[6 * 24 + 1].posts).toBe(1);
+    expect(grid.cells[6 * 24 + 2].posts).toBe(0);
+    expect(grid.cells[6 * 24 + 3].posts).toBe(1);
+  });
+
+  /** An account whose Sunday 01:00-04:00 posts do well (posts in January-February, CET). */
+  function sundayNightLog() {
+    const entries = [];
+    for (let w = 0; w < 8; w++) {
+      for (const h of [1, 2, 3]) entries.push(post(Date.UTC(2026, 0, 4 + 7 * w, h - 1, 10), 300 + 10 * h)); // Sundays
+      for (const d of [0, 1, 2, 3, 4]) entries.push(post(Date.UTC(2026, 0, 5 + 7 * w + d, 11, 0), 100 + ((w + d) % 5)));
+    }
+    return entries;
+  }
+
+  test('a week spanning 29 March: the next best slots are real local hours (no Sunday 02:00)', () => {
+    const now = Date.UTC(2026, 2, 22, 23, 0); // Monday 23 March, 00:00 CET
+    const grid = estimateBestTimes(sundayNightLog(), { timeZone: ROME, prior: FLAT_PRIOR, now });
+    // Sunday 02:00 scores high, but that hour is skipped on 29 March: only 01:00 and 03:00 remain.
+    expect(grid.cells[6 * 24 + 2].score).toBeGreaterThan(1);
+    expect(grid.nextBest.map((s) => [s.day, s.hour])).toEqual(expect.arrayContaining([[6, 1], [6, 3]]));
+    for (const s of grid.nextBest) {
+      const w = hourOf(s.start);
+      expect([w.day, w.hour, w.minute]).toEqual([s.day, s.hour, 0]);
+      expect(s.day === 6 && s.hour === 2).toBe(false);
+    }
+  });
+
+  test('a week spanning 25 October: Sunday 02:00 is offered once, at its first instant', () => {
+    const now = Date.UTC(2026, 9, 18, 22, 0); // Monday 19 October, 00:00 CEST
+    const grid = estimateBestTimes(sundayNightLog(), { timeZone: ROME, prior: FLAT_PRIOR, now });
+    const sundayTwo = grid.nextBest.filter((s) => s.day === 6 && s.hour === 2);
+    expect(sundayTwo).toHaveLength(1);
+    expect(sundayTwo[0].start).toBe(Date.UTC(2026, 9, 25, 0, 0)); // 02:00 CEST
+    for (const s of grid.nextBest) {
+      const w = hourOf(s.start);
+      expect([w.day, w.hour, w.minute]).toEqual([s.day, s.hour, 0]);
+    }
+  });
+});
+
+describe('days with no data', () => {
+  test('postsPerDay says which weekdays have no posts', () => {
+    const entries = [post(romeTime(2026, 5, 4, 9, 0, 2), 10), post(romeTime(2026, 5, 6, 9, 0, 2), 10)]; // Mon, Wed
+    const grid = estimateBestTimes(entries, { timeZone: ROME, prior: FLAT_PRIOR, now: NOW });
+    expect(grid.postsPerDay).toEqual([1, 0, 1, 0, 0, 0, 0]);
   });
 });

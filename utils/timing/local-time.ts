@@ -40,8 +40,6 @@ export interface UpcomingSlot extends LocalSlot {
   start: number;
 }
 
-const WEEKDAY_INDEX: Record<string, number> = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
-
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
@@ -50,12 +48,12 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
     // Throws RangeError for an unknown time zone: callers should pass an IANA name.
     f = new Intl.DateTimeFormat('en-US', {
       timeZone,
-      weekday: 'short',
       year: 'numeric',
       month: 'numeric',
       day: 'numeric',
       hour: 'numeric',
       minute: 'numeric',
+      second: 'numeric',
       hourCycle: 'h23',
     });
     formatters.set(timeZone, f);
@@ -63,41 +61,80 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The wall-clock reading of `epochMs` in `timeZone` (DST-correct: it asks `Intl`). */
-export function localWallTime(epochMs: number, timeZone: string): LocalWallTime {
-  const parts = formatterFor(timeZone).formatToParts(new Date(epochMs));
-  let weekday = '';
+/** Offset of the zone's wall clock from UTC at `epochMs` (wall - utc, in ms), asked of `Intl`. */
+function offsetFromIntl(epochMs: number, timeZone: string): number {
   let year = 0;
   let month = 0;
   let date = 0;
   let hour = 0;
   let minute = 0;
-  for (const p of parts) {
-    switch (p.type) {
-      case 'weekday':
-        weekday = p.value;
-        break;
-      case 'year':
-        year = Number(p.value);
-        break;
-      case 'month':
-        month = Number(p.value);
-        break;
-      case 'day':
-        date = Number(p.value);
-        break;
-      case 'hour':
-        // `% 24`: some older engines print midnight as "24" despite hourCycle h23.
-        hour = Number(p.value) % 24;
-        break;
-      case 'minute':
-        minute = Number(p.value);
-        break;
-    }
+  let second = 0;
+  for (const p of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
+    const v = Number(p.value);
+    if (p.type === 'year') year = v;
+    else if (p.type === 'month') month = v;
+    else if (p.type === 'day') date = v;
+    // `% 24`: some older engines print midnight as "24" despite hourCycle h23.
+    else if (p.type === 'hour') hour = v % 24;
+    else if (p.type === 'minute') minute = v;
+    else if (p.type === 'second') second = v;
   }
-  const day = WEEKDAY_INDEX[weekday];
-  if (day === undefined) throw new Error(`Unexpected weekday "${weekday}" from Intl`);
-  return { day, hour, year, month, date, minute };
+  const wall = Date.UTC(year, month - 1, date, hour, minute, second);
+  const utcSeconds = Math.floor(epochMs / 1000) * 1000;
+  return wall - utcSeconds;
+}
+
+/**
+ * Offsets cached per zone, per UTC week and then per UTC day: if the zone has the same offset
+ * at the first and the last millisecond of a span, no change happens inside it (zones change
+ * at most twice a year, never twice in a week) and every instant of the span shares that
+ * offset. The week of a change is split into days, and only the day of the change asks `Intl`
+ * for each instant. Two `Intl` calls per distinct week instead of one per instant: a grid of
+ * 5,000 posts over two years needs about 220 calls, not 5,000 (each one costs a fraction of a
+ * millisecond, and more on a loaded machine).
+ */
+const WEEK_MS = 7 * DAY_MS;
+const spanOffsets = new Map<string, Map<number, number | null>>();
+const MAX_CACHED_SPANS = 20_000;
+
+function spanOffset(timeZone: string, key: number, start: number, length: number): number | null {
+  let spans = spanOffsets.get(timeZone);
+  if (!spans) {
+    spans = new Map();
+    spanOffsets.set(timeZone, spans);
+  }
+  let off = spans.get(key);
+  if (off === undefined) {
+    const first = offsetFromIntl(start, timeZone);
+    const last = offsetFromIntl(start + length - 1, timeZone);
+    off = first === last ? first : null;
+    if (spans.size >= MAX_CACHED_SPANS) spans.clear();
+    spans.set(key, off);
+  }
+  return off;
+}
+
+function zoneOffset(epochMs: number, timeZone: string): number {
+  const week = Math.floor(epochMs / WEEK_MS);
+  // One map for both: weeks get odd keys, days even keys.
+  const weekly = spanOffset(timeZone, -1 - week * 2, week * WEEK_MS, WEEK_MS);
+  if (weekly !== null) return weekly;
+  const day = Math.floor(epochMs / DAY_MS);
+  return spanOffset(timeZone, day * 2, day * DAY_MS, DAY_MS) ?? offsetFromIntl(epochMs, timeZone);
+}
+
+/** The wall-clock reading of `epochMs` in `timeZone` (DST-correct: the offset comes from `Intl`). */
+export function localWallTime(epochMs: number, timeZone: string): LocalWallTime {
+  const wall = new Date(epochMs + zoneOffset(epochMs, timeZone));
+  return {
+    // getUTCDay: 0 = Sunday; ours: 0 = Monday.
+    day: (wall.getUTCDay() + 6) % 7,
+    hour: wall.getUTCHours(),
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    date: wall.getUTCDate(),
+    minute: wall.getUTCMinutes(),
+  };
 }
 
 /** Local (day, hour) of an instant; day 0 = Monday. */

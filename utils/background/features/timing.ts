@@ -1,4 +1,106 @@
+import { browser } from '#imports';
+import { getDb } from '../../db/app-db';
+import type { Brand } from '../../db/brands';
+import type { Network } from '../../db/record';
+import { stampNew } from '../../db/record';
+import { isFromSidebar } from '../../messaging/sender';
+import { onMessage, sendMessage } from '../../messaging/protocol';
+import type { PageReading, TimingHint, TimingPageView } from '../../messaging/features/timing';
+import { bestTimePriorChoiceItem, defaultTimeZoneItem } from '../../settings/items';
+import { rateNow } from '../../timing/estimate';
+import { accountGrid, logPosts } from '../../timing/post-log-store';
 import type { BackgroundContext } from '../context';
 
-/** The background's part of best-time hints (issue #5): its message handlers, menus and commands. */
-export function startTiming(_ctx: BackgroundContext): void {}
+const MAX_POSTS_PER_MESSAGE = 200;
+
+/** The stored account for a page's account: same network and handle (case-insensitive), or,
+ * when the page gives no handle, the same name. */
+export async function findBrand(network: Network, handle: string | null, name: string | null): Promise<Brand | null> {
+  const brands = await getDb().brands.where('network').equals(network).toArray();
+  const h = handle?.toLowerCase();
+  return (
+    (h ? brands.find((b) => b.handle?.toLowerCase() === h) : undefined) ??
+    (name ? brands.find((b) => b.name === name && (!h || !b.handle)) : undefined) ??
+    null
+  );
+}
+
+export async function hintFor(brand: Brand, now = Date.now()): Promise<TimingHint> {
+  const [defaultTimeZone, priorChoices] = await Promise.all([defaultTimeZoneItem.getValue(), bestTimePriorChoiceItem.getValue()]);
+  const { grid, timeZone, prior } = await accountGrid(getDb(), brand, { now, defaultTimeZone, priorChoices });
+  return {
+    brand,
+    timeZone,
+    priorId: prior?.id ?? null,
+    trust: grid.trust,
+    totalPosts: grid.totalPosts,
+    now: rateNow(grid, now, timeZone),
+    nextBest: grid.nextBest,
+    why: grid.why,
+    postsPerDay: grid.postsPerDay,
+  };
+}
+
+async function readPage(tabId: number): Promise<PageReading> {
+  try {
+    return await sendMessage('timingReadPage', undefined, { tabId, frameId: 0 });
+  } catch {
+    return { account: null, posts: [] };
+  }
+}
+
+function count(v: unknown): number | null {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 1e12 ? v : null;
+}
+
+/** The background's part of best-time hints (issue #5): the sidebar's hint and logging. */
+export function startTiming(ctx: BackgroundContext): void {
+  const fromSidebar = (sender: Parameters<typeof isFromSidebar>[0]) => isFromSidebar(sender, browser.runtime.id, ctx.extensionOrigin);
+
+  onMessage('timingPageView', async ({ sender }): Promise<TimingPageView> => {
+    if (!fromSidebar(sender)) throw new Error('refused');
+    const reading = await readPage(sender.tab!.id!);
+    const account = reading.account;
+    const brand = account ? await findBrand(account.network, account.handle, account.name) : null;
+    if (!brand) return { reading, hint: null, logged: [] };
+    const links = reading.posts.map((p) => p.permalink);
+    const logged = (await getDb().postLog.where('permalink').anyOf(links).toArray())
+      .filter((e) => e.brandId === brand.id && e.network === brand.network)
+      .map((e) => e.permalink!);
+    return { reading, hint: await hintFor(brand), logged };
+  });
+
+  onMessage('timingCreateAccount', async ({ sender, data }) => {
+    if (!fromSidebar(sender)) throw new Error('refused');
+    const name = typeof data?.name === 'string' ? data.name.trim().slice(0, 200) : '';
+    if (!name || (data.network !== 'facebook' && data.network !== 'instagram')) throw new Error('bad-account');
+    const handle = typeof data.handle === 'string' && data.handle.trim() ? data.handle.trim().replace(/^@/, '').slice(0, 100) : null;
+    const existing = await findBrand(data.network, handle, name);
+    if (existing) return existing;
+    const brand: Brand = stampNew({ network: data.network, name, handle, timeZone: null });
+    await getDb().brands.add(brand);
+    return brand;
+  });
+
+  onMessage('timingLogPosts', async ({ sender, data }) => {
+    if (!fromSidebar(sender)) throw new Error('refused');
+    const brand = typeof data?.brandId === 'string' ? await getDb().brands.get(data.brandId) : undefined;
+    if (!brand || !Array.isArray(data.posts) || data.posts.length > MAX_POSTS_PER_MESSAGE) throw new Error('bad-posts');
+    const posts = data.posts.map((p) => {
+      const url = new URL(String(p.permalink));
+      if (url.protocol !== 'https:' || !Number.isFinite(p.publishedAt)) throw new Error('bad-posts');
+      const m = p.metrics ?? {};
+      return {
+        permalink: url.toString(),
+        publishedAt: Math.round(p.publishedAt),
+        metrics: { reactions: count(m.reactions), comments: count(m.comments), shares: count(m.shares), saves: count(m.saves), reach: count(m.reach), views: count(m.views) },
+      };
+    });
+    return logPosts(getDb(), brand, posts, 'page', Date.now());
+  });
+
+  ctx.expose('bestTimeHint', async (brandId: string, now?: number) => {
+    const brand = await getDb().brands.get(brandId);
+    return brand ? hintFor(brand, now) : null;
+  });
+}

@@ -1,3 +1,71 @@
 /** Messages of the best-time hints feature (issue #5). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface TimingProtocol {}
+import type { Brand } from '../../db/brands';
+import type { PostMetrics } from '../../db/post-log';
+import type { Network } from '../../db/record';
+import type { BestTimeWhy, NextBestSlot, NowRating, Trust } from '../../timing/estimate';
+import type { LogResult } from '../../timing/post-log-store';
+
+/** The account whose own Page or profile the tab shows, as the site adapter reads it. */
+export interface PageAccount {
+  network: Network;
+  /** Page username or Instagram handle, without "@". */
+  handle: string | null;
+  name: string | null;
+}
+
+/** A post of that account as the page shows it (plain text, never HTML). */
+export interface PagePost {
+  permalink: string;
+  /** Epoch ms, or null when the page gives no time we can read. */
+  postedAt: number | null;
+  /** From a machine-readable time (Instagram `time[datetime]`); false = read from a label,
+   * to be confirmed by the user. */
+  postedAtExact: boolean;
+  /** The label the time was read from, shown to the user when it is not exact. */
+  timeLabel: string | null;
+  counts: { reactions: number | null; comments: number | null; shares: number | null };
+  /** The start of the post's text, so the user knows which post it is. */
+  excerpt: string;
+}
+
+export interface PageReading {
+  account: PageAccount | null;
+  posts: PagePost[];
+}
+
+/** The hint for one account and network, computed by the background. */
+export interface TimingHint {
+  brand: Brand;
+  timeZone: string;
+  priorId: string | null;
+  trust: Trust;
+  totalPosts: number;
+  now: NowRating;
+  nextBest: NextBestSlot[];
+  why: BestTimeWhy | null;
+  postsPerDay: number[];
+}
+
+export interface TimingPageView {
+  reading: PageReading;
+  /** The stored account matching the page's account; null = none yet (offer to create it). */
+  hint: TimingHint | null;
+  /** Permalinks of the page's posts already in the log. */
+  logged: string[];
+}
+
+export interface PostToLogMessage {
+  permalink: string;
+  publishedAt: number;
+  metrics: PostMetrics;
+}
+
+export interface TimingProtocol {
+  // sidebar -> background (about the sidebar's own tab)
+  timingPageView(): TimingPageView;
+  timingCreateAccount(data: { network: Network; handle: string | null; name: string }): Brand;
+  timingLogPosts(data: { brandId: string; posts: PostToLogMessage[] }): LogResult;
+
+  // background -> page agent (main frame of the sidebar's tab)
+  timingReadPage(): PageReading;
+}

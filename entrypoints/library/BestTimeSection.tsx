@@ -1,0 +1,332 @@
+import { useEffect, useMemo, useReducer, useState } from 'react';
+import { useI18n } from '@/components/i18n';
+import { Heatmap } from '@/components/best-time/Heatmap';
+import { NOW_KEY, TRUST_KEY, daysWithoutData, slotLabel, whyLine } from '@/components/best-time/format';
+import { browserTimeZone, TimeZonePicker } from '@/components/TimeZonePicker';
+import { Button, Notice, Section } from '@/components/ui';
+import { useStorageItem } from '@/components/useStorageItem';
+import { getDb } from '@/utils/db/app-db';
+import type { Brand } from '@/utils/db/brands';
+import type { PostLogEntry } from '@/utils/db/post-log';
+import { stampNew, type Network } from '@/utils/db/record';
+import { bestTimePriorChoiceItem, defaultTimeZoneItem } from '@/utils/settings/items';
+import { estimateBestTimes, rateNow } from '@/utils/timing/estimate';
+import { chosenPrior, DEFAULT_PRIOR_ID, effectiveTimeZone, postsOf } from '@/utils/timing/post-log-store';
+import { FLAT_PRIOR, priorGrid, TIMING_PRIORS, type TimingPrior } from '@/utils/timing/priors';
+import { BestTimeImport } from './BestTimeImport';
+import { BestTimePostLog } from './BestTimePostLog';
+
+const NETWORK_KEY: Record<Network, string> = { facebook: 'siteFacebook', instagram: 'siteInstagram' };
+
+export function priorName(prior: TimingPrior): string {
+  return `${prior.source.publisher} ${prior.year}${prior.source.title ? ` (“${prior.source.title}”)` : ''}`;
+}
+
+/** Library section "Best time": accounts, their week heatmaps and their post logs. */
+export function BestTimeSection() {
+  const { t } = useI18n();
+  const [brands, setBrands] = useState<Brand[] | null>(null);
+  const [version, changed] = useReducer((x: number) => x + 1, 0);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+
+  useEffect(() => {
+    void getDb()
+      .brands.toArray()
+      .then((all) => {
+        all.sort((a, b) => a.name.localeCompare(b.name) || a.network.localeCompare(b.network));
+        setBrands(all);
+        setSelectedId((id) => (id && all.some((b) => b.id === id) ? id : (all[0]?.id ?? null)));
+      });
+  }, [version]);
+
+  if (!brands) return null;
+  const selected = brands.find((b) => b.id === selectedId) ?? null;
+  return (
+    <div className="max-w-6xl space-y-6" data-testid="best-time-section">
+      <header className="space-y-1">
+        <h2 className="text-lg font-bold">{t('bestTimeTitle')}</h2>
+        <p className="text-slate-600 dark:text-slate-300">{t('bestTimeIntro')}</p>
+      </header>
+      <Accounts brands={brands} selected={selected} onSelect={setSelectedId} onChanged={changed} />
+      {selected && <AccountView key={selected.id} brand={selected} onChanged={changed} />}
+    </div>
+  );
+}
+
+function Accounts({
+  brands,
+  selected,
+  onSelect,
+  onChanged,
+}: {
+  brands: Brand[];
+  selected: Brand | null;
+  onSelect(id: string): void;
+  onChanged(): void;
+}) {
+  const { t } = useI18n();
+  const [name, setName] = useState('');
+  const [handle, setHandle] = useState('');
+  const [network, setNetwork] = useState<Network>('instagram');
+  const [rename, setRename] = useState<string | null>(null);
+
+  async function create() {
+    if (!name.trim()) return;
+    const brand: Brand = stampNew({ network, name: name.trim(), handle: handle.trim().replace(/^@/, '') || null, timeZone: null });
+    await getDb().brands.add(brand);
+    setName('');
+    setHandle('');
+    onSelect(brand.id);
+    onChanged();
+  }
+
+  return (
+    <Section title={t('bestTimeAccounts')} testId="best-time-accounts">
+      {brands.length === 0 ? (
+        <Notice tone="info" testId="best-time-no-accounts">
+          {t('bestTimeNoAccounts')}
+        </Notice>
+      ) : (
+        <div className="flex flex-wrap items-end gap-2">
+          <label className="flex flex-col gap-1">
+            <span className="text-xs text-slate-500">{t('bestTimeAccount')}</span>
+            <select
+              className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+              value={selected?.id ?? ''}
+              onChange={(e) => onSelect(e.target.value)}
+              data-testid="best-time-account-select"
+            >
+              {brands.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name} · {t(NETWORK_KEY[b.network])}
+                  {b.handle ? ` · @${b.handle}` : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+          {selected &&
+            (rename === null ? (
+              <Button onClick={() => setRename(selected.name)} data-testid="best-time-rename">
+                {t('bestTimeRename')}
+              </Button>
+            ) : (
+              <form
+                className="flex items-end gap-2"
+                onSubmit={async (e) => {
+                  e.preventDefault();
+                  if (!rename.trim()) return;
+                  await getDb().brands.update(selected.id, { name: rename.trim(), updatedAt: Date.now() });
+                  setRename(null);
+                  onChanged();
+                }}
+              >
+                <input
+                  aria-label={t('bestTimeAccountName')}
+                  className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+                  value={rename}
+                  onChange={(e) => setRename(e.target.value)}
+                  data-testid="best-time-rename-input"
+                />
+                <Button type="submit" variant="primary" data-testid="best-time-rename-save">
+                  {t('bestTimeSave')}
+                </Button>
+                <Button onClick={() => setRename(null)}>{t('bestTimeCancel')}</Button>
+              </form>
+            ))}
+        </div>
+      )}
+      <form
+        className="flex flex-wrap items-end gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void create();
+        }}
+        data-testid="best-time-new-account"
+      >
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-slate-500">{t('bestTimeAccountName')}</span>
+          <input
+            required
+            className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            data-testid="best-time-new-name"
+          />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-slate-500">{t('bestTimeAccountHandle')}</span>
+          <input
+            className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+            value={handle}
+            onChange={(e) => setHandle(e.target.value)}
+            data-testid="best-time-new-handle"
+          />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-slate-500">{t('bestTimeNetwork')}</span>
+          <select
+            className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+            value={network}
+            onChange={(e) => setNetwork(e.target.value as Network)}
+            data-testid="best-time-new-network"
+          >
+            <option value="instagram">{t('siteInstagram')}</option>
+            <option value="facebook">{t('siteFacebook')}</option>
+          </select>
+        </label>
+        <Button type="submit" variant="primary" data-testid="best-time-new-create">
+          {t('bestTimeAddAccount')}
+        </Button>
+      </form>
+    </Section>
+  );
+}
+
+function AccountView({ brand, onChanged }: { brand: Brand; onChanged(): void }) {
+  const { t, language } = useI18n();
+  const [posts, setPosts] = useState<PostLogEntry[] | null>(null);
+  const [version, reload] = useReducer((x: number) => x + 1, 0);
+  const [choices, setChoices] = useStorageItem(bestTimePriorChoiceItem);
+  const [defaultZone] = useStorageItem(defaultTimeZoneItem);
+  const [editZone, setEditZone] = useState(false);
+
+  useEffect(() => {
+    void postsOf(getDb(), brand.id, brand.network).then(setPosts);
+  }, [brand, version]);
+
+  const timeZone = effectiveTimeZone(brand, defaultZone ?? null);
+  const prior = choices ? chosenPrior(brand, choices) : null;
+  const priorCells = useMemo(() => (prior ? priorGrid(prior) : [...FLAT_PRIOR]), [prior]);
+  const now = useMemo(() => Date.now(), [posts]); // eslint-disable-line react-hooks/exhaustive-deps
+  const grid = useMemo(
+    () => (posts ? estimateBestTimes(posts, { timeZone, prior: priorCells, now }) : null),
+    [posts, timeZone, priorCells, now],
+  );
+  if (!posts || !grid || !choices) return null;
+  const choice = choices[brand.id] ?? DEFAULT_PRIOR_ID[brand.network];
+  const noDays = daysWithoutData(t, grid.postsPerDay, language);
+  const changedPosts = () => {
+    reload();
+    onChanged();
+  };
+
+  return (
+    <div className="space-y-6" data-testid="best-time-account" data-brand-id={brand.id}>
+      <Section title={t('bestTimeHintTitle')} testId="best-time-summary">
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+          <dt className="text-slate-500">{t('bestTimeTrust')}</dt>
+          <dd data-testid="best-time-trust" data-value={grid.trust}>
+            {t(TRUST_KEY[grid.trust], grid.totalPosts)}
+          </dd>
+          <dt className="text-slate-500">{t('bestTimeNow')}</dt>
+          <dd data-testid="best-time-now" data-value={rateNow(grid, now, timeZone)}>
+            {t(NOW_KEY[rateNow(grid, now, timeZone)])}
+          </dd>
+          <dt className="text-slate-500">{t('bestTimeNextBest')}</dt>
+          <dd>
+            {grid.nextBest.length === 0 ? (
+              <span data-testid="best-time-next-none">{t('bestTimeNoNextBest')}</span>
+            ) : (
+              <ol className="list-decimal pl-5" data-testid="best-time-next">
+                {grid.nextBest.map((s) => (
+                  <li key={s.start} data-day={s.day} data-hour={s.hour}>
+                    {slotLabel(s.start, timeZone, language)}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </dd>
+          <dt className="text-slate-500">{t('bestTimeWhy')}</dt>
+          <dd data-testid="best-time-why" data-kind={grid.why?.kind ?? 'none'}>
+            {whyLine(t, grid.why, language, prior ? priorName(prior) : null)}
+          </dd>
+        </dl>
+        {noDays && (
+          <Notice tone="info" testId="best-time-days-without-data">
+            {noDays}
+          </Notice>
+        )}
+      </Section>
+
+      <Section title={t('bestTimeWeek', timeZone)} testId="best-time-heatmaps">
+        <div className="flex flex-wrap gap-8">
+          <div className="space-y-2">
+            <Heatmap
+              cells={priorCells.map((score) => ({ score, posts: null }))}
+              label={prior ? t('bestTimePriorGrid', priorName(prior)) : t('bestTimeNoPriorGrid')}
+              testId="best-time-prior-heatmap"
+            />
+            {prior ? (
+              <div className="max-w-md text-xs text-slate-600 dark:text-slate-300" data-testid="best-time-prior-source">
+                <p>{t('bestTimePriorSource', priorName(prior), prior.method)}</p>
+                <p>{t('bestTimePriorStated', prior.stated)}</p>
+                <p>{t('bestTimePriorCaveat', prior.note)}</p>
+              </div>
+            ) : (
+              <p className="max-w-md text-xs text-slate-600">{t('bestTimeNoPriorExplained')}</p>
+            )}
+          </div>
+          <Heatmap
+            cells={grid.cells.map((c) => ({ score: c.score, posts: c.posts }))}
+            label={t('bestTimeLearnedGrid', grid.totalPosts)}
+            testId="best-time-learned-heatmap"
+          />
+        </div>
+      </Section>
+
+      <Section title={t('bestTimeSettings')} testId="best-time-settings">
+        <label className="flex flex-col gap-1">
+          <span>{t('bestTimeStartFrom')}</span>
+          <select
+            className="max-w-xl rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+            value={choice}
+            onChange={(e) => void setChoices({ ...choices, [brand.id]: e.target.value })}
+            data-testid="best-time-prior-select"
+          >
+            {TIMING_PRIORS.filter((p) => p.network === brand.network).map((p) => (
+              <option key={p.id} value={p.id}>
+                {priorName(p)}
+              </option>
+            ))}
+            <option value="none">{t('bestTimePriorNone')}</option>
+          </select>
+        </label>
+        <div className="space-y-1" data-testid="best-time-zone">
+          <p>
+            {brand.timeZone ? t('bestTimeZoneOwn', brand.timeZone) : t('bestTimeZoneDefault', defaultZone ?? browserTimeZone())}
+          </p>
+          {editZone ? (
+            <TimeZonePicker
+              value={brand.timeZone ?? defaultZone ?? browserTimeZone()}
+              onChange={async (zone) => {
+                await getDb().brands.update(brand.id, { timeZone: zone, updatedAt: Date.now() });
+                setEditZone(false);
+                onChanged();
+              }}
+            />
+          ) : (
+            <div className="flex gap-2">
+              <Button onClick={() => setEditZone(true)} data-testid="best-time-zone-change">
+                {t('bestTimeZoneChange')}
+              </Button>
+              {brand.timeZone && (
+                <Button
+                  onClick={async () => {
+                    await getDb().brands.update(brand.id, { timeZone: null, updatedAt: Date.now() });
+                    onChanged();
+                  }}
+                  data-testid="best-time-zone-reset"
+                >
+                  {t('bestTimeZoneReset')}
+                </Button>
+              )}
+            </div>
+          )}
+        </div>
+      </Section>
+
+      <BestTimeImport brand={brand} timeZone={timeZone} onImported={changedPosts} />
+      <BestTimePostLog brand={brand} posts={posts} timeZone={timeZone} onChanged={changedPosts} />
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * The post log in the database: adding and updating posts (newer counts win), and the grid of
+ * an account. Used by the library page (an extension page, same origin as the background) and
+ * by the background's message handlers for the sidebar.
+ */
+import type { AppDB } from '../db/app-db';
+import type { Brand } from '../db/brands';
+import type { MetricSource, PostLogEntry, PostMetrics } from '../db/post-log';
+import { newId } from '../db/record';
+import { estimateBestTimes, type BestTimeGrid } from './estimate';
+import { FLAT_PRIOR, priorById, priorGrid, type TimingPrior } from './priors';
+
+/** A post about to be logged. `countsAt`: when its counts were read (now for the page and by
+ * hand, the file's date for an import); the newer reading wins. */
+export interface PostToLog {
+  publishedAt: number;
+  permalink: string | null;
+  metrics: PostMetrics;
+}
+
+export interface LogResult {
+  added: number;
+  updated: number;
+  /** Already logged with counts read later than these: left as they were. */
+  keptNewer: number;
+  ids: string[];
+}
+
+/** The prior a network starts from unless the user chose another (or none) for the account:
+ * the one study per network in the shared figures that gives a grid over the whole week. */
+export const DEFAULT_PRIOR_ID: Record<Brand['network'], string> = {
+  facebook: 'sprout-social-facebook-2025',
+  instagram: 'sprout-social-instagram-2023',
+};
+
+export function chosenPrior(brand: Pick<Brand, 'id' | 'network'>, choices: Record<string, string>): TimingPrior | null {
+  const id = choices[brand.id] ?? DEFAULT_PRIOR_ID[brand.network];
+  if (id === 'none') return null;
+  return priorById(id) ?? priorById(DEFAULT_PRIOR_ID[brand.network]) ?? null;
+}
+
+export function effectiveTimeZone(brand: Pick<Brand, 'timeZone'>, defaultZone: string | null): string {
+  return brand.timeZone ?? defaultZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+export async function postsOf(db: AppDB, brandId: string, network: Brand['network']): Promise<PostLogEntry[]> {
+  return db.postLog.where('[brandId+network]').equals([brandId, network]).toArray();
+}
+
+/**
+ * Adds or updates posts of one account in one transaction. A post with a permalink already in
+ * this account's log is the same post: its time and counts are replaced when these counts were
+ * read later than the stored ones (`updatedAt` is when the stored counts were read). Posts
+ * without a permalink (typed by hand) are always added.
+ */
+export async function logPosts(
+  db: AppDB,
+  brand: Pick<Brand, 'id' | 'network'>,
+  posts: readonly PostToLog[],
+  source: MetricSource,
+  countsAt: number,
+): Promise<LogResult> {
+  const result: LogResult = { added: 0, updated: 0, keptNewer: 0, ids: [] };
+  await db.transaction('rw', db.postLog, async () => {
+    for (const p of posts) {
+      const existing = p.permalink
+        ? (await db.postLog.where('permalink').equals(p.permalink).toArray()).find(
+            (e) => e.brandId === brand.id && e.network === brand.network,
+          )
+        : undefined;
+      if (existing) {
+        result.ids.push(existing.id);
+        if (existing.updatedAt > countsAt) {
+          result.keptNewer++;
+          continue;
+        }
+        await db.postLog.put({ ...existing, publishedAt: p.publishedAt, metrics: { ...p.metrics }, source, updatedAt: countsAt });
+        result.updated++;
+      } else {
+        const id = newId();
+        await db.postLog.add({
+          id,
+          createdAt: countsAt,
+          updatedAt: countsAt,
+          brandId: brand.id,
+          network: brand.network,
+          permalink: p.permalink,
+          publishedAt: p.publishedAt,
+          metrics: { ...p.metrics },
+          source,
+        });
+        result.ids.push(id);
+        result.added++;
+      }
+    }
+  });
+  return result;
+}
+
+export interface AccountGrid {
+  grid: BestTimeGrid;
+  timeZone: string;
+  prior: TimingPrior | null;
+}
+
+export async function accountGrid(
+  db: AppDB,
+  brand: Brand,
+  options: { now: number; defaultTimeZone: string | null; priorChoices: Record<string, string> },
+): Promise<AccountGrid> {
+  const timeZone = effectiveTimeZone(brand, options.defaultTimeZone);
+  const prior = chosenPrior(brand, options.priorChoices);
+  const entries = await postsOf(db, brand.id, brand.network);
+  const grid = estimateBestTimes(entries, { timeZone, prior: prior ? priorGrid(prior) : FLAT_PRIOR, now: options.now });
+  return { grid, timeZone, prior };
+}
