@@ -15,6 +15,28 @@ export default defineUnlistedScript(() => {
   };
   const squeeze = (s: string) => s.replace(/\s+/g, '');
 
+  type Fiber = { memoizedProps?: Record<string, unknown> | null; return?: Fiber | null };
+  type DraftStateLike = { getCurrentContent(): { getPlainText(): string } };
+
+  function reactKey(el: Element, prefix: string): string | undefined {
+    return Object.keys(el).find((key) => key.startsWith(prefix));
+  }
+
+  function reactProps(el: Element): { value?: unknown } | null {
+    const key = reactKey(el, '__reactProps$');
+    return key ? ((el as unknown as Record<string, { value?: unknown }>)[key] ?? null) : null;
+  }
+
+  function draftState(el: Element): DraftStateLike | null {
+    const key = reactKey(el, '__reactFiber$') ?? reactKey(el, '__reactInternalInstance$');
+    let fiber = key ? (el as unknown as Record<string, Fiber>)[key] : null;
+    for (let depth = 0; fiber && depth < 40; depth++, fiber = fiber.return) {
+      const candidate = fiber.memoizedProps?.editorState as DraftStateLike | undefined;
+      if (candidate && typeof candidate.getCurrentContent === 'function') return candidate;
+    }
+    return null;
+  }
+
   function handle(target: HTMLElement, req: { op?: unknown; text?: unknown; minLength?: unknown }): string {
     if (typeof req.text !== 'string') return 'bad-request';
     const text = req.text;
@@ -41,6 +63,26 @@ export default defineUnlistedScript(() => {
         const now = squeeze(content);
         if (!now.includes(squeeze(text))) return 'missing';
         return typeof req.minLength === 'number' && now.length < req.minLength ? 'shorter' : 'ok';
+      }
+      case 'draft-check': {
+        // Draft.js keeps its EditorState in React: the editor component's props hold
+        // the state it rendered last. Walk up React's fiber from the contenteditable.
+        const state = draftState(target);
+        if (!state) return 'no-editor';
+        const content = state.getCurrentContent().getPlainText();
+        if (typeof content !== 'string') return 'unreadable';
+        const now = squeeze(content);
+        if (!now.includes(squeeze(text))) return 'missing';
+        return typeof req.minLength === 'number' && now.length < req.minLength ? 'shorter' : 'ok';
+      }
+      case 'control-check': {
+        // A React-controlled textarea/input: the `value` prop React rendered last.
+        if (!(target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement)) return 'bad-request';
+        const props = reactProps(target);
+        if (!props || typeof props.value !== 'string') return 'uncontrolled';
+        if (props.value !== target.value) return 'stale';
+        if (!props.value.includes(text)) return 'missing';
+        return typeof req.minLength === 'number' && props.value.length < req.minLength ? 'shorter' : 'ok';
       }
       default:
         return 'bad-request';

@@ -94,3 +94,19 @@ export function clampSidebarWidth(width: number): number {
   if (!Number.isFinite(width)) return SIDEBAR_DEFAULT_WIDTH;
   return Math.round(Math.min(SIDEBAR_MAX_WIDTH, Math.max(SIDEBAR_MIN_WIDTH, width)));
 }
+
+// Saved replies (#3): typed shortcuts.
+
+/** Typed before a reply's shortcut (";ciao"). Never empty: see `validShortcutPrefix`. */
+export const replyShortcutPrefixItem = storage.defineItem<string>('local:replyShortcutPrefix', {
+  fallback: ';',
+  version: 1,
+});
+
+export type ReplyShortcutKey = 'Tab' | 'Space';
+
+/** The key that expands a typed shortcut. */
+export const replyShortcutKeyItem = storage.defineItem<ReplyShortcutKey>('local:replyShortcutKey', {
+  fallback: 'Tab',
+  version: 1,
+});
