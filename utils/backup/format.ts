@@ -69,6 +69,9 @@ export const brandSchema = z.strictObject({
   timeZone: z.string().regex(/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/).nullable(),
 });
 
+/** Fill-in answers remembered per saved reply: one per field of its template. */
+const MAX_REMEMBERED_ANSWERS = 100;
+
 export const savedReplySchema = z.strictObject({
   ...baseRecord,
   title: text(300),
@@ -80,6 +83,10 @@ export const savedReplySchema = z.strictObject({
   brandId: brandRef,
   useCount: count,
   lastUsedAt: time.nullable(),
+  lastAnswers: z
+    .record(z.string().min(1).max(200), text(2000))
+    .refine((o) => Object.keys(o).length <= MAX_REMEMBERED_ANSWERS, { message: 'too many keys' })
+    .optional(),
 });
 
 export const hashtagSetSchema = z.strictObject({

@@ -52,6 +52,7 @@ export function makeFixtureRows(): RowsByTable {
         brandId: 'brand-trattoria-gino',
         useCount: 12,
         lastUsedAt: t0 + 5 * day,
+        lastAnswers: { Orario: '19:30', Taglia: 'M' },
       },
       {
         id: 'reply-opening-hours',

@@ -14,6 +14,10 @@ export interface SavedReply extends BaseRecord {
   brandId: BrandRef;
   useCount: number;
   lastUsedAt: number | null;
+  /** The fill-in answers last given for this reply (`{{input:Orario}}` → "18:30"), keyed
+   * by field label, offered again next time. Absent until first used with answers:
+   * optional, so records and backups written before it existed stay valid. */
+  lastAnswers?: Record<string, string>;
 }
 
 export const savedRepliesIndexes = 'id, shortcut, brandId, language, useCount, lastUsedAt, updatedAt, *tags';
