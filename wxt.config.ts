@@ -22,7 +22,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'scripting'],
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'clipboardWrite'],
     host_permissions: SITE_MATCHES,
     // Any other site only on demand (the clipping issue asks for it per site).
     optional_host_permissions: browser === 'firefox' ? undefined : ['https://*/*', 'http://*/*'],
@@ -32,6 +32,11 @@ export default defineConfig({
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+S' },
         description: '__MSG_commandToggleSidebar__',
+      },
+      // Saved replies (#3): the search palette (also a key of the page agent).
+      'reply-palette': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: '__MSG_repliesCommandPalette__',
       },
     },
     web_accessible_resources: [

@@ -9,6 +9,7 @@ import {
   type SidebarSide,
 } from '@/utils/settings/items';
 import { useI18n } from './i18n';
+import { ShortcutSettings } from './replies/ShortcutSettings';
 import { browserTimeZone, TimeZonePicker } from './TimeZonePicker';
 import { Section } from './ui';
 import { useStorageItem } from './useStorageItem';
@@ -95,6 +96,7 @@ export function SettingsForm() {
           </button>
         )}
       </Section>
+      <ShortcutSettings />
     </div>
   );
 }

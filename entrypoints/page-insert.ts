@@ -29,7 +29,7 @@ export default defineUnlistedScript(() => {
 
   function draftState(el: Element): DraftStateLike | null {
     const key = reactKey(el, '__reactFiber$') ?? reactKey(el, '__reactInternalInstance$');
-    let fiber = key ? (el as unknown as Record<string, Fiber>)[key] : null;
+    let fiber: Fiber | null | undefined = key ? (el as unknown as Record<string, Fiber>)[key] : null;
     for (let depth = 0; fiber && depth < 40; depth++, fiber = fiber.return) {
       const candidate = fiber.memoizedProps?.editorState as DraftStateLike | undefined;
       if (candidate && typeof candidate.getCurrentContent === 'function') return candidate;

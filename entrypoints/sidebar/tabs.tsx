@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { PageState } from '@/utils/messaging/page-state';
 import { DataPanel } from './DataPanel';
+import { RepliesPanel } from './RepliesPanel';
 
 export interface SidebarPanelProps {
   /** The page beside the sidebar: undefined while connecting, null when no agent answers. */
@@ -20,6 +21,7 @@ export interface SidebarTab {
  * (a feature that is not finished is absent, not a placeholder). */
 export const SIDEBAR_TABS: SidebarTab[] = [
   // Saved replies (#3)
+  { id: 'replies', labelKey: 'navReplies', Panel: RepliesPanel },
 
   // Hashtags (#4)
 

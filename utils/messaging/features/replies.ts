@@ -1,5 +1,6 @@
 import type { SavedReply } from '../../db/saved-replies';
 import type { ReplyPageContext } from '../../replies/page-context';
+import type { ReplyDraft, SaveReplyResult } from '../../replies/store';
 
 /** How an insertion ended, as the sidebar shows it. */
 export type ReplyInsertOutcome = { ok: true } | { ok: false; reason: string };
@@ -33,6 +34,8 @@ export interface RepliesProtocol {
   /** Inserts a reply rendered by the sidebar into the tab's last composer; on success the
    * use is counted and the fill-in answers are remembered. */
   repliesInsert(data: { replyId: string; text: string; caret: number | null; answers?: Record<string, string> }): ReplyInsertOutcome;
+  /** Creates or updates a reply (checked by the store). */
+  repliesSave(data: ReplyDraft): SaveReplyResult;
   /** Puts focus and caret back into the composer (palette left with Escape). */
   repliesFocusComposer(): void;
 
