@@ -52,13 +52,13 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
   const [status, setStatus] = useState<Status | null>(null);
   const [step, setStep] = useState<Step | null>(null);
   const [pageContext, setPageContext] = useState<ReplyPageContext | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Not a `disabled` state on the buttons: disabling the focused button makes Chromium
+  // move focus back into this frame a moment later, away from the composer.
+  const busy = useRef(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const locale = replyLocale(language, navigator.language);
 
-  const { replies, failed } = useReplies((message) => void onSignal(message));
-  const repliesRef = useRef(replies);
-  repliesRef.current = replies;
+  const { replies, failed } = useReplies((message, list) => void onSignal(message, list));
 
   // What the page shows (names, identity, kind of box) follows the composer.
   const composerKey = page ? `${page.path}|${page.composer.kind}|${page.composer.label}|${page.composer.focused}` : '';
@@ -85,8 +85,8 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
 
   useEffect(() => setHighlight(0), [query, network, lang, sort]);
 
-  async function onSignal(message: RepliesPortMessage) {
-    const reply = repliesRef.current?.find((r) => r.id === ('replyId' in message ? message.replyId : ''));
+  async function onSignal(message: RepliesPortMessage, list: SavedReply[]) {
+    const reply = list.find((r) => r.id === ('replyId' in message ? message.replyId : ''));
     if (message.type === 'palette') {
       await sidebarTabItem.setValue('replies');
       setStep(null);
@@ -134,14 +134,17 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
       });
       return;
     }
-    setBusy(true);
+    busy.current = true;
+    // Focus goes back to the composer: leave nothing focused here, or a re-sorted list
+    // moving the clicked button would pull focus back into this frame.
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
     const outcome = await sendMessage('repliesInsert', {
       replyId: reply.id,
       text: rendered.text,
       caret: rendered.caret,
       answers,
     }).catch(() => ({ ok: false as const, reason: 'no-agent' }));
-    setBusy(false);
+    busy.current = false;
     if (outcome.ok) {
       setStatus({ state: 'inserted', title: reply.title });
       return;
@@ -165,7 +168,8 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
     } else if (event.key === 'Enter') {
       event.preventDefault();
       const reply = shown[highlight];
-      if (reply && !busy) void start(reply);
+      // The palette is a one-off search: it starts empty next time.
+      if (reply && !busy.current) void start(reply).then(() => setQuery(''));
     } else if (event.key === 'Escape') {
       event.preventDefault();
       leave();
@@ -278,8 +282,8 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
             pageContext={pageContext}
             locale={locale}
             limit={limit}
-            disabled={busy}
             onChoose={() => {
+              if (busy.current) return;
               setHighlight(index);
               void start(reply);
             }}
@@ -323,7 +327,6 @@ function ReplyItem(props: {
   pageContext: ReplyPageContext | null;
   locale: string;
   limit: number | null;
-  disabled: boolean;
   onChoose: () => void;
 }) {
   const { t } = useI18n();
@@ -342,7 +345,6 @@ function ReplyItem(props: {
     <li id={`reply-${reply.id}`} role="option" aria-selected={props.highlighted}>
       <button
         type="button"
-        disabled={props.disabled}
         onClick={props.onChoose}
         data-testid="replies-item"
         data-reply-id={reply.id}

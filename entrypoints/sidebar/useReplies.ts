@@ -7,7 +7,7 @@ import { sendMessage } from '@/utils/messaging/protocol';
 /** The saved replies, read through the background (the framed sidebar may not open
  * the database), and the background's signals for this tab's panel: palette, form,
  * blocked shortcut, list changed. */
-export function useReplies(onSignal: (message: RepliesPortMessage) => void) {
+export function useReplies(onSignal: (message: RepliesPortMessage, replies: SavedReply[]) => void) {
   const [replies, setReplies] = useState<SavedReply[] | null>(null);
   const [failed, setFailed] = useState(false);
   const signalRef = useRef(onSignal);
@@ -34,7 +34,8 @@ export function useReplies(onSignal: (message: RepliesPortMessage) => void) {
       port.onMessage.addListener((message: unknown) => {
         const m = message as RepliesPortMessage;
         if (m.type === 'changed') void reload();
-        else void reload().then(() => signalRef.current(m));
+        // The fresh list goes along: state set by reload() is not rendered yet.
+        else void reload().then((list) => list && signalRef.current(m, list));
       });
       port.onDisconnect.addListener(() => {
         if (!closed) setTimeout(connect, 200);

@@ -37,6 +37,9 @@ async function read(id: string): Promise<string> {
 
 /** Fresh editors (new Lexical / Draft / React state and history) without a reload. */
 async function resetBench(id: string) {
+  // A click on the page's heading first: Chromium hands focus back to the frame that
+  // last had it (the sidebar) when a focused element is removed, a moment later.
+  await page.locator('[role="main"] h1').click({ position: { x: 4, y: 4 } });
   await page.evaluate(() => (window as any).__fixture.navigate('/'));
   await page.evaluate((path) => (window as any).__fixture.navigate(path), BENCH);
   await page.waitForFunction((editorId) => !!(window as any).__fixture?.editors[editorId]?.element(), id);
@@ -73,7 +76,9 @@ async function prepare(kind: Kind, start: Start) {
   const id = `bench-${kind}`;
   await resetBench(id);
   const editor = page.locator(`[data-testid="editor-${kind}"]`);
-  await editor.click();
+  // Near its left edge: the open sidebar may cover the right of a wide box.
+  await editor.click({ position: { x: 12, y: 12 } });
+  await expect.poll(() => page.evaluate(() => (window as any).__fixture.focusedEditorId())).toBe(id);
   if (start === 'caret mid-text') {
     await page.keyboard.type(TYPED);
     for (let i = 0; i < LEFT; i++) await page.keyboard.press('ArrowLeft');
@@ -108,7 +113,7 @@ describe('Chromium: saved replies into every editor, three ways', () => {
           await insertBy(way);
           await expect.poll(async () => normalize(kind, await read(id)), { timeout: 5_000 }).toBe(expectedAfter(start));
           // Focus is back in the composer, so the editor's own undo applies.
-          expect(await page.evaluate(() => (window as any).__fixture.focusedEditorId())).toBe(id);
+          await expect.poll(() => page.evaluate(() => (window as any).__fixture.focusedEditorId())).toBe(id);
           await page.keyboard.press('Control+z');
           await expect.poll(async () => normalize(kind, await read(id)), { timeout: 3_000 }).toBe(expectedBeforeUndo(start, way));
         });
@@ -291,7 +296,8 @@ describe('Chromium: saved replies, beyond the matrix', () => {
     await page.goto(run.url('business.facebook.com', '/latest/inbox/all'));
     await page.waitForFunction(() => !!(window as any).__fixture?.editors['bs-inbox-reply']?.element());
     sidebar = await chromiumSidebarFrame(page, run.extensionId).catch(() => openSidebar(page, run));
-    await page.locator('[data-fixture-editor="bs-inbox-reply"]').click();
+    // The open sidebar covers this box's right half: focus it as Tab would.
+    await page.locator('[data-fixture-editor="bs-inbox-reply"]').focus();
     await expect.poll(() => sidebar.locator('[data-testid="replies-acting-as"]').getAttribute('data-kind')).toBe('page');
     await sidebar.locator('[data-testid="replies-item"][data-reply-id="r-page"]').click();
     await expect.poll(() => read('bs-inbox-reply')).toBe('Grazie da Spalla Demo');

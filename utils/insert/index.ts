@@ -67,6 +67,8 @@ export async function insertIntoComposer(el: HTMLElement, text: string, options:
     if (Date.now() > deadline || !el.isConnected) return fail(el.isConnected ? 'not-in-dom' : 'composer-gone');
     await sleep(25);
   }
+  // The caret first: the user may type on while the state is being checked.
+  if (options.caret != null) placeCaretBack(el, text, options.caret);
   if (kind === 'lexical' || kind === 'draft') {
     // The editor's own state (Lexical's editor state; Draft's EditorState from the
     // component's props), read by the helper; its answer is only a short code.
@@ -74,7 +76,6 @@ export async function insertIntoComposer(el: HTMLElement, text: string, options:
     const code = await settledCode(() => askHelper(el, { op, text, minLength }));
     if (code !== 'ok') return fail(`${kind}-state-${code ?? 'no-answer'}`);
   }
-  if (options.caret != null) placeCaretBack(el, text, options.caret);
   return { ok: true };
 }
 
@@ -135,16 +136,17 @@ async function insertIntoControl(
   await sleep(0);
   if (!el.isConnected) return fail('composer-gone');
   if (el.value !== expected) return fail('value-mismatch');
+  if (caret != null) {
+    // Before the state check: the user may type on meanwhile.
+    const at = start + Math.max(0, Math.min(caret, text.length));
+    el.setSelectionRange(at, at);
+  }
   // A React-controlled box: its state is the `value` React rendered last, which only
   // the page's world can see; an uncontrolled box answers 'uncontrolled'. Without the
   // helper (a page that refuses it), the value after the re-render above stands.
   if (await ensureHelper()) {
     const code = await settledCode(() => askHelper(el, { op: 'control-check', text, minLength: expected.length }));
     if (code !== 'ok' && code !== 'uncontrolled') return fail(`react-state-${code ?? 'no-answer'}`);
-  }
-  if (caret != null) {
-    const at = start + Math.max(0, Math.min(caret, text.length));
-    el.setSelectionRange(at, at);
   }
   return { ok: true };
 }

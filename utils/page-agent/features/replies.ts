@@ -79,11 +79,15 @@ export const repliesFeature: PageFeature = {
       if (!wanted || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
       const typed = typedShortcut(composer, settings.prefix);
       if (!typed) return;
-      // Decided before the answer comes: the key must not move focus or add a space
-      // in between. An unknown shortcut gets its space back below.
-      event.preventDefault();
-      event.stopPropagation();
-      void expand(composer, typed, settings.key);
+      if (settings.key === 'Tab') {
+        // Decided before the answer comes: Tab must not move focus meanwhile (after
+        // ";word" an unknown shortcut simply keeps Tab from leaving the box).
+        event.preventDefault();
+        event.stopPropagation();
+      }
+      // Space types as usual; a known shortcut then takes the space with it. So an
+      // unknown ";word " costs nothing, and fast typing is never held up.
+      void expand(composer, typed, settings.key === 'Space');
     }
 
     function openSidebar() {
@@ -91,21 +95,20 @@ export const repliesFeature: PageFeature = {
       ctx.focusSidebar();
     }
 
-    async function expand(composer: HTMLElement, typed: TypedShortcut, key: ReplyShortcutKey) {
+    async function expand(composer: HTMLElement, typed: TypedShortcut, withSpace: boolean) {
       const answer = await sendMessage('repliesExpandShortcut', { shortcut: typed.shortcut, context: context() }).catch(() => null);
-      if (!ctx.life.isValid || !composer.isConnected) return;
-      if (!answer || answer.status === 'unknown') {
-        if (key === 'Space') await insertIntoComposer(composer, ' ', { replaceRange: typed.after });
-        return;
-      }
+      if (!answer || answer.status === 'unknown' || !ctx.life.isValid || !composer.isConnected) return;
+      // The shortcut must still be there as typed (the user may have gone on typing).
+      const range = stillTyped(composer, typed, withSpace);
+      if (!range) return;
       if (answer.status === 'text') {
-        const result = await insertIntoComposer(composer, answer.text, { replaceRange: typed.range, caret: answer.caret });
+        const result = await insertIntoComposer(composer, answer.text, { replaceRange: range, caret: answer.caret });
         if (result.ok) sendMessage('repliesShortcutUsed', { replyId: answer.replyId }).catch(() => {});
         return;
       }
       // A form to fill, or a value missing: select the shortcut, so that the reply the
       // sidebar inserts replaces just it, and show the sidebar.
-      restoreSelection(composer, 'start' in typed.range ? { kind: 'offsets', ...typed.range } : { kind: 'range', range: typed.range });
+      restoreSelection(composer, 'start' in range ? { kind: 'offsets', ...range } : { kind: 'range', range });
       rememberSelection(composer);
       openSidebar();
     }
@@ -114,10 +117,47 @@ export const repliesFeature: PageFeature = {
 
 interface TypedShortcut {
   shortcut: string;
-  /** The prefix and shortcut as typed. */
+  /** Prefix + shortcut, as typed. */
+  typed: string;
+  /** Where they are. */
   range: { start: number; end: number } | Range;
-  /** The collapsed caret right after them. */
-  after: { start: number; end: number } | Range;
+}
+
+/** The typed shortcut's place if it is still there, plus the space typed after it
+ * when Space expands. */
+function stillTyped(composer: HTMLElement, typed: TypedShortcut, withSpace: boolean): TypedShortcut['range'] | null {
+  const extra = withSpace ? 1 : 0;
+  if ('start' in typed.range) {
+    if (!(composer instanceof HTMLTextAreaElement || composer instanceof HTMLInputElement)) return null;
+    const { start, end } = typed.range;
+    const now = composer.value.slice(start, end + extra);
+    if (now.slice(0, typed.typed.length) !== typed.typed) return null;
+    if (withSpace && !/^\s$/u.test(now.slice(typed.typed.length))) return null;
+    return { start, end: end + extra };
+  }
+  const range = typed.range.cloneRange();
+  const node = range.startContainer;
+  if (!(node instanceof Text) || !node.isConnected || !composer.contains(node)) return atCaret(composer, typed.typed + (withSpace ? ' ' : ''));
+  const start = range.startOffset;
+  if (node.data.slice(start, start + typed.typed.length) !== typed.typed) return null;
+  if (withSpace && !/^\s$/u.test(node.data.slice(start + typed.typed.length, start + typed.typed.length + 1))) return null;
+  range.setEnd(node, start + typed.typed.length + extra);
+  return range;
+}
+
+/** `text` right before the collapsed caret (an editor that re-rendered its text nodes
+ * meanwhile, as Draft.js does, left the first range behind). */
+function atCaret(composer: HTMLElement, text: string): Range | null {
+  const selection = document.getSelection();
+  const node = selection?.anchorNode;
+  if (!selection?.isCollapsed || !(node instanceof Text) || !composer.contains(node)) return null;
+  const offset = selection.anchorOffset;
+  const before = node.data.slice(0, offset).replace(/\u00a0/g, ' ');
+  if (!before.endsWith(text)) return null;
+  const range = document.createRange();
+  range.setStart(node, offset - text.length);
+  range.setEnd(node, offset);
+  return range;
 }
 
 /** The prefix + shortcut right before a collapsed caret in `composer`, if any. */
@@ -127,7 +167,8 @@ function typedShortcut(composer: HTMLElement, prefix: string): TypedShortcut | n
     if (caret == null || caret !== composer.selectionEnd) return null;
     const found = shortcutBeforeCaret(composer.value.slice(0, caret), prefix);
     if (!found) return null;
-    return { shortcut: found.shortcut, range: { start: caret - found.length, end: caret }, after: { start: caret, end: caret } };
+    const typed = composer.value.slice(caret - found.length, caret);
+    return { shortcut: found.shortcut, typed, range: { start: caret - found.length, end: caret } };
   }
   const selection = document.getSelection();
   if (!selection || selection.rangeCount === 0 || !selection.isCollapsed) return null;
@@ -139,8 +180,5 @@ function typedShortcut(composer: HTMLElement, prefix: string): TypedShortcut | n
   const range = document.createRange();
   range.setStart(node, offset - found.length);
   range.setEnd(node, offset);
-  const after = document.createRange();
-  after.setStart(node, offset);
-  after.collapse(true);
-  return { shortcut: found.shortcut, range, after };
+  return { shortcut: found.shortcut, typed: node.data.slice(offset - found.length, offset), range };
 }
