@@ -93,6 +93,7 @@ async function insertBy(way: Way) {
   } else if (way === 'shortcut') {
     await page.keyboard.type(';grazie');
     await page.keyboard.press('Tab');
+
   } else {
     // The page agent's palette key (the browser command runs the same path).
     await page.keyboard.press('Alt+Shift+KeyR');
@@ -112,6 +113,13 @@ describe('Chromium: saved replies into every editor, three ways', () => {
           const { id } = await prepare(kind, start);
           await insertBy(way);
           await expect.poll(async () => normalize(kind, await read(id)), { timeout: 5_000 }).toBe(expectedAfter(start));
+          // The sidebar reports success (it checked the editor's state too); a new
+          // insertion clears the last status first, before the text lands.
+          if (way !== 'shortcut') {
+            await expect.poll(() => status()).not.toBeNull();
+            if ((await status()) !== 'inserted') console.log(kind, way, start, await sidebar.locator('[data-testid="replies-status"]').innerText());
+            expect(await status()).toBe('inserted');
+          }
           // Focus is back in the composer, so the editor's own undo applies.
           await expect.poll(() => page.evaluate(() => (window as any).__fixture.focusedEditorId())).toBe(id);
           await page.keyboard.press('Control+z');
