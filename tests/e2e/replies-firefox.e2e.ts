@@ -61,6 +61,7 @@ async function fromSidebar<T>(type: string, data: unknown): Promise<T> {
 
 async function clickAt(target: Page | Frame, selector: string, dx = 12, dy = 12) {
   const el = await target.waitForSelector(selector, { timeout: 10_000 });
+  await el!.evaluate((node) => node.scrollIntoView({ block: 'center' }));
   const box = await el!.boundingBox();
   await page.mouse.click(box!.x + dx, box!.y + dy);
 }
