@@ -85,22 +85,20 @@ if (!existsSync(join(root, '.output/chrome-mv3/manifest.json')) || process.env.B
       await page.evaluate(() => (window as any).__fixture.navigate('/spalla-test/editors'));
       await page.waitForFunction(() => !!(window as any).__fixture?.editors['bench-lexical-plain']?.element());
       await page.locator('[data-testid="editor-lexical-plain"]').click({ position: { x: 12, y: 12 } });
-      // The page's clock starts at the click and stops when Lexical's own state holds the text.
-      await page.evaluate(() => {
-        const w = window as any;
-        w.__benchDone = new Promise<number>((done) => {
-          const start = () => {
+      // The page's clock starts just before the click and stops when Lexical's own
+      // state holds the text (polled every frame).
+      const done = page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const w = window as any;
             const t0 = performance.now();
-            const poll = () => (w.__fixture.editors['bench-lexical-plain'].read().includes('Grazie') ? done(performance.now() - t0) : requestAnimationFrame(poll));
+            const poll = () =>
+              w.__fixture.editors['bench-lexical-plain'].read().includes('Grazie') ? resolve(performance.now() - t0) : requestAnimationFrame(poll);
             poll();
-          };
-          w.__benchStart = start;
-        });
-      });
-      await item.click({ trial: true });
-      await page.evaluate(() => (window as any).__benchStart());
+          }),
+      );
       await item.click();
-      samples.push(await page.evaluate(() => (window as any).__benchDone));
+      samples.push(await done);
     }
     console.log(`  click on a reply -> text in Lexical's editor state: median ${quantile(samples, 0.5).toFixed(0)} ms over ${RUNS} runs (Chromium)`);
   } finally {
