@@ -25,9 +25,17 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // clipboardWrite: a reply that could not be inserted is copied instead (#3).
     // contextMenus/menus + activeTab: the clipping menu on any site (#6); activeTab gives
     // the clicked tab's title and address, nothing more.
-    permissions: ['storage', 'unlimitedStorage', 'scripting', browser === 'firefox' ? 'menus' : 'contextMenus', 'activeTab'],
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'scripting',
+      'clipboardWrite',
+      browser === 'firefox' ? 'menus' : 'contextMenus',
+      'activeTab',
+    ],
     // The sites, and their image CDNs: clipped images are fetched by the background (#6).
     host_permissions: [...SITE_MATCHES, ...IMAGE_CDN_MATCHES],
     // Any other site only on demand (the clipping issue asks for it per site).
@@ -38,6 +46,11 @@ export default defineConfig({
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+S' },
         description: '__MSG_commandToggleSidebar__',
+      },
+      // Saved replies (#3): the search palette (also a key of the page agent).
+      'reply-palette': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: '__MSG_repliesCommandPalette__',
       },
       'clip-post': {
         suggested_key: { default: 'Alt+Shift+C' },

@@ -11,6 +11,7 @@ import {
 import { HashtagSettings } from './hashtags/HashtagSettings';
 import { CaptureImageLimit } from './clips/CaptureImageLimit';
 import { useI18n } from './i18n';
+import { ShortcutSettings } from './replies/ShortcutSettings';
 import { browserTimeZone, TimeZonePicker } from './TimeZonePicker';
 import { Section } from './ui';
 import { useStorageItem } from './useStorageItem';
@@ -100,6 +101,7 @@ export function SettingsForm() {
           </button>
         )}
       </Section>
+      <ShortcutSettings />
       <HashtagSettings />
     </div>
   );

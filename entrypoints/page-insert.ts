@@ -15,6 +15,32 @@ export default defineUnlistedScript(() => {
   };
   const squeeze = (s: string) => s.replace(/\s+/g, '');
 
+  type Fiber = { memoizedProps?: Record<string, unknown> | null; return?: Fiber | null; alternate?: Fiber | null };
+  type DraftStateLike = { getCurrentContent(): { getPlainText(): string } };
+
+  function reactKey(el: Element, prefix: string): string | undefined {
+    return Object.keys(el).find((key) => key.startsWith(prefix));
+  }
+
+  function reactProps(el: Element): { value?: unknown } | null {
+    const key = reactKey(el, '__reactProps$');
+    return key ? ((el as unknown as Record<string, { value?: unknown }>)[key] ?? null) : null;
+  }
+
+  /** Draft's EditorState as the editor component last received it. The element's own
+   * fiber may be React's stale twin (`alternate`): both twins' states are returned. */
+  function draftStates(el: Element): DraftStateLike[] {
+    const key = reactKey(el, '__reactFiber$') ?? reactKey(el, '__reactInternalInstance$');
+    let fiber: Fiber | null | undefined = key ? (el as unknown as Record<string, Fiber>)[key] : null;
+    for (let depth = 0; fiber && depth < 40; depth++, fiber = fiber.return) {
+      const states = [fiber, fiber.alternate]
+        .map((f) => f?.memoizedProps?.editorState as DraftStateLike | undefined)
+        .filter((s): s is DraftStateLike => !!s && typeof s.getCurrentContent === 'function');
+      if (states.length > 0) return states;
+    }
+    return [];
+  }
+
   function handle(target: HTMLElement, req: { op?: unknown; text?: unknown; minLength?: unknown }): string {
     if (typeof req.text !== 'string') return 'bad-request';
     const text = req.text;
@@ -30,7 +56,21 @@ export default defineUnlistedScript(() => {
       case 'paste': {
         const data = new DataTransfer();
         data.setData('text/plain', text);
-        target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+        const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+        // Firefox hands a script-made paste event a clipboard that reads back empty:
+        // give it one that holds the text (Draft.js reads types and getData only).
+        if (event.clipboardData?.getData('text/plain') !== text) {
+          const types = ['text/plain'];
+          Object.defineProperty(event, 'clipboardData', {
+            value: {
+              types,
+              items: [],
+              files: [],
+              getData: (type: string) => (type === 'text/plain' || type === 'text' ? text : ''),
+            },
+          });
+        }
+        target.dispatchEvent(event);
         return 'sent';
       }
       case 'lexical-check': {
@@ -41,6 +81,31 @@ export default defineUnlistedScript(() => {
         const now = squeeze(content);
         if (!now.includes(squeeze(text))) return 'missing';
         return typeof req.minLength === 'number' && now.length < req.minLength ? 'shorter' : 'ok';
+      }
+      case 'draft-check': {
+        // Draft.js keeps its EditorState in React: the editor component's props hold
+        // the state it rendered last. Walk up React's fiber from the contenteditable.
+        const states = draftStates(target);
+        if (states.length === 0) return 'no-editor';
+        let code = 'missing';
+        for (const state of states) {
+          const content = state.getCurrentContent().getPlainText();
+          if (typeof content !== 'string') continue;
+          const now = squeeze(content);
+          if (!now.includes(squeeze(text))) continue;
+          if (typeof req.minLength === 'number' && now.length < req.minLength) code = 'shorter';
+          else return 'ok';
+        }
+        return code;
+      }
+      case 'control-check': {
+        // A React-controlled textarea/input: the `value` prop React rendered last.
+        if (!(target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement)) return 'bad-request';
+        const props = reactProps(target);
+        if (!props || typeof props.value !== 'string') return 'uncontrolled';
+        if (props.value !== target.value) return 'stale';
+        if (!props.value.includes(text)) return 'missing';
+        return typeof req.minLength === 'number' && props.value.length < req.minLength ? 'shorter' : 'ok';
       }
       default:
         return 'bad-request';

@@ -4,6 +4,7 @@ import { BestTimePanel } from './BestTimePanel';
 import { DataPanel } from './DataPanel';
 import { HashtagsPanel } from './HashtagsPanel';
 import { IdeasPanel } from './IdeasPanel';
+import { RepliesPanel } from './RepliesPanel';
 
 export interface SidebarPanelProps {
   /** The page beside the sidebar: undefined while connecting, null when no agent answers. */
@@ -23,6 +24,7 @@ export interface SidebarTab {
  * (a feature that is not finished is absent, not a placeholder). */
 export const SIDEBAR_TABS: SidebarTab[] = [
   // Saved replies (#3)
+  { id: 'replies', labelKey: 'navReplies', Panel: RepliesPanel },
 
   // Hashtags (#4)
   { id: 'hashtags', labelKey: 'navHashtags', Panel: HashtagsPanel },

@@ -7,6 +7,9 @@ export interface InsertOptions {
   /** Replace this part instead of the remembered selection (e.g. an expanded shortcut):
    * offsets for a textarea/input, a Range for a contenteditable. */
   replaceRange?: { start: number; end: number } | Range;
+  /** Where the caret goes afterwards, as an offset in `text` (a reply's `{{cursor}}`);
+   * null or absent: after the inserted text. */
+  caret?: number | null;
 }
 
 export { rememberSelection } from './selection-memory';
@@ -29,7 +32,9 @@ export async function insertIntoComposer(el: HTMLElement, text: string, options:
 
   if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) {
     restoreSelection(el, override);
-    return insertIntoControl(el, el instanceof HTMLInputElement ? text.replace(/\r?\n/g, ' ') : text);
+    const single = el instanceof HTMLInputElement ? text.replace(/\r?\n/g, ' ') : text;
+    const result = await insertIntoControl(el, single, options.caret ?? null);
+    return result;
   }
 
   const kind = composerKind(el);
@@ -62,15 +67,57 @@ export async function insertIntoComposer(el: HTMLElement, text: string, options:
     if (Date.now() > deadline || !el.isConnected) return fail(el.isConnected ? 'not-in-dom' : 'composer-gone');
     await sleep(25);
   }
-  if (kind === 'lexical') {
-    // The editor's own state, read by the helper; its answer is only a short code.
-    const code = askHelper(el, { op: 'lexical-check', text, minLength });
-    if (code !== 'ok') return fail(`lexical-state-${code ?? 'no-answer'}`);
+  // The caret first: the user may type on while the state is being checked.
+  if (options.caret != null) placeCaretBack(el, text, options.caret);
+  if (kind === 'lexical' || kind === 'draft') {
+    // The editor's own state (Lexical's editor state; Draft's EditorState from the
+    // component's props), read by the helper; its answer is only a short code.
+    const op = kind === 'lexical' ? 'lexical-check' : 'draft-check';
+    const code = await settledCode(() => askHelper(el, { op, text, minLength }));
+    if (code !== 'ok') return fail(`${kind}-state-${code ?? 'no-answer'}`);
   }
   return { ok: true };
 }
 
-async function insertIntoControl(el: HTMLTextAreaElement | HTMLInputElement, text: string): Promise<InsertResult> {
+/** Asks until the answer is 'ok' or a short while passed: an editor may commit its
+ * state a frame after its DOM (Draft re-renders after onChange). */
+async function settledCode(ask: () => string | null): Promise<string | null> {
+  const deadline = Date.now() + 500;
+  let code = ask();
+  while (code !== 'ok' && Date.now() < deadline) {
+    await sleep(25);
+    code = ask();
+  }
+  return code;
+}
+
+/** Characters as the caret moves over them (an emoji with its skin tone is one step). */
+function caretSteps(text: string): number {
+  const Segmenter = (Intl as unknown as { Segmenter?: new (l?: string, o?: object) => { segment(s: string): Iterable<unknown> } })
+    .Segmenter;
+  if (!Segmenter) return Array.from(text).length;
+  let count = 0;
+  for (const _ of new Segmenter(undefined, { granularity: 'grapheme' }).segment(text.replace(/\r\n/g, '\n'))) count++;
+  return count;
+}
+
+/** After an insertion the caret is at the end of the inserted text: move it back to
+ * `caret` with the browser's own caret movement, which every editor follows (Lexical
+ * and Draft read the DOM selection on `selectionchange`). */
+function placeCaretBack(el: HTMLElement, text: string, caret: number) {
+  const steps = caretSteps(text.slice(Math.max(0, Math.min(caret, text.length))));
+  const selection = document.getSelection();
+  if (!selection || steps === 0 || document.activeElement !== el) return;
+  const modify = (selection as Selection & { modify?: (a: string, d: string, g: string) => void }).modify;
+  if (!modify) return;
+  for (let i = 0; i < steps; i++) modify.call(selection, 'move', 'backward', 'character');
+}
+
+async function insertIntoControl(
+  el: HTMLTextAreaElement | HTMLInputElement,
+  text: string,
+  caret: number | null,
+): Promise<InsertResult> {
   const start = el.selectionStart ?? el.value.length;
   const end = el.selectionEnd ?? start;
   const expected = el.value.slice(0, start) + text + el.value.slice(end);
@@ -88,5 +135,19 @@ async function insertIntoControl(el: HTMLTextAreaElement | HTMLInputElement, tex
   await frame();
   await sleep(0);
   if (!el.isConnected) return fail('composer-gone');
-  return el.value === expected ? { ok: true } : fail('value-mismatch');
+  if (el.value !== expected) return fail('value-mismatch');
+  if (caret != null) {
+    // Before the state check: the user may type on meanwhile.
+    const at = start + Math.max(0, Math.min(caret, text.length));
+    el.setSelectionRange(at, at);
+  }
+  // A React-controlled box: its state is the `value` React rendered last, which only
+  // the page's world can see; an uncontrolled box answers 'uncontrolled'. Without the
+  // helper (a page that refuses it), the value after the re-render above stands.
+  if (await ensureHelper()) {
+    const code = await settledCode(() => askHelper(el, { op: 'control-check', text, minLength: expected.length }));
+    if (code !== 'ok' && code !== 'uncontrolled') return fail(`react-state-${code ?? 'no-answer'}`);
+  }
+  return { ok: true };
 }
+

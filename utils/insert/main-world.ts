@@ -9,7 +9,7 @@ export const HELPER_REPLY = 'spalla:insert-reply';
 export type HelperRequest =
   | { op: 'lexical-insert'; text: string }
   | { op: 'paste'; text: string }
-  | { op: 'lexical-check'; text: string; minLength: number };
+  | { op: 'lexical-check' | 'draft-check' | 'control-check'; text: string; minLength: number };
 
 let ready: Promise<boolean> | null = null;
 

@@ -174,3 +174,19 @@ export const bestTimePriorChoiceItem = storage.defineItem<Record<string, string>
   fallback: {},
   version: 1,
 });
+
+// Saved replies (#3): typed shortcuts.
+
+/** Typed before a reply's shortcut (";ciao"). Never empty: see `validShortcutPrefix`. */
+export const replyShortcutPrefixItem = storage.defineItem<string>('local:replyShortcutPrefix', {
+  fallback: ';',
+  version: 1,
+});
+
+export type ReplyShortcutKey = 'Tab' | 'Space';
+
+/** The key that expands a typed shortcut. */
+export const replyShortcutKeyItem = storage.defineItem<ReplyShortcutKey>('local:replyShortcutKey', {
+  fallback: 'Tab',
+  version: 1,
+});

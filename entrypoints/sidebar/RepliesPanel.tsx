@@ -1,0 +1,375 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useI18n } from '@/components/i18n';
+import { Button, Notice } from '@/components/ui';
+import type { SavedReply } from '@/utils/db/saved-replies';
+import type { Network } from '@/utils/db/record';
+import type { RepliesPortMessage } from '@/utils/messaging/features/replies';
+import { sendMessage } from '@/utils/messaging/protocol';
+import { boxLimit } from '@/utils/replies/limits';
+import { needsIdentityWarning, replyLocale, templateContext, type ReplyPageContext } from '@/utils/replies/page-context';
+import { replySearch } from '@/utils/replies/search';
+import { allLanguages, filterReplies, sortReplies, type ReplySort } from '@/utils/replies/store';
+import { listFields, renderTemplate, type TemplateField } from '@/utils/replies/template';
+import { templateErrorMessage } from '@/utils/replies/messages';
+import { sidebarTabItem } from '@/utils/settings/items';
+import { RepliesFillForm } from './RepliesFillForm';
+import { copyToClipboard } from './replies-clipboard';
+import type { SidebarPanelProps } from './tabs';
+import { useReplies } from './useReplies';
+
+/** Replies shown at once: the palette narrows the rest by typing. */
+const SHOWN = 60;
+
+type Status =
+  | { state: 'inserted'; title: string }
+  | { state: 'blocked'; message: string }
+  | { state: 'failed-copied'; reason: string }
+  | { state: 'failed-not-copied'; reason: string };
+
+type Step =
+  | { step: 'form'; reply: SavedReply; fields: TemplateField[] }
+  | { step: 'identity'; reply: SavedReply; answers?: Record<string, string> };
+
+const selectClass =
+  'rounded-md border border-slate-300 bg-white px-1.5 py-1 text-xs dark:border-slate-600 dark:bg-slate-900';
+
+/** Reasons the insertion engine gives, in the user's words. */
+const REASON_KEYS: Record<string, string> = {
+  'no-composer': 'repliesReasonNoComposer',
+  'composer-gone': 'repliesReasonComposerGone',
+  'no-agent': 'repliesReasonNoAgent',
+};
+
+/** The Replies tab: the user's saved replies, searchable (also as the keyboard
+ * palette), and one click (or Enter) away from the composer last used on the page. */
+export function RepliesPanel({ page, active }: SidebarPanelProps) {
+  const { t, language } = useI18n();
+  const [query, setQuery] = useState('');
+  const [network, setNetwork] = useState<Network | ''>('');
+  const [lang, setLang] = useState('');
+  const [sort, setSort] = useState<ReplySort>('most-used');
+  const [highlight, setHighlight] = useState(0);
+  const [status, setStatus] = useState<Status | null>(null);
+  const [step, setStep] = useState<Step | null>(null);
+  const [pageContext, setPageContext] = useState<ReplyPageContext | null>(null);
+  // Not a `disabled` state on the buttons: disabling the focused button makes Chromium
+  // move focus back into this frame a moment later, away from the composer.
+  const busy = useRef(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const locale = replyLocale(language, navigator.language);
+
+  const { replies, failed } = useReplies((message, list) => void onSignal(message, list));
+
+  // What the page shows (names, identity, kind of box) follows the composer.
+  const composerKey = page ? `${page.path}|${page.composer.kind}|${page.composer.label}|${page.composer.focused}` : '';
+  useEffect(() => {
+    if (!page) return;
+    let live = true;
+    sendMessage('repliesPageContext')
+      .then((context) => live && setPageContext(context))
+      .catch(() => live && setPageContext(null));
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [composerKey]);
+
+  const sorted = useMemo(
+    () => sortReplies(filterReplies(replies ?? [], { network: network || null, language: lang || null }), sort),
+    [replies, network, lang, sort],
+  );
+  const search = useMemo(() => replySearch(sorted), [sorted]);
+  const shown = useMemo(() => search(query).slice(0, SHOWN), [search, query]);
+  const languages = useMemo(() => allLanguages(replies ?? []), [replies]);
+  const limit = boxLimit(pageContext?.box ?? null);
+
+  useEffect(() => setHighlight(0), [query, network, lang, sort]);
+
+  async function onSignal(message: RepliesPortMessage, list: SavedReply[]) {
+    const reply = list.find((r) => r.id === ('replyId' in message ? message.replyId : ''));
+    if (message.type === 'palette') {
+      await sidebarTabItem.setValue('replies');
+      setStep(null);
+      setStatus(null);
+      setQuery('');
+      // The panel may have been hidden a moment ago: focus once it is shown.
+      requestAnimationFrame(() => {
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      });
+    } else if (message.type === 'form' && reply) {
+      await sidebarTabItem.setValue('replies');
+      void start(reply);
+    } else if (message.type === 'blocked' && reply) {
+      await sidebarTabItem.setValue('replies');
+      setStatus({ state: 'blocked', message: t('repliesInsertBlocked', message.missing.join(', ')) });
+    }
+  }
+
+  /** Click / Enter on a reply: ask its fill-in fields, check the identity, render,
+   * insert. Nothing reaches the page while a value is missing. */
+  async function start(reply: SavedReply, answers?: Record<string, string>, identityChecked = false) {
+    setStatus(null);
+    const context = await sendMessage('repliesPageContext').catch(() => null);
+    setPageContext(context);
+    const fields = listFields(reply.body);
+    if (fields.length > 0 && !answers) {
+      setStep({ step: 'form', reply, fields });
+      return;
+    }
+    if (!identityChecked && needsIdentityWarning(reply, context)) {
+      setStep({ step: 'identity', reply, answers });
+      return;
+    }
+    setStep(null);
+    const rendered = renderTemplate(reply.body, templateContext(context, { locale, answers }));
+    if (rendered.errors.length > 0) {
+      const missing = rendered.errors.filter((e) => e.code === 'missing-value').map((e) => e.name ?? '');
+      setStatus({
+        state: 'blocked',
+        message:
+          missing.length > 0
+            ? t('repliesInsertBlocked', [...new Set(missing)].join(', '))
+            : rendered.errors.map((e) => templateErrorMessage(t, e)).join(' '),
+      });
+      return;
+    }
+    busy.current = true;
+    // Focus goes back to the composer: leave nothing focused here, or a re-sorted list
+    // moving the clicked button would pull focus back into this frame.
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+    const outcome = await sendMessage('repliesInsert', {
+      replyId: reply.id,
+      text: rendered.text,
+      caret: rendered.caret,
+      answers,
+    }).catch(() => ({ ok: false as const, reason: 'no-agent' }));
+    busy.current = false;
+    if (outcome.ok) {
+      setStatus({ state: 'inserted', title: reply.title });
+      return;
+    }
+    const reason = t(REASON_KEYS[outcome.reason] ?? 'repliesReasonEditor', outcome.reason);
+    const copied = await copyToClipboard(rendered.text);
+    setStatus({ state: copied ? 'failed-copied' : 'failed-not-copied', reason });
+  }
+
+  function leave() {
+    setStep(null);
+    setQuery('');
+    void sendMessage('repliesFocusComposer');
+  }
+
+  function onSearchKey(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const delta = event.key === 'ArrowDown' ? 1 : -1;
+      setHighlight((h) => (shown.length === 0 ? 0 : (h + delta + shown.length) % shown.length));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      const reply = shown[highlight];
+      // The palette is a one-off search: it starts empty next time.
+      if (reply && !busy.current) void start(reply).then(() => setQuery(''));
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      leave();
+    }
+  }
+
+  if (!active && replies === null) return null;
+
+  return (
+    <div className="space-y-3" data-testid="replies-panel" data-count={replies?.length ?? -1}>
+      {pageContext?.actingAs && (
+        <p
+          className="text-xs text-slate-600 dark:text-slate-300"
+          data-testid="replies-acting-as"
+          data-kind={pageContext.actingAs.kind}
+        >
+          {t(pageContext.actingAs.kind === 'page' ? 'repliesActingAsPage' : 'repliesActingAsProfile', pageContext.actingAs.name)}
+        </p>
+      )}
+
+      {step?.step === 'form' && (
+        <RepliesFillForm
+          reply={step.reply}
+          fields={step.fields}
+          onSubmit={(answers) => void start(step.reply, answers)}
+          onCancel={leave}
+        />
+      )}
+
+      {step?.step === 'identity' && (
+        <Notice tone="warn" testId="replies-identity-warning">
+          <p>{t('repliesIdentityWarning', step.reply.title, pageContext?.actingAs?.name ?? '')}</p>
+          <div className="mt-2 flex gap-2">
+            <Button variant="primary" onClick={() => void start(step.reply, step.answers, true)} data-testid="replies-identity-confirm">
+              {t('repliesIdentityInsertAnyway')}
+            </Button>
+            <Button onClick={leave}>{t('repliesCancel')}</Button>
+          </div>
+        </Notice>
+      )}
+
+      {status && <StatusNotice status={status} />}
+      {failed && <Notice tone="error">{t('repliesListFailed')}</Notice>}
+
+      <div className="space-y-2">
+        <input
+          ref={searchRef}
+          type="search"
+          role="combobox"
+          aria-expanded="true"
+          aria-controls="replies-list"
+          aria-activedescendant={shown[highlight] ? `reply-${shown[highlight].id}` : undefined}
+          aria-label={t('repliesSearchLabel')}
+          placeholder={t('repliesSearchPlaceholder')}
+          className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={onSearchKey}
+          data-testid="replies-search"
+        />
+        <div className="flex flex-wrap gap-1.5">
+          <select
+            className={selectClass}
+            aria-label={t('repliesFilterNetwork')}
+            value={network}
+            onChange={(e) => setNetwork(e.target.value as Network | '')}
+            data-testid="replies-filter-network"
+          >
+            <option value="">{t('repliesFilterAllNetworks')}</option>
+            <option value="facebook">{t('repliesNetworkFacebook')}</option>
+            <option value="instagram">{t('repliesNetworkInstagram')}</option>
+          </select>
+          <select
+            className={selectClass}
+            aria-label={t('repliesFilterLanguage')}
+            value={lang}
+            onChange={(e) => setLang(e.target.value)}
+            data-testid="replies-filter-language"
+          >
+            <option value="">{t('repliesFilterAllLanguages')}</option>
+            {languages.map((code) => (
+              <option key={code} value={code}>
+                {code.toUpperCase()}
+              </option>
+            ))}
+          </select>
+          <select
+            className={selectClass}
+            aria-label={t('repliesSortLabel')}
+            value={sort}
+            onChange={(e) => setSort(e.target.value as ReplySort)}
+            data-testid="replies-sort"
+          >
+            <option value="most-used">{t('repliesSortMostUsed')}</option>
+            <option value="recent">{t('repliesSortRecent')}</option>
+            <option value="title">{t('repliesSortTitle')}</option>
+          </select>
+        </div>
+      </div>
+
+      {replies !== null && replies.length === 0 && <p className="text-slate-500">{t('repliesNone')}</p>}
+      {replies !== null && replies.length > 0 && shown.length === 0 && <p className="text-slate-500">{t('repliesNoMatch')}</p>}
+
+      <ul id="replies-list" role="listbox" aria-label={t('navReplies')} className="space-y-1.5" data-testid="replies-list">
+        {shown.map((reply, index) => (
+          <ReplyItem
+            key={reply.id}
+            reply={reply}
+            highlighted={index === highlight}
+            pageContext={pageContext}
+            locale={locale}
+            limit={limit}
+            onChoose={() => {
+              if (busy.current) return;
+              setHighlight(index);
+              void start(reply);
+            }}
+          />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function StatusNotice({ status }: { status: Status }) {
+  const { t } = useI18n();
+  if (status.state === 'inserted') {
+    return (
+      <Notice tone="ok" testId="replies-status">
+        <span data-state="inserted">{t('repliesInsertDone', status.title)}</span>
+      </Notice>
+    );
+  }
+  if (status.state === 'blocked') {
+    return (
+      <Notice tone="warn" testId="replies-status">
+        <span data-state="blocked">{status.message}</span>
+      </Notice>
+    );
+  }
+  return (
+    <Notice tone="error" testId="replies-status">
+      <span data-state={status.state}>
+        {t(status.state === 'failed-copied' ? 'repliesInsertFailedCopied' : 'repliesInsertFailedNotCopied', status.reason)}
+      </span>
+    </Notice>
+  );
+}
+
+/** One reply: title, shortcut, how it would read here, and its length against the
+ * box's limit. */
+function ReplyItem(props: {
+  reply: SavedReply;
+  highlighted: boolean;
+  pageContext: ReplyPageContext | null;
+  locale: string;
+  limit: number | null;
+  onChoose: () => void;
+}) {
+  const { t } = useI18n();
+  const { reply, limit } = props;
+  // Rendered once per reply and context; a fixed random source keeps it steady.
+  const preview = useMemo(
+    () =>
+      renderTemplate(
+        reply.body,
+        templateContext(props.pageContext, { locale: props.locale, answers: reply.lastAnswers, random: () => 0 }),
+      ).text,
+    [reply.body, reply.lastAnswers, props.pageContext, props.locale],
+  );
+  const over = limit !== null && preview.length > limit;
+  return (
+    <li id={`reply-${reply.id}`} role="option" aria-selected={props.highlighted}>
+      <button
+        type="button"
+        onClick={props.onChoose}
+        data-testid="replies-item"
+        data-reply-id={reply.id}
+        data-highlighted={props.highlighted}
+        className={`w-full rounded-md border px-2 py-1.5 text-left ${
+          props.highlighted
+            ? 'border-blue-500 bg-blue-50 dark:border-blue-400 dark:bg-slate-800'
+            : 'border-slate-200 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800'
+        }`}
+      >
+        <span className="flex items-baseline justify-between gap-2">
+          <span className="truncate font-medium">{reply.title}</span>
+          {reply.shortcut && <code className="shrink-0 text-xs text-slate-500">{reply.shortcut}</code>}
+        </span>
+        <span className="line-clamp-2 block whitespace-pre-line text-xs text-slate-600 dark:text-slate-300">{preview}</span>
+        <span
+          className={`block text-right text-[11px] ${over ? 'font-semibold text-red-600 dark:text-red-400' : 'text-slate-500'}`}
+          data-testid="replies-count"
+          data-length={preview.length}
+          data-limit={limit ?? ''}
+          data-over={over}
+        >
+          {limit === null ? t('repliesCharacters', preview.length) : t('repliesCharactersOfLimit', preview.length, limit)}
+        </span>
+      </button>
+    </li>
+  );
+}
