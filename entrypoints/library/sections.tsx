@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { IdeasSection } from './IdeasSection';
 import { SettingsSection } from './SettingsSection';
 
 export interface LibrarySection {
@@ -19,6 +20,7 @@ export const LIBRARY_SECTIONS: LibrarySection[] = [
   // Best time and the post log (#5)
 
   // Content ideas (#6)
+  { id: 'ideas', labelKey: 'navIdeas', View: IdeasSection },
 
   { id: 'settings', labelKey: 'navSettings', View: SettingsSection },
 ];
