@@ -20,8 +20,8 @@ const SEARCH_OPTIONS: SearchOptions = {
   combineWith: 'AND',
   prefix: true,
   // A typo in a longer word is forgiven; short words must match exactly, or "pa" would
-  // match half the library.
-  fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
+  // match half the library (and "lasa", typed on the way to "lasagne", would match "casa").
+  fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
   boost: BOOST,
 };
 
