@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { unzipFiles, textOf } from '../../utils/backup/zip-testing';
+import { textOf, unzipFiles, zipFiles } from '../../utils/backup/zip-testing';
 import { launchChromium, type ChromiumRun } from './support/chromium';
 import { allStorage, resetExtensionStorage, setStorage } from './support/chromium-sidebar';
 import { translator } from './support/extension-pages';
-import { clearDatabase, dumpDatabase, toDump, writeRows, type Dump } from './support/idb';
+import { clearDatabase, dumpDatabase, toDump, writeRows } from './support/idb';
 import { card, openIdeas, shownIds } from './support/clips-library-pages';
 import { DAY, T0, libraryRows } from './support/clips-library-seed';
 
@@ -301,7 +301,7 @@ describe('export and import', () => {
     const before = await dumpDatabase(page);
     const zip = await download(() => page.getByTestId('clips-export-zip').click());
     expect(zip.name).toMatch(/^spalla-clips-\d{4}-\d{2}-\d{2}\.zip$/);
-    const files = await unzipFiles(new Blob([zip.bytes]));
+    const files = await unzipFiles(new Blob([new Uint8Array(zip.bytes)]));
     const manifest = JSON.parse(textOf(files.get('manifest.json')));
     expect(manifest.format).toBe('spalla-backup');
     expect(manifest.tables).toMatchObject({ clips: 6, images: 2, postLog: 0, brands: 0, hashtagSets: 0 });
@@ -351,8 +351,7 @@ describe('export and import', () => {
 
     // A full backup (brands and post log too) belongs to the settings' restore.
     const zip = await download(() => page.getByTestId('clips-export-zip').click());
-    const files = await unzipFiles(new Blob([zip.bytes]));
-    const { zipFiles } = await import('../../utils/backup/zip-testing');
+    const files = await unzipFiles(new Blob([new Uint8Array(zip.bytes)]));
     const manifest = JSON.parse(textOf(files.get('manifest.json')));
     manifest.tables.brands = 1;
     const withBrand = new Map<string, string | Uint8Array>(files);
