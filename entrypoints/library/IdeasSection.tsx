@@ -159,7 +159,9 @@ export function IdeasSection() {
   if (!clips) return <p className="text-slate-500">{t('clipsLoading')}</p>;
 
   return (
-    <div className="space-y-4" data-testid="clips-library">
+    // data-query: the search the cards on screen answer (it trails the box while React
+    // defers); data-search-ready: the index is built. Both for the tests and the bench.
+    <div className="space-y-4" data-testid="clips-library" data-query={deferredQuery} data-search-ready={ready}>
       <div className="flex flex-wrap items-baseline gap-3">
         <h2 className="text-lg font-semibold">{t('navIdeas')}</h2>
         <p className="text-slate-600 dark:text-slate-400" data-testid="clips-count" data-count={shown.length} data-total={clips.length}>

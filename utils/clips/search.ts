@@ -1,10 +1,6 @@
-import MiniSearch, { type SearchOptions } from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import type { Clip } from '../db/clips';
 import { foldText } from './fold';
-
-/** The fields a search looks in, with how much a hit in each counts. */
-const FIELDS = ['text', 'note', 'authorName', 'authorHandle', 'tags', 'hashtags'] as const;
-const BOOST = { authorName: 2, authorHandle: 2, tags: 2, hashtags: 1.5 };
 
 /** Words of letters and digits in any script; "#" and "@" are separators, so "#pasta"
  * and "pasta" are the same word. */
@@ -14,48 +10,49 @@ function tokenize(text: string): string[] {
   return foldText(text).match(WORD) ?? [];
 }
 
-const SEARCH_OPTIONS: SearchOptions = {
-  // Every word typed must match (a narrowing search, as people expect from a box that
-  // filters as they type); the last one may be a prefix of a word ("lasa" → "lasagne").
-  combineWith: 'AND',
-  prefix: true,
-  // A typo in a longer word is forgiven; short words must match exactly, or "pa" would
-  // match half the library (and "lasa", typed on the way to "lasagne", would match "casa").
-  fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
-  boost: BOOST,
-};
+/** A typo is forgiven in words this long or longer (one edit); shorter words must be
+ * typed right, or "lasa", on the way to "lasagne", would match "casa". */
+export const FUZZY_MIN_LENGTH = 5;
+export const FUZZY_EDITS = 1;
 
+/** Everything a search looks in: text, note, author name and handle, tags, hashtags. */
+function wordsOf(clip: Clip): string[] {
+  return tokenize([clip.text, clip.note, clip.authorName ?? '', clip.authorHandle ?? '', ...clip.tags, ...clip.hashtags].join(' '));
+}
 
 /**
- * Full-text search over clips (MiniSearch). The index holds only what it needs to find
- * a clip (its id and the words); the caller keeps the clips. `sync` brings the index in
- * step with the current clips by adding, replacing and removing only what changed, so
- * a clip saved by the sidebar costs one document, not a rebuild.
+ * Full-text search over clips, as the user types.
+ *
+ * Every word typed must match (a narrowing search), as the start of a word in the clip
+ * ("lasa" finds "lasagne"; accents and case folded: "perche" finds "Perché"); a word of
+ * FUZZY_MIN_LENGTH letters or more also matches the clip's words one typo away
+ * ("lasagna" finds "lasagne"), looked up in the library's vocabulary with MiniSearch's
+ * radix tree (`SearchableMap.fuzzyGet`).
+ *
+ * Why not `MiniSearch.search`: the library shows results in the user's chosen order
+ * (date, author, status), not by relevance, and MiniSearch scores every match with
+ * BM25; with 20,000 clips a one- or two-letter prefix matches most of them and scoring
+ * took hundreds of milliseconds per keystroke. Matching against one folded string per
+ * clip (" word word … ") is a linear scan of a few megabytes: a few milliseconds.
+ *
+ * `sync` keeps it in step with the clips, touching only what changed.
  */
 export class ClipSearch {
-  private readonly index = new MiniSearch<Clip>({
-    fields: [...FIELDS],
-    storeFields: [],
-    tokenize,
-    // Tokens are already folded; the same processing for the index and the query.
-    processTerm: (term) => term || null,
-    extractField: (clip, field) => {
-      const value = clip[field as keyof Clip];
-      return Array.isArray(value) ? value.join(' ') : typeof value === 'string' ? value : '';
-    },
-    searchOptions: SEARCH_OPTIONS,
-  });
+  /** id → " word word word " (folded). */
+  private readonly haystacks = new Map<string, string>();
   private readonly versions = new Map<string, number>();
+  /** Each word of the library → how many clips hold it. */
+  private readonly vocabulary = new SearchableMap<number>();
 
   get size(): number {
     return this.versions.size;
   }
 
-  /** Brings the index in step with `clips`; returns how many documents changed. Runs in
-   * slices of `chunk` clips, yielding to the page between them (`yieldTo`), so that a
-   * first build of 20,000 clips does not freeze the page. */
+  /** Brings the index in step with `clips`; returns how many clips changed. Runs in
+   * slices of `chunk` clips, yielding to the page between them (`yieldTo`), so a first
+   * build of 20,000 clips does not freeze the page. */
   async sync(clips: readonly Clip[], options: { chunk?: number; yieldTo?: () => Promise<void> } = {}): Promise<number> {
-    const chunk = options.chunk ?? 2000;
+    const chunk = options.chunk ?? 500;
     const yieldTo = options.yieldTo ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
     const present = new Set<string>();
     const changed: Clip[] = [];
@@ -66,8 +63,7 @@ export class ClipSearch {
     let gone = 0;
     for (const id of [...this.versions.keys()]) {
       if (!present.has(id)) {
-        this.index.discard(id);
-        this.versions.delete(id);
+        this.remove(id);
         gone++;
       }
     }
@@ -79,15 +75,43 @@ export class ClipSearch {
   }
 
   private put(clip: Clip): void {
-    if (this.versions.has(clip.id)) this.index.replace(clip);
-    else this.index.add(clip);
+    if (this.haystacks.has(clip.id)) this.remove(clip.id);
+    const words = [...new Set(wordsOf(clip))];
+    for (const word of words) this.vocabulary.update(word, (n = 0) => n + 1);
+    this.haystacks.set(clip.id, ` ${words.join(' ')} `);
     this.versions.set(clip.id, clip.updatedAt);
   }
 
-  /** Ids of the clips matching `query`, best first; null for an empty query (no search:
-   * everything matches). */
+  private remove(id: string): void {
+    const haystack = this.haystacks.get(id);
+    if (haystack === undefined) return;
+    for (const word of haystack.trim().split(' ')) {
+      if (!word) continue;
+      const n = this.vocabulary.get(word) ?? 0;
+      if (n <= 1) this.vocabulary.delete(word);
+      else this.vocabulary.set(word, n - 1);
+    }
+    this.haystacks.delete(id);
+    this.versions.delete(id);
+  }
+
+  /** Ids of the clips matching `query`, in the order they were synced; null for an
+   * empty query (no search: everything matches). */
   search(query: string): string[] | null {
-    if (tokenize(query).length === 0) return null;
-    return this.index.search(query).map((result) => result.id as string);
+    const terms = [...new Set(tokenize(query))];
+    if (terms.length === 0) return null;
+    // For each word typed, the strings of which one must be in a clip's haystack.
+    const needles = terms.map((term) => {
+      const options = [` ${term}`];
+      if (term.length >= FUZZY_MIN_LENGTH) {
+        for (const word of this.vocabulary.fuzzyGet(term, FUZZY_EDITS).keys()) if (!word.startsWith(term)) options.push(` ${word} `);
+      }
+      return options;
+    });
+    const found: string[] = [];
+    for (const [id, haystack] of this.haystacks) {
+      if (needles.every((options) => options.some((needle) => haystack.includes(needle)))) found.push(id);
+    }
+    return found;
   }
 }
