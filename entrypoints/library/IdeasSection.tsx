@@ -42,6 +42,9 @@ export function IdeasSection() {
   const [limit, setLimit] = useState(CLIPS_PAGE_SIZE);
   const searchBox = useRef<HTMLInputElement>(null);
   const { ready, search } = useClipSearch(clips);
+  // For the bench: when the clips were read, and when the index was ready.
+  useEffect(() => void (clips && performance.mark('spalla-clips-loaded')), [clips === undefined]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => void (ready && performance.mark('spalla-search-ready')), [ready]);
 
   const searching = deferredQuery.trim() !== '';
   const matches = useMemo(() => (searching ? (ready ? search(deferredQuery) : []) : null), [searching, ready, search, deferredQuery]);

@@ -41,8 +41,12 @@ export class ClipSearch {
   /** id → " word word word " (folded). */
   private readonly haystacks = new Map<string, string>();
   private readonly versions = new Map<string, number>();
-  /** Each word of the library → how many clips hold it. */
-  private readonly vocabulary = new SearchableMap<number>();
+  /** Each word of the library → how many clips hold it (a hash map: 20,000 clips are
+   * over a million updates, too many for a radix tree on the first build). */
+  private readonly vocabulary = new Map<string, number>();
+  /** The words as a radix tree for typo lookups, made from `vocabulary` on the first
+   * search that needs it, and again only after a word appeared or disappeared. */
+  private fuzzyTree: SearchableMap<true> | null = null;
 
   get size(): number {
     return this.versions.size;
@@ -77,7 +81,11 @@ export class ClipSearch {
   private put(clip: Clip): void {
     if (this.haystacks.has(clip.id)) this.remove(clip.id);
     const words = [...new Set(wordsOf(clip))];
-    for (const word of words) this.vocabulary.update(word, (n = 0) => n + 1);
+    for (const word of words) {
+      const n = this.vocabulary.get(word);
+      if (n === undefined) this.fuzzyTree = null;
+      this.vocabulary.set(word, (n ?? 0) + 1);
+    }
     this.haystacks.set(clip.id, ` ${words.join(' ')} `);
     this.versions.set(clip.id, clip.updatedAt);
   }
@@ -88,8 +96,10 @@ export class ClipSearch {
     for (const word of haystack.trim().split(' ')) {
       if (!word) continue;
       const n = this.vocabulary.get(word) ?? 0;
-      if (n <= 1) this.vocabulary.delete(word);
-      else this.vocabulary.set(word, n - 1);
+      if (n <= 1) {
+        this.vocabulary.delete(word);
+        this.fuzzyTree = null;
+      } else this.vocabulary.set(word, n - 1);
     }
     this.haystacks.delete(id);
     this.versions.delete(id);
@@ -104,7 +114,8 @@ export class ClipSearch {
     const needles = terms.map((term) => {
       const options = [` ${term}`];
       if (term.length >= FUZZY_MIN_LENGTH) {
-        for (const word of this.vocabulary.fuzzyGet(term, FUZZY_EDITS).keys()) if (!word.startsWith(term)) options.push(` ${word} `);
+        this.fuzzyTree ??= SearchableMap.from([...this.vocabulary.keys()].map((word) => [word, true] as [string, true]));
+        for (const word of this.fuzzyTree.fuzzyGet(term, FUZZY_EDITS).keys()) if (!word.startsWith(term)) options.push(` ${word} `);
       }
       return options;
     });
