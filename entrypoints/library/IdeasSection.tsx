@@ -12,7 +12,7 @@ import { useI18n } from '@/components/i18n';
 import { Button, Notice, Section } from '@/components/ui';
 import { getDb } from '@/utils/db/app-db';
 import type { Clip, ClipStatus } from '@/utils/db/clips';
-import { NO_FILTERS, filterChoices, selectClips, type ClipFilters, type ClipSort } from '@/utils/clips/query';
+import { NO_FILTERS, filterChoices, selectClips, sortClips, type ClipFilters, type ClipSort } from '@/utils/clips/query';
 import { statusForKey } from '@/utils/clips/status';
 import { WRITE_FAILURE_KEYS, writeFailureOf } from '@/utils/clips/storage';
 import { deleteClips, restoreClips, setStatus, type RemovedClips } from '@/utils/clips/store';
@@ -27,6 +27,18 @@ export const CLIPS_PAGE_SIZE = 60;
  */
 export function IdeasSection() {
   const { t, language } = useI18n();
+  // First the newest page of clips (an index range: as fast with 20,000 clips as with
+  // 60), then all of them for search, filters and sorting.
+  const [firstPage, setFirstPage] = useState<{ clips: Clip[]; total: number } | null>(null);
+  useEffect(() => {
+    const db = getDb();
+    void db
+      .transaction('r', db.clips, async () => ({
+        clips: await db.clips.orderBy('clippedAt').reverse().limit(CLIPS_PAGE_SIZE).toArray(),
+        total: await db.clips.count(),
+      }))
+      .then(setFirstPage);
+  }, []);
   const clips = useLiveQuery(() => getDb().clips.toArray(), []);
   const collator = useMemo(() => new Intl.Collator(language, { sensitivity: 'base', numeric: true }), [language]);
   const [query, setQuery] = useState('');
@@ -48,7 +60,8 @@ export function IdeasSection() {
 
   const searching = deferredQuery.trim() !== '';
   const matches = useMemo(() => (searching ? (ready ? search(deferredQuery) : []) : null), [searching, ready, search, deferredQuery]);
-  const shown = useMemo(() => (clips ? selectClips(clips, { filters, sort, matches, collator }) : []), [clips, filters, sort, matches, collator]);
+  const sorted = useMemo(() => (clips ? sortClips(clips, sort, collator) : []), [clips, sort, collator]);
+  const shown = useMemo(() => (clips ? selectClips(clips, { filters, sort, matches, collator, sorted }) : []), [clips, filters, sort, matches, collator, sorted]);
   const choices = useMemo(() => filterChoices(clips ?? [], collator), [clips, collator]);
   const byId = useMemo(() => new Map((clips ?? []).map((clip) => [clip.id, clip])), [clips]);
 
@@ -159,7 +172,7 @@ export function IdeasSection() {
   const schedulingClips = scheduling ? scheduling.map((id) => byId.get(id)).filter((clip): clip is Clip => !!clip) : [];
   const allShownSelected = shown.length > 0 && shown.every((clip) => selected.has(clip.id));
 
-  if (!clips) return <p className="text-slate-500">{t('clipsLoading')}</p>;
+  if (!clips) return firstPage ? <FirstPage clips={firstPage.clips} total={firstPage.total} /> : <p className="text-slate-500">{t('clipsLoading')}</p>;
 
   return (
     // data-query: the search the cards on screen answer (it trails the box while React
@@ -176,6 +189,19 @@ export function IdeasSection() {
           </p>
         )}
       </div>
+
+      {/* Above the cards: the grid grows as it scrolls, so nothing below it could be reached. */}
+      <div className="grid gap-6 rounded-md border border-slate-200 p-3 md:grid-cols-2 dark:border-slate-700">
+        <Section title={t('clipsTransferTitle')}>
+          <ClipsTransfer clips={clips} selectedIds={selected} />
+        </Section>
+        <Section title={t('clipsStorageTitle')}>
+          <ClipsStorage version={clips.length} />
+        </Section>
+      </div>
+      <p className="text-xs text-slate-500" data-testid="clips-keys-help">
+        {t('clipsKeysHelp')}
+      </p>
 
       <ClipsToolbar
         query={query}
@@ -281,18 +307,6 @@ export function IdeasSection() {
         </div>
       )}
 
-      <div className="grid gap-6 border-t border-slate-200 pt-4 md:grid-cols-2 dark:border-slate-700">
-        <Section title={t('clipsTransferTitle')}>
-          <ClipsTransfer clips={clips} selectedIds={selected} />
-        </Section>
-        <Section title={t('clipsStorageTitle')}>
-          <ClipsStorage version={clips.length} />
-        </Section>
-      </div>
-      <p className="text-xs text-slate-500" data-testid="clips-keys-help">
-        {t('clipsKeysHelp')}
-      </p>
-
       {open && <ClipDetail clip={open} onClose={() => setOpenId(null)} onStatus={changeStatus} onDelete={remove} onWriteError={describeError} />}
       {scheduling && schedulingClips.length > 0 && (
         <SchedulePicker
@@ -304,6 +318,32 @@ export function IdeasSection() {
             void write(() => setStatus(getDb(), ids, 'scheduled', at));
           }}
         />
+      )}
+    </div>
+  );
+}
+
+const noop = () => {};
+
+/** The newest cards while the whole library is still being read: the same cards, not
+ * yet interactive (no search or selection before every clip is there). */
+function FirstPage({ clips, total }: { clips: Clip[]; total: number }) {
+  const { t } = useI18n();
+  return (
+    <div className="space-y-4" data-testid="clips-library-loading" aria-busy="true">
+      <div className="flex flex-wrap items-baseline gap-3">
+        <h2 className="text-lg font-semibold">{t('navIdeas')}</h2>
+        <p className="text-slate-600 dark:text-slate-400">{t('clipsCount', total)}</p>
+        <p className="text-xs text-slate-500">{t('clipsLoading')}</p>
+      </div>
+      {clips.length === 0 ? (
+        <p className="text-slate-600 dark:text-slate-400">{t('clipsEmpty')}</p>
+      ) : (
+        <div inert className="grid grid-cols-[repeat(auto-fill,minmax(14rem,1fr))] gap-3">
+          {clips.map((clip) => (
+            <ClipCard key={clip.id} clip={clip} layout="grid" selected={false} onToggleSelected={noop} onOpen={noop} onStatus={noop} onKey={noop} />
+          ))}
+        </div>
       )}
     </div>
   );

@@ -176,7 +176,8 @@ describe('status', () => {
     // A clip of an account without a post log: a date, and no hints.
     await card(page, 'perche').getByTestId('clips-card-status').selectOption('scheduled');
     await picker.waitFor();
-    expect(await picker.textContent()).toContain(en('clipsScheduleNoLog'));
+    await expect.poll(() => picker.textContent()).toContain(en('clipsScheduleNoLog'));
+    expect(await picker.getByTestId('clips-schedule-hints').count()).toBe(0);
     await picker.getByTestId('clips-schedule-input').fill('2027-03-02T09:30');
     await picker.getByTestId('clips-schedule-confirm').click();
     const expected = await page.evaluate(() => new Date('2027-03-02T09:30').getTime());

@@ -66,20 +66,24 @@ export function compareClips(sort: ClipSort, collator: Intl.Collator): (a: Clip,
 }
 
 /**
- * The clips to show, in order. `matches` is the search's answer (ids, best first) or
- * null when nothing is searched. The chosen sort applies to the matches too (a library
- * sorted by date stays sorted by date while the user types).
+ * The clips to show, in order. `matches` is the search's answer (ids) or null when
+ * nothing is searched. The chosen sort applies to the matches too (a library sorted by
+ * date stays sorted by date while the user types). Pass `sorted` (the clips already in
+ * `sort` order, from `sortClips`) to keep a keystroke from sorting 20,000 clips again.
  */
 export function selectClips(
   clips: readonly Clip[],
-  options: { filters: ClipFilters; sort: ClipSort; matches: string[] | null; collator: Intl.Collator },
+  options: { filters: ClipFilters; sort: ClipSort; matches: string[] | null; collator: Intl.Collator; sorted?: readonly Clip[] },
 ): Clip[] {
-  const { filters, sort, matches, collator } = options;
-  if (matches) {
-    const found = new Set(matches);
-    return clips.filter((clip) => found.has(clip.id) && matchesFilters(clip, filters)).sort(compareClips(sort, collator));
-  }
-  return clips.filter((clip) => matchesFilters(clip, filters)).sort(compareClips(sort, collator));
+  const { filters, matches } = options;
+  const ordered = options.sorted ?? sortClips(clips, options.sort, options.collator);
+  if (!matches) return ordered.filter((clip) => matchesFilters(clip, filters));
+  const found = new Set(matches);
+  return ordered.filter((clip) => found.has(clip.id) && matchesFilters(clip, filters));
+}
+
+export function sortClips(clips: readonly Clip[], sort: ClipSort, collator: Intl.Collator): Clip[] {
+  return [...clips].sort(compareClips(sort, collator));
 }
 
 /** The values the tag and author filters offer, A→Z. */
