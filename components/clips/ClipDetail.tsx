@@ -46,10 +46,12 @@ export function ClipDetail({
   const [tags, setTags] = useState(clip.tags.join(', '));
   const [setName, setSetName] = useState(() => t('clipsHashtagSetDefaultName', author));
   const [done, setDone] = useState<Done | null>(null);
+  // Reset the fields when this clip itself changes (saved here or elsewhere), not each
+  // time the library is read again (every read makes new objects for every clip).
   useEffect(() => {
     setNote(clip.note);
     setTags(clip.tags.join(', '));
-  }, [clip.id, clip.note, clip.tags]);
+  }, [clip.id, clip.updatedAt]); // eslint-disable-line react-hooks/exhaustive-deps
 
   async function run(action: () => Promise<Done>) {
     try {

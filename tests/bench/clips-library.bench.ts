@@ -168,6 +168,15 @@ try {
   const page: Page = await context.newPage();
   await page.goto(url);
   await page.locator('[data-testid="clips-empty"], [data-testid="clips-results"]').first().waitFor();
+  // Baseline on this machine: the same page with an empty library (bundle, React, i18n).
+  const empty: number[] = [];
+  for (let run = 0; run < RENDER_RUNS; run++) {
+    const tab = await context.newPage();
+    await tab.goto(url, { waitUntil: 'commit' });
+    empty.push(await (await tab.waitForFunction(() => document.querySelector('[data-testid="clips-empty"]') && performance.now(), null, { polling: 5, timeout: 120_000 })).jsonValue() as number);
+    await tab.close();
+  }
+  console.log(`  baseline: the empty library page (navigation -> painted), median of ${RENDER_RUNS}: ${ms(median(empty))}`);
   const seedStart = performance.now();
   const seeded = await page.evaluate(`(${SEED})(${JSON.stringify({ count: CLIPS, imageClips: IMAGE_CLIPS, generate: GENERATE })})`) as {
     before: number; after: number; imageBytes: number; images: number; rowBytes: number;
@@ -190,6 +199,7 @@ try {
   console.log(`  search index ready (built after the first paint), median: ${ms(median(ready))}`);
 
   const tab = context.pages().at(-1)!;
+  await tab.waitForFunction(() => document.querySelector('[data-search-ready="true"]'), null, { timeout: 120_000 });
   const marks = await tab.evaluate(`JSON.stringify(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))`);
   console.log(`  (last run: ${(JSON.parse(marks as string) as [string, number][]).map(([name, at]) => `${name} at ${ms(at)}`).join(', ')})`);
   const typing = (await tab.evaluate(`(${TYPE})(${JSON.stringify(TYPED)})`)) as number[];
