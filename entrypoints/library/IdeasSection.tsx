@@ -39,7 +39,9 @@ export function IdeasSection() {
       }))
       .then(setFirstPage);
   }, []);
-  const clips = useLiveQuery(() => getDb().clips.toArray(), []);
+  // Started once the first page is read, so that the big read does not delay it.
+  const firstRead = firstPage !== null;
+  const clips = useLiveQuery(() => (firstRead ? getDb().clips.toArray() : undefined), [firstRead]);
   const collator = useMemo(() => new Intl.Collator(language, { sensitivity: 'base', numeric: true }), [language]);
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);

@@ -207,29 +207,31 @@ try {
 
   // Export: the whole library as a zip with images, and as CSV.
   let start = performance.now();
-  const [zipDownload] = await Promise.all([tab.waitForEvent('download', { timeout: 300_000 }), tab.getByTestId('clips-export-zip').click()]);
+  const [zipDownload] = await Promise.all([tab.waitForEvent('download', { timeout: 300_000 }), tab.getByTestId('clips-export-zip').click({ timeout: 600_000 })]);
   const zipPath = (await zipDownload.path())!;
   const exportZip = performance.now() - start;
   const zipBytes = readFileSync(zipPath);
+  console.log(`  export zip with images: ${ms(exportZip)} (${MB(zipBytes.length)})`);
+  await tab.getByTestId('clips-exported').waitFor({ timeout: 600_000 });
   start = performance.now();
-  const [csvDownload] = await Promise.all([tab.waitForEvent('download', { timeout: 300_000 }), tab.getByTestId('clips-export-csv').click()]);
+  const [csvDownload] = await Promise.all([tab.waitForEvent('download', { timeout: 300_000 }), tab.getByTestId('clips-export-csv').click({ timeout: 600_000 })]);
   const csvBytes = readFileSync((await csvDownload.path())!).length;
-  console.log(`  export zip with images: ${ms(exportZip)} (${MB(zipBytes.length)}); CSV: ${ms(performance.now() - start)} (${MB(csvBytes)})`);
+  console.log(`  export CSV: ${ms(performance.now() - start)} (${MB(csvBytes)})`);
 
   // Import into an emptied library: read + validate + preview, then apply.
   await tab.evaluate(() => new Promise<void>((res, rej) => {
     const r = indexedDB.open('spalla');
     r.onsuccess = () => { const tx = r.result.transaction(['clips', 'images'], 'readwrite'); tx.objectStore('clips').clear(); tx.objectStore('images').clear(); tx.oncomplete = () => { r.result.close(); res(); }; tx.onerror = () => rej(tx.error); };
   }));
-  await tab.reload();
-  await tab.getByTestId('clips-empty').waitFor({ timeout: 60_000 });
-  const [chooser] = await Promise.all([tab.waitForEvent('filechooser'), tab.getByTestId('clips-import-open').click()]);
+  await tab.reload({ timeout: 600_000 });
+  await tab.getByTestId('clips-empty').waitFor({ timeout: 600_000 });
+  const [chooser] = await Promise.all([tab.waitForEvent('filechooser', { timeout: 600_000 }), tab.getByTestId('clips-import-open').click({ timeout: 600_000 })]);
   start = performance.now();
   await chooser.setFiles(zipPath);
   await tab.getByTestId('clips-import-preview').waitFor({ timeout: 600_000 });
   const preview = performance.now() - start;
   start = performance.now();
-  await tab.getByTestId('clips-import-confirm').click();
+  await tab.getByTestId('clips-import-confirm').click({ timeout: 600_000 });
   await tab.getByTestId('clips-import-report').waitFor({ timeout: 600_000 });
   const applied = performance.now() - start;
   const added = await tab.getByTestId('clips-import-clips').getAttribute('data-added');
