@@ -41,7 +41,7 @@ export function IdeasSection() {
   }, []);
   // Started once the first page is read, so that the big read does not delay it.
   const firstRead = firstPage !== null;
-  const clips = useLiveQuery(() => (firstRead ? getDb().clips.toArray() : undefined), [firstRead]);
+  const clips = useLiveQuery<Clip[] | undefined>(() => (firstRead ? getDb().clips.toArray() : undefined), [firstRead]);
   const collator = useMemo(() => new Intl.Collator(language, { sensitivity: 'base', numeric: true }), [language]);
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
