@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { RepliesSection } from './RepliesSection';
 import { HashtagSetsSection } from './HashtagSetsSection';
 import { BestTimeSection } from './BestTimeSection';
+import { IdeasSection } from './IdeasSection';
 import { SettingsSection } from './SettingsSection';
 
 export interface LibrarySection {
@@ -25,6 +26,7 @@ export const LIBRARY_SECTIONS: LibrarySection[] = [
   { id: 'best-time', labelKey: 'navBestTime', View: BestTimeSection },
 
   // Content ideas (#6)
+  { id: 'ideas', labelKey: 'navIdeas', View: IdeasSection },
 
   { id: 'settings', labelKey: 'navSettings', View: SettingsSection },
 ];

@@ -38,9 +38,13 @@ export class BackupExportError extends Error {
  * zip one at a time, straight from their Blobs, uncompressed (they already are).
  */
 export async function exportBackup(db: AppDB, options: ExportOptions = {}): Promise<Blob> {
-  const now = options.now ?? Date.now;
-  const rows = await readSnapshot(db);
+  return writeBackupZip(await readSnapshot(db), options);
+}
 
+/** Rows (a snapshot, or e.g. some clips and their images with every other table empty)
+ * as a backup zip. Throws `BackupExportError` on a row outside the schema. */
+export async function writeBackupZip(rows: RowsByTable, options: ExportOptions = {}): Promise<Blob> {
+  const now = options.now ?? Date.now;
   const manifest: Manifest = {
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,

@@ -40,6 +40,8 @@ export const BACKUP_TABLE_KEYS: Record<TableName, string> = {
 /** One sentence for the user; names the record when the error is about one. */
 export function backupErrorMessage(t: Translate, error: BackupError): string {
   const { table, row, path } = error.detail ?? {};
+  // The disk (the browser's quota for Spalla) is full: say so, it is the user's to fix.
+  if (error.code === 'database-failed' && error.detail?.cause === 'QuotaExceededError') return t('backupErrorQuota');
   const rowKey = ROW_ERROR_KEYS[error.code];
   if (rowKey && table !== undefined && row !== undefined) {
     return t(rowKey, t(BACKUP_TABLE_KEYS[table]), row + 1, (path ?? []).join('.'));
