@@ -84,9 +84,6 @@ export function SettingsForm() {
           </select>
         </Row>
       </Section>
-      <Section title={t('navIdeas')}>
-        <CaptureImageLimit className={selectClass} />
-      </Section>
       <Section title={t('settingsTimeZoneTitle')}>
         <p className="text-xs text-slate-500 dark:text-slate-400">{t('settingsTimeZoneHelp')}</p>
         <TimeZonePicker value={timeZone ?? browserTimeZone()} onChange={(zone) => void setTimeZone(zone)} />
@@ -103,6 +100,9 @@ export function SettingsForm() {
       </Section>
       <ShortcutSettings />
       <HashtagSettings />
+      <Section title={t('navIdeas')}>
+        <CaptureImageLimit className={selectClass} />
+      </Section>
     </div>
   );
 }

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { browser } from '#imports';
 import type { HashtagSet } from '@/utils/db/hashtags';
 import type { Network } from '@/utils/db/record';
 import type { HashtagSuggestion } from '@/utils/messaging/features/hashtags';
 import type { ComposerText } from '@/utils/messaging/features/hashtag-sets';
 import { sendMessage, SIDEBAR_PORT, type SidebarPortMessage } from '@/utils/messaging/protocol';
+import { keepPortOpen } from './live-port';
 
 /** The text of this tab's composer: asked once, then pushed live by the background
  * (the page agent sends it ~150 ms after the last keystroke). */
@@ -12,32 +12,21 @@ export function useComposerText(): ComposerText | null {
   const [composer, setComposer] = useState<ComposerText | null>(null);
   useEffect(() => {
     let closed = false;
-    let port: ReturnType<typeof browser.runtime.connect> | null = null;
-    const connect = () => {
-      // An orphaned frame (after an extension update) would throw "Extension context
-      // invalidated"; the new agent replaces it anyway.
-      if (closed || browser.runtime?.id == null) return;
-      try {
-        port = browser.runtime.connect({ name: SIDEBAR_PORT });
-      } catch {
-        return;
-      }
-      port.onMessage.addListener((message: unknown) => {
+    const close = keepPortOpen(
+      SIDEBAR_PORT,
+      (message) => {
         const m = message as SidebarPortMessage;
         if (m.type === 'composerText') setComposer(m.composer);
-      });
-      // A stopped service worker drops the port: connect again, and ask again.
-      port.onDisconnect.addListener(() => {
-        if (!closed) setTimeout(connect, 200);
-      });
-      sendMessage('getComposerText')
-        .then((answer) => !closed && answer && setComposer(answer))
-        .catch(() => {});
-    };
-    connect();
+      },
+      // On every (re)connection, ask for the text as it is now.
+      () =>
+        void sendMessage('getComposerText')
+          .then((answer) => !closed && answer && setComposer(answer))
+          .catch(() => {}),
+    );
     return () => {
       closed = true;
-      port?.disconnect();
+      close();
     };
   }, []);
   return composer;

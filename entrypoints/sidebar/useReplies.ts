@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { browser } from '#imports';
 import type { SavedReply } from '@/utils/db/saved-replies';
 import { REPLIES_PORT, type RepliesPortMessage } from '@/utils/messaging/features/replies';
 import { sendMessage } from '@/utils/messaging/protocol';
+import { keepPortOpen } from './live-port';
 
 /** The saved replies, read through the background (the framed sidebar may not open
  * the database), and the background's signals for this tab's panel: palette, form,
@@ -27,25 +27,12 @@ export function useReplies(onSignal: (message: RepliesPortMessage, replies: Save
 
   useEffect(() => {
     void reload();
-    let port: ReturnType<typeof browser.runtime.connect> | null = null;
-    let closed = false;
-    const connect = () => {
-      port = browser.runtime.connect({ name: REPLIES_PORT });
-      port.onMessage.addListener((message: unknown) => {
-        const m = message as RepliesPortMessage;
-        if (m.type === 'changed') void reload();
-        // The fresh list goes along: state set by reload() is not rendered yet.
-        else void reload().then((list) => list && signalRef.current(m, list));
-      });
-      port.onDisconnect.addListener(() => {
-        if (!closed) setTimeout(connect, 200);
-      });
-    };
-    connect();
-    return () => {
-      closed = true;
-      port?.disconnect();
-    };
+    return keepPortOpen(REPLIES_PORT, (message) => {
+      const m = message as RepliesPortMessage;
+      if (m.type === 'changed') void reload();
+      // The fresh list goes along: state set by reload() is not rendered yet.
+      else void reload().then((list) => list && signalRef.current(m, list));
+    });
   }, [reload]);
 
   return { replies, failed, reload };

@@ -93,7 +93,14 @@ describe('popup', () => {
       }));
     const expected = (lang: 'en' | 'it', t: Translate) => ({
       lang,
-      headings: [t('settingsSitesTitle'), t('settingsInterfaceTitle'), t('settingsTimeZoneTitle')],
+      headings: [
+        t('settingsSitesTitle'),
+        t('settingsInterfaceTitle'),
+        t('settingsTimeZoneTitle'),
+        t('repliesSettingsTitle'),
+        t('settingsHashtagsTitle'),
+        t('navIdeas'),
+      ],
       openLibrary: t('openLibrary'),
       deleteAll: t('deleteAllButton'),
     });
