@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useI18n } from '@/components/i18n';
 import { Button, Notice } from '@/components/ui';
 import type { SavedReply } from '@/utils/db/saved-replies';
@@ -13,6 +13,7 @@ import { listFields, renderTemplate, type TemplateField } from '@/utils/replies/
 import { templateErrorMessage } from '@/utils/replies/messages';
 import { sidebarTabItem } from '@/utils/settings/items';
 import { RepliesFillForm } from './RepliesFillForm';
+import { ReplyActions, ReplyEditPane, ReplyManageNotice, useReplyManagement } from './RepliesManage';
 import { copyToClipboard } from './replies-clipboard';
 import type { SidebarPanelProps } from './tabs';
 import { useReplies } from './useReplies';
@@ -57,6 +58,7 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
   const busy = useRef(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const locale = replyLocale(language, navigator.language);
+  const manage = useReplyManagement(locale.split('-')[0].toLowerCase());
 
   const { replies, failed } = useReplies((message, list) => void onSignal(message, list));
 
@@ -213,6 +215,8 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
 
       {status && <StatusNotice status={status} />}
       {failed && <Notice tone="error">{t('repliesListFailed')}</Notice>}
+      <ReplyManageNotice manage={manage} />
+      <ReplyEditPane manage={manage} />
 
       <div className="space-y-2">
         <input
@@ -267,6 +271,9 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
             <option value="recent">{t('repliesSortRecent')}</option>
             <option value="title">{t('repliesSortTitle')}</option>
           </select>
+          <Button className="ml-auto px-2 py-1 text-xs" onClick={manage.startNew} data-testid="replies-new">
+            {t('repliesNew')}
+          </Button>
         </div>
       </div>
 
@@ -282,6 +289,7 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
             pageContext={pageContext}
             locale={locale}
             limit={limit}
+            actions={<ReplyActions reply={reply} manage={manage} />}
             onChoose={() => {
               if (busy.current) return;
               setHighlight(index);
@@ -327,6 +335,8 @@ function ReplyItem(props: {
   pageContext: ReplyPageContext | null;
   locale: string;
   limit: number | null;
+  /** Edit, duplicate, delete: beside the reply, not inside its insert button. */
+  actions: ReactNode;
   onChoose: () => void;
 }) {
   const { t } = useI18n();
@@ -370,6 +380,7 @@ function ReplyItem(props: {
           {limit === null ? t('repliesCharacters', preview.length) : t('repliesCharactersOfLimit', preview.length, limit)}
         </span>
       </button>
+      {props.actions}
     </li>
   );
 }

@@ -7,7 +7,7 @@ import { isFromPageAgent, isFromSidebar } from '../../messaging/sender';
 import { onMessage, sendMessage } from '../../messaging/protocol';
 import { REPLIES_PORT, type RepliesPortMessage, type ShortcutAnswer } from '../../messaging/features/replies';
 import { replyLocale, templateContext, type ReplyPageContext } from '../../replies/page-context';
-import { recordReplyUse, saveReply, shortcutKey } from '../../replies/store';
+import { deleteReply, duplicateReply, recordReplyUse, restoreReply, saveReply, shortcutKey } from '../../replies/store';
 import { listFields, renderTemplate } from '../../replies/template';
 import { languageItem } from '../../settings/items';
 import type { BackgroundContext } from '../context';
@@ -98,6 +98,27 @@ export function startReplies(ctx: BackgroundContext): void {
     const result = await saveReply(getDb(), data);
     if (result.ok) signal(sender.tab!.id!, { type: 'changed' });
     return result;
+  });
+
+  onMessage('repliesDuplicate', async ({ sender, data }) => {
+    if (!fromSidebar(sender)) throw new Error('refused');
+    const copy = await duplicateReply(getDb(), String(data?.id ?? ''));
+    if (copy) signal(sender.tab!.id!, { type: 'changed' });
+    return copy;
+  });
+
+  onMessage('repliesDelete', async ({ sender, data }) => {
+    if (!fromSidebar(sender)) throw new Error('refused');
+    const deleted = await deleteReply(getDb(), String(data?.id ?? ''));
+    if (deleted) signal(sender.tab!.id!, { type: 'changed' });
+    return deleted;
+  });
+
+  onMessage('repliesRestore', async ({ sender, data }) => {
+    if (!fromSidebar(sender)) throw new Error('refused');
+    const { shortcutCleared } = await restoreReply(getDb(), data);
+    signal(sender.tab!.id!, { type: 'changed' });
+    return { shortcutCleared };
   });
 
   onMessage('repliesExpandShortcut', async ({ sender, data }) => {

@@ -36,6 +36,12 @@ export interface RepliesProtocol {
   repliesInsert(data: { replyId: string; text: string; caret: number | null; answers?: Record<string, string> }): ReplyInsertOutcome;
   /** Creates or updates a reply (checked by the store). */
   repliesSave(data: ReplyDraft): SaveReplyResult;
+  /** Copies a reply (new id, no shortcut, fresh statistics); null when it is gone. */
+  repliesDuplicate(data: { id: string }): SavedReply | null;
+  /** Deletes a reply and answers the record, so that Undo can put it back. */
+  repliesDelete(data: { id: string }): SavedReply | null;
+  /** Undo of a delete: puts the record back (without its shortcut if another reply took it meanwhile). */
+  repliesRestore(data: SavedReply): { shortcutCleared: boolean };
   /** Puts focus and caret back into the composer (palette left with Escape). */
   repliesFocusComposer(): void;
 
