@@ -8,6 +8,7 @@ import { launchChromium } from './support/chromium';
 import { clickEdgeTab, hostInfo, inWorker, openSidebar, useChromium, waitForHost } from './support/chromium-sidebar';
 import { CLIP_CONTROL_POINT, denyFixtureImages, fixtureImageBytes, PWNED_FLAG } from './support/clips-page';
 import { openExtensionPage } from './support/extension-pages';
+import { card, openIdeas } from './support/clips-library-pages';
 import { clearDatabase, dumpDatabase } from './support/idb';
 import { tempProfile } from './support/paths';
 
@@ -89,7 +90,7 @@ async function thumbnailIsFromBlob(frame: Frame, testId: string) {
 }
 
 describe('Chromium: clipping posts', () => {
-  test('the clip control on a Facebook feed post saves it with its image; the sidebar shows it from the stored blob after the image address answers 403', async () => {
+  test('the clip control on a Facebook feed post saves it with its image; the sidebar and the library show it from the stored blob after the image address answers 403', async () => {
     const page = current.page;
     await page.goto(current.run.url('www.facebook.com', '/'));
     // The post's own click handler must not see a click on our control.
@@ -142,6 +143,19 @@ describe('Chromium: clipping posts', () => {
       expect(thumb.src).toMatch(/^data:image\//);
       expect(thumb.width).toBeGreaterThan(0);
       expect(thumb.source).toContain('post-coffee.png');
+
+      // The library page shows it too, its thumbnail drawn from the stored blob.
+      const library = await openIdeas(current.run);
+      try {
+        const shown = card(library, clip.id).locator('[data-testid="clips-card-thumbnail"]');
+        await shown.waitFor();
+        await expect
+          .poll(() => shown.evaluate((img: HTMLImageElement) => ({ blob: img.src.startsWith('blob:'), loaded: img.complete && img.naturalWidth > 0 })))
+          .toEqual({ blob: true, loaded: true });
+        expect(await card(library, clip.id).locator('[data-testid="clips-card-text"]').textContent()).toBe(db.clips[0].text.slice(0, 600));
+      } finally {
+        await library.close();
+      }
 
       // Clipped again: the same clip, updated; the note, tags and status stay, and the
       // images it had stay too (the address now answers 403).
