@@ -4,7 +4,6 @@
 import type { PostSnapshot } from './types';
 import {
   absolute,
-  bestImageUrl,
   cleanUrl,
   clickAndWaitGone,
   ownAll,
@@ -13,6 +12,7 @@ import {
   tidyText,
   uniqueHashtags,
   visibleText,
+  addMedia,
 } from './post-read';
 
 export const FACEBOOK_POST_SELECTORS = {
@@ -138,20 +138,7 @@ function readMedia(post: HTMLElement, base: string): PostSnapshot['images'] {
   const seen = new Set<string>();
   const media = ownAll(post, `${S.photo}, ${S.video}`, S.post);
   for (const el of media) {
-    if (el instanceof HTMLVideoElement) {
-      const poster = el.getAttribute('poster');
-      const url = poster ? absolute(poster, base) : null;
-      if (url && !seen.has(url)) {
-        seen.add(url);
-        out.push({ url, alt: el.getAttribute('aria-label') || null, kind: 'video-poster' });
-      }
-      continue;
-    }
-    const url = bestImageUrl(el as HTMLImageElement, base);
-    if (url && !seen.has(url)) {
-      seen.add(url);
-      out.push({ url, alt: el.getAttribute('alt') || null, kind: 'image' });
-    }
+    addMedia(out, seen, el, base);
   }
   return out;
 }

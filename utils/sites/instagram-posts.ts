@@ -3,8 +3,6 @@
 
 import type { PostSnapshot } from './types';
 import {
-  absolute,
-  bestImageUrl,
   cleanUrl,
   clickAndWaitGone,
   ownAll,
@@ -13,6 +11,7 @@ import {
   tidyText,
   uniqueHashtags,
   visibleText,
+  addMedia,
 } from './post-read';
 
 export const INSTAGRAM_POST_SELECTORS = {
@@ -129,20 +128,7 @@ function readMedia(post: Element, header: Element | null, base: string): PostSna
     const link = el.closest('a[href]');
     if (link && !POST_PATH.test(link.getAttribute('href') ?? '')) continue;
     if (PROFILE_PICTURE.test(el.getAttribute('alt') ?? '')) continue;
-    if (el instanceof HTMLVideoElement) {
-      const poster = el.getAttribute('poster');
-      const url = poster ? absolute(poster, base) : null;
-      if (url && !seen.has(url)) {
-        seen.add(url);
-        out.push({ url, alt: el.getAttribute('aria-label') || null, kind: 'video-poster' });
-      }
-      continue;
-    }
-    const url = bestImageUrl(el as HTMLImageElement, base);
-    if (url && !seen.has(url)) {
-      seen.add(url);
-      out.push({ url, alt: el.getAttribute('alt') || null, kind: 'image' });
-    }
+    addMedia(out, seen, el, base);
   }
   return out;
 }

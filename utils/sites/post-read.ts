@@ -171,3 +171,16 @@ export function clickAndWaitGone(button: HTMLElement, timeoutMs = 2000): Promise
     if (!button.isConnected) finish(true);
   });
 }
+
+type PostImage = { url: string; alt: string | null; kind: 'image' | 'video-poster' };
+
+/** Adds a post's `<img>` (best candidate) or `<video>` (its poster) to `out`, once per
+ * address. */
+export function addMedia(out: PostImage[], seen: Set<string>, el: Element, base: string): void {
+  const video = el instanceof HTMLVideoElement;
+  const poster = video ? el.getAttribute('poster') : null;
+  const url = video ? (poster ? absolute(poster, base) : null) : bestImageUrl(el as HTMLImageElement, base);
+  if (!url || seen.has(url)) return;
+  seen.add(url);
+  out.push({ url, alt: el.getAttribute(video ? 'aria-label' : 'alt') || null, kind: video ? 'video-poster' : 'image' });
+}
