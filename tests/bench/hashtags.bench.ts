@@ -13,6 +13,7 @@ import type { AppDB } from '../../utils/db/app-db';
 import { SCHEMA_VERSIONS } from '../../utils/db/schema';
 import { LearnedHashtagStore } from '../../utils/background/features/hashtags-store';
 import { createHashtagModel, MAX_COOCCURS_PER_TAG, type HashtagModel } from '../../utils/hashtags/model';
+import { packedScopeId, packHashtags, type PackedScope } from '../../utils/hashtags/packed';
 import { suggestHashtags } from '../../utils/hashtags/suggest';
 import { makeSyntheticRows } from './hashtags-synthetic';
 
@@ -35,21 +36,25 @@ const ms = (x: number) => `${x.toFixed(2)} ms`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 // --- The model in memory ---------------------------------------------------------------
+const synthetic = makeSyntheticRows(SEED, TAGS, PAIRS, MAX_COOCCURS_PER_TAG);
+const { pairs } = synthetic;
+const keys = synthetic.rows.map((r) => r.key);
+let packs: PackedScope[] = packHashtags(synthetic.rows);
+synthetic.rows.length = 0;
 const heapBefore = heapAfterGc();
-let { rows, pairs } = makeSyntheticRows(SEED, TAGS, PAIRS, MAX_COOCCURS_PER_TAG);
 let model: HashtagModel | null = createHashtagModel();
 const loadStart = performance.now();
-model.load(rows);
+model.load(packs);
 const indexMs = performance.now() - loadStart;
 const heapWith = heapAfterGc();
 const info = model.info();
+const bytes = packs.reduce((sum, p) => sum + p.ownCounts.byteLength + p.seenCounts.byteLength + p.lastSeenAt.byteLength + p.partnerStarts.byteLength + p.partners.byteLength + p.partnerCounts.byteLength, 0);
 
-console.log(`  learned model: ${info.hashtags.toLocaleString('en')} hashtags, ${info.pairs.toLocaleString('en')} co-occurrence pairs (${pairs.toLocaleString('en')} drawn; each pair is kept in both rows: ${(2 * info.pairs).toLocaleString('en')} counts)`);
-console.log(`  memory used by the model (heap delta after GC, rows + indexes): ${mb(heapWith - heapBefore)}`);
-console.log(`  indexing ${info.hashtags.toLocaleString('en')} loaded rows (no copy of the counts): ${ms(indexMs)}`);
+console.log(`  learned model: ${info.hashtags.toLocaleString('en')} hashtags, ${info.pairs.toLocaleString('en')} co-occurrence pairs (${pairs.toLocaleString('en')} drawn; each pair is kept in both directions: ${(2 * info.pairs).toLocaleString('en')} counts), in ${packs.length} packed records (${mb(bytes)} of typed arrays plus the key strings)`);
+console.log(`  memory used by the model (heap delta after GC, entries + indexes; the packed arrays it keeps are counted before): ${mb(heapWith - heapBefore)}`);
+console.log(`  loading ${info.hashtags.toLocaleString('en')} packed hashtags into the model (no copy of the counts): ${ms(indexMs)}`);
 
 // --- Suggestion time ---------------------------------------------------------------
-const keys = rows.map((r) => r.key);
 let r = 7;
 const random = () => ((r = (Math.imul(r, 1103515245) + 12345) >>> 0) / 4294967296);
 const pick = () => keys[Math.min(keys.length - 1, Math.floor(Math.exp(random() * Math.log(keys.length))))];
@@ -88,27 +93,45 @@ console.log(`    CPU time:  ${figures(cpu)}`);
 console.log(`    wall time: ${figures(wall)}`);
 console.log(`  the very first call (builds the starter vocabulary's index, loads the stemmers): ${ms(firstMs)}`);
 
+// --- Writing a changed scope back ----------------------------------------------------
+{
+  const db = new Dexie(`hashtags-bench-write-${SEED}`);
+  db.version(2).stores(SCHEMA_VERSIONS[2]);
+  const store = new LearnedHashtagStore(db as unknown as AppDB);
+  const stored = await store.model();
+  stored.load(packs);
+  const writes: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await store.learn(captions[i], { network: 'instagram', source: 'seen' });
+    const start = performance.now();
+    await store.flush();
+    writes.push(performance.now() - start);
+  }
+  console.log(`  writing the heaviest scope back after a post learned (pack + put, fake-indexeddb in Node): ${writes.map(ms).join(', ')}`);
+  store.close();
+  db.close();
+  await Dexie.delete(`hashtags-bench-write-${SEED}`);
+}
+
 // --- Cold load from the database (fake-indexeddb in Node) ------------------------------
 model = null;
 const db = new Dexie(`hashtags-bench-${SEED}`);
-db.version(1).stores(SCHEMA_VERSIONS[1]);
+db.version(2).stores(SCHEMA_VERSIONS[2]);
 const now = Date.now();
-const stored = rows.map((row, i) => ({ ...row, id: `bench-${i}`, createdAt: now, updatedAt: now }));
-rows = [];
-for (let i = 0; i < stored.length; i += 5_000) await db.table('hashtagStats').bulkPut(stored.slice(i, i + 5_000));
-stored.length = 0;
+await db.table('hashtagStats').bulkPut(packs.map((pack) => ({ id: packedScopeId(pack.network, pack.brandId), createdAt: now, updatedAt: now, ...pack })));
+packs = [];
 db.close();
 
 const loads: number[] = [];
 for (let run = 0; run < 3; run++) {
   const cold = new Dexie(`hashtags-bench-${SEED}`);
-  cold.version(1).stores(SCHEMA_VERSIONS[1]);
+  cold.version(2).stores(SCHEMA_VERSIONS[2]);
   await cold.open();
   const store = new LearnedHashtagStore(cold as unknown as AppDB);
   const start = performance.now();
   const loaded = await store.model();
   loads.push(performance.now() - start);
-  if (loaded.info().hashtags !== info.hashtags) throw new Error('the cold load lost rows');
+  if (loaded.info().hashtags !== info.hashtags) throw new Error('the cold load lost hashtags');
   store.close();
   cold.close();
 }

@@ -2,7 +2,7 @@ import { BlobReader, ZipReader } from '@zip.js/zip.js';
 import { afterEach, describe, expect, test } from 'vitest';
 import { AppDB } from '../db/app-db';
 import { fillDatabase, makeFixtureRows } from '../db/fixtures';
-import { TABLE_NAMES } from '../db/schema';
+import { CURRENT_DB_VERSION, TABLE_NAMES } from '../db/schema';
 import { backupStatusItem } from '../settings/items';
 import { BackupExportError, exportBackup, recordBackupDone } from './export';
 import { ZIP_OPTIONS } from './format';
@@ -37,7 +37,7 @@ describe('exportBackup', () => {
     expect(JSON.parse(textOf(files.get('manifest.json')))).toEqual({
       format: 'spalla-backup',
       formatVersion: 1,
-      dbVersion: 1,
+      dbVersion: CURRENT_DB_VERSION,
       exportedAt,
       appVersion: '0.1.0',
       tables: Object.fromEntries(TABLE_NAMES.map((name) => [name, fixtures[name].length])),

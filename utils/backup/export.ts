@@ -57,7 +57,7 @@ export async function writeBackupZip(rows: RowsByTable, options: ExportOptions =
   const zip = new ZipWriter(new BlobWriter('application/zip'), { ...ZIP_OPTIONS, lastModDate: new Date(manifest.exportedAt) });
   await zip.add(MANIFEST_ENTRY, new TextReader(JSON.stringify(manifest, null, 2)));
   for (const name of TABLE_NAMES) {
-    await zip.add(tableEntryName(name), new TextReader(JSON.stringify(toBackupRows(name, rows[name]))));
+    await zip.add(tableEntryName(name), new TextReader(JSON.stringify(toBackupRows(name, rows[name]), typedArraysAsLists)));
   }
   for (const image of rows.images) {
     await zip.add(imageFileName(image), new BlobReader(image.blob), { level: 0 });
@@ -95,6 +95,12 @@ function toBackupRows(table: TableName, rows: readonly object[]): unknown[] {
     const issue = parsed.error.issues[0];
     throw new BackupExportError({ code: 'export-failed', detail: { table, row: index, path: issuePath(issue), reason: issue.code } });
   });
+}
+
+/** A typed array (the packed learned hashtags) as the JSON list of its numbers, which
+ * the row schema turns back into one on import. */
+function typedArraysAsLists(_key: string, value: unknown): unknown {
+  return value instanceof Uint32Array || value instanceof Float64Array ? Array.from(value) : value;
 }
 
 function withImageFile(image: StoredImage) {

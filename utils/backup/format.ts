@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TABLE_NAMES, type TableName } from '../db/schema';
+import { packedScopeId, packedScopeProblem } from '../hashtags/packed';
 
 /** The backup file format (see docs/backup-format.md). A reader refuses a file whose
  * `formatVersion` is newer than this; bump it only when old readers would misread
@@ -99,7 +100,9 @@ export const hashtagSetSchema = z.strictObject({
 
 const MAX_COOCCURS = 10_000;
 
-export const hashtagStatSchema = z.strictObject({
+/** Learned hashtags as the first version of the database stored them, one row each:
+ * what a backup exported with `dbVersion` 1 holds (`utils/db/upgrades.ts` packs them). */
+export const hashtagStatV1Schema = z.strictObject({
   ...baseRecord,
   key: tag,
   tag,
@@ -110,6 +113,43 @@ export const hashtagStatSchema = z.strictObject({
   cooccurs: z.record(tag, count).refine((o) => Object.keys(o).length <= MAX_COOCCURS, { message: 'too many keys' }),
   lastSeenAt: time,
 });
+
+/** Hashtags one network + brand may hold, and co-occurrence counts (both directions). */
+const MAX_LEARNED_HASHTAGS = 500_000;
+const MAX_PARTNER_COUNTS = 20_000_000;
+
+/** A typed array in the database, a JSON array of numbers in the file: either is
+ * accepted, and the typed array comes out. */
+function numbers<T extends Uint32Array | Float64Array>(kind: { from(values: ArrayLike<number>): T; new (n: number): T }, item: z.ZodNumber, max: number) {
+  return z
+    .preprocess((value) => (value instanceof Uint32Array || value instanceof Float64Array ? Array.from(value) : value), z.array(item).max(max))
+    .transform((values) => kind.from(values));
+}
+
+/** One network + brand's learned hashtags, packed (`utils/hashtags/packed.ts`). */
+export const hashtagStatSchema = z
+  .strictObject({
+    ...baseRecord,
+    id: z.string().regex(/^[A-Za-z0-9_-]{1,160}$/),
+    network,
+    brandId: brandRef,
+    ownPosts: count,
+    keys: z.array(tag).max(MAX_LEARNED_HASHTAGS),
+    tags: z.array(tag).max(MAX_LEARNED_HASHTAGS),
+    ownCounts: numbers(Uint32Array, z.int().min(0).max(0xffff_ffff), MAX_LEARNED_HASHTAGS),
+    seenCounts: numbers(Uint32Array, z.int().min(0).max(0xffff_ffff), MAX_LEARNED_HASHTAGS),
+    lastSeenAt: numbers(Float64Array, time, MAX_LEARNED_HASHTAGS),
+    partnerStarts: numbers(Uint32Array, z.int().min(0).max(0xffff_ffff), MAX_LEARNED_HASHTAGS + 1),
+    partners: numbers(Uint32Array, z.int().min(0).max(0xffff_ffff), MAX_PARTNER_COUNTS),
+    partnerCounts: numbers(Uint32Array, z.int().min(0).max(0xffff_ffff), MAX_PARTNER_COUNTS),
+  })
+  .superRefine((row, ctx) => {
+    if (row.id !== packedScopeId(row.network, row.brandId)) {
+      ctx.addIssue({ code: 'custom', path: ['id'], message: 'not the id of its network and brand' });
+    }
+    const problem = packedScopeProblem(row, MAX_COOCCURS);
+    if (problem) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+  });
 
 export const clipSchema = z.strictObject({
   ...baseRecord,

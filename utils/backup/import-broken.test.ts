@@ -101,6 +101,27 @@ const cases: Case[] = [
     file: () => table('clips', (rows) => void (rows[0].permalink = rows[2].permalink)),
     error: { code: 'invalid-data', detail: { table: 'clips', row: 2, path: ['permalink'], reason: 'duplicate' } },
   },
+  // Learned hashtags, packed (rows go by id: 'facebook-shared', then the Instagram brand)
+  {
+    name: 'learned hashtags whose partner is past the last hashtag',
+    file: () => table('hashtagStats', (rows) => void (rows[1].partners[0] = 99)),
+    error: { code: 'invalid-data', detail: { table: 'hashtagStats', row: 1, path: ['partners', 0], reason: 'custom' } },
+  },
+  {
+    name: 'learned hashtags with fewer counts than hashtags',
+    file: () => table('hashtagStats', (rows) => void rows[1].ownCounts.pop()),
+    error: { code: 'invalid-data', detail: { table: 'hashtagStats', row: 1, path: ['ownCounts'], reason: 'custom' } },
+  },
+  {
+    name: 'learned hashtags filed under the id of another network',
+    file: () => table('hashtagStats', (rows) => void (rows[0].network = 'instagram')),
+    error: { code: 'invalid-data', detail: { table: 'hashtagStats', row: 0, path: ['id'], reason: 'custom' } },
+  },
+  {
+    name: 'learned hashtags with a count below zero',
+    file: () => table('hashtagStats', (rows) => void (rows[1].partnerCounts[2] = -1)),
+    error: { code: 'invalid-data', detail: { table: 'hashtagStats', row: 1, path: ['partnerCounts', 2], reason: 'too_small' } },
+  },
   { name: 'a table that is not a list', file: () => table('hashtagSets', () => ({ rows: [] })), error: { code: 'invalid-data' } },
   // Hostile
   {
@@ -110,7 +131,7 @@ const cases: Case[] = [
   },
   {
     name: 'a "__proto__" key deep in a record',
-    file: () => rawTable('hashtagStats', (json) => json.replace('"cooccurs":{"pasta"', '"cooccurs":{"__proto__":{"polluted":1},"pasta"')),
+    file: () => rawTable('clips', (json) => json.replace('"counts":{"reactions"', '"counts":{"__proto__":{"polluted":1},"reactions"')),
     error: { code: 'hostile', detail: { reason: 'forbidden-key' } },
   },
   { name: 'an entry named ../evil', file: () => withFiles((f) => f.set('../evil', 'x')), error: { code: 'hostile' } },

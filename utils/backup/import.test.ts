@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { AppDB } from '../db/app-db';
-import { dumpDatabase } from '../db/dump';
+import { dumpDatabase, dumpRows } from '../db/dump';
 import { fillDatabase, makeFixtureRows } from '../db/fixtures';
+import { makeV1HashtagStats } from '../db/fixtures-v1';
 import { TABLE_NAMES, type TableName } from '../db/schema';
 import type { RowsByTable } from '../db/table-records';
 import { exportBackup } from './export';
 import { applyImport, importBackup, planImport, readBackup, totalCounts, type ImportReport } from './import';
-import { textOf, unzipFiles, zipFiles } from './zip-testing';
+import { textOf, unzipFiles, zipFiles, type ZipFiles } from './zip-testing';
 
 const opened: AppDB[] = [];
 function freshDb() {
@@ -174,5 +175,42 @@ describe('merge', () => {
     expect(result).toEqual({ ok: false, error: { code: 'database-failed', detail: { cause: 'QuotaExceededError' } } });
     expect(await dumpDatabase(here)).toEqual(before);
     here.unuse({ stack: 'dbcore', name: 'diskFull' });
+  });
+});
+
+describe('a backup from the first version of the database', () => {
+  /** Today's backup of the fixtures, made to look like version 1 wrote it: learned
+   * hashtags one row each. */
+  async function v1Backup(editRows: (rows: any[]) => void = () => {}) {
+    const source = freshDb();
+    await fillDatabase(source);
+    const files = await unzipFiles(await exportBackup(source, { now }));
+    const rows: any[] = makeV1HashtagStats();
+    editRows(rows);
+    const manifest = JSON.parse(textOf(files.get('manifest.json')));
+    const edited: ZipFiles = new Map(files);
+    edited.set('manifest.json', JSON.stringify({ ...manifest, dbVersion: 1, tables: { ...manifest.tables, hashtagStats: rows.length } }));
+    edited.set('tables/hashtagStats.json', JSON.stringify(rows));
+    return zipFiles(edited);
+  }
+
+  test('is read with its hashtags packed as the database upgrade packs them, and restores', async () => {
+    const read = await readBackup(await v1Backup());
+    expect(read).toMatchObject({ ok: true });
+    if (!read.ok) return;
+    expect(await dumpRows(read.backup.tables.hashtagStats)).toEqual(await dumpRows(makeFixtureRows().hashtagStats));
+
+    const db = freshDb();
+    expect(await importBackup(db, await v1Backup())).toEqual({ ok: true, report: allAdded(makeFixtureRows()) });
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+    expect(await dumpRows(await db.hashtagStats.toArray())).toEqual(await dumpRows(makeFixtureRows().hashtagStats.sort(byId)));
+  });
+
+  test('a broken row of that version is named as that version wrote it', async () => {
+    const read = await readBackup(await v1Backup((rows) => void (rows[0].cooccurs.pasta = -3)));
+    expect(read).toEqual({
+      ok: false,
+      error: { code: 'invalid-data', detail: { entry: 'tables/hashtagStats.json', table: 'hashtagStats', row: 0, path: ['cooccurs', 'pasta'], reason: 'too_small' } },
+    });
   });
 });

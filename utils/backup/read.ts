@@ -13,6 +13,7 @@ import {
 import { z } from 'zod';
 import type { StoredImage } from '../db/clips';
 import { CURRENT_DB_VERSION, TABLE_NAMES, type TableName } from '../db/schema';
+import { rowSchemaAt, upgradeRows } from './upgrade';
 import type { RowsByTable } from '../db/table-records';
 import { uniqueFields } from '../db/unique-indexes';
 import { BackupProblem, causeOf, fail, issuePath, type BackupError, type BackupFailure } from './errors';
@@ -66,7 +67,12 @@ async function read(file: Blob, limits: BackupLimits): Promise<ParsedBackup> {
   checkLayout(entries);
   checkSizes(entries, limits);
   const rows = {} as Record<TableName, unknown[]>;
-  for (const table of TABLE_NAMES) rows[table] = await readTable(entries, table, manifest.tables[table]);
+  const { dbVersion } = manifest;
+  for (const table of TABLE_NAMES) rows[table] = await readTable(entries, table, manifest.tables[table], rowSchemaAt(dbVersion, table));
+  if (dbVersion < CURRENT_DB_VERSION) {
+    upgradeRows(dbVersion, rows);
+    for (const table of TABLE_NAMES) rows[table] = parseRows(tableEntryName(table), table, rows[table], rowSchemas[table]);
+  }
   const tables = rows as { [K in TableName]: BackupRow<K>[] };
   return { manifest, tables: { ...tables, images: await readImages(entries, tables.images) } };
 }
@@ -196,8 +202,8 @@ async function readManifest(entries: Map<string, Entry>, limits: BackupLimits): 
   if (formatVersion > BACKUP_FORMAT_VERSION || dbVersion > CURRENT_DB_VERSION) {
     fail('newer-version', { formatVersion, dbVersion });
   }
-  // dbVersion < CURRENT_DB_VERSION: when version 2 exists, upgrade the rows here, the way
-  // the database's own upgrade() does, before they are validated.
+  // dbVersion < CURRENT_DB_VERSION: the rows are validated as that version wrote them,
+  // then upgraded (`upgrade.ts`) and validated again.
 
   const manifest = manifestSchema.safeParse(value);
   if (!manifest.success) manifestProblem(manifest.error.issues[0]);
@@ -214,13 +220,16 @@ function manifestProblem(issue: z.core.$ZodIssue): never {
 
 // --- Tables and images ---------------------------------------------------------------
 
-async function readTable<T extends TableName>(entries: Map<string, Entry>, table: T, expected: number): Promise<BackupRow<T>[]> {
+async function readTable<T extends TableName>(entries: Map<string, Entry>, table: T, expected: number, schema: z.ZodType): Promise<BackupRow<T>[]> {
   const name = tableEntryName(table);
   const value = await readJson(fileEntry(entries, name, 'corrupt', table));
   if (!Array.isArray(value)) fail('invalid-data', { entry: name, table, path: [], reason: 'not-an-array' });
   if (value.length !== expected) fail('corrupt', { entry: name, table, reason: 'count-mismatch', expected, actual: value.length });
+  return parseRows(name, table, value, schema);
+}
 
-  const schema = rowSchemas[table];
+/** Every row through `schema`, and no two with the same id or unique field. */
+function parseRows<T extends TableName>(name: string, table: T, value: unknown[], schema: z.ZodType): BackupRow<T>[] {
   const rows = value.map((candidate, row) => {
     const parsed = schema.safeParse(candidate);
     if (!parsed.success) {

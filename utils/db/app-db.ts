@@ -1,12 +1,13 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Brand } from './brands';
 import type { Clip, StoredImage } from './clips';
-import type { HashtagSet, HashtagStat } from './hashtags';
+import type { HashtagSet, HashtagStat, HashtagStatV1 } from './hashtags';
 import type { PostLogEntry } from './post-log';
 import type { SavedReply } from './saved-replies';
 import { backupStatusItem } from '../settings/items';
 import { trackChanges } from './change-clock';
 import { DB_NAME, SCHEMA_VERSIONS, TABLE_NAMES } from './schema';
+import { hashtagStatsV1ToV2 } from './upgrades';
 
 /** Spalla's one database. It is opened only in extension pages and the background,
  * never in a content script (that would put it in facebook.com's origin). */
@@ -22,7 +23,16 @@ export class AppDB extends Dexie {
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores(SCHEMA_VERSIONS[1]);
-    // Version 2 goes here: this.version(2).stores(SCHEMA_VERSIONS[2]).upgrade(tx => ...)
+    this.version(2)
+      .stores(SCHEMA_VERSIONS[2])
+      .upgrade(async (tx) => {
+        const stats = tx.table<HashtagStatV1 | HashtagStat, string>('hashtagStats');
+        const rows = (await stats.toArray()) as HashtagStatV1[];
+        await stats.clear();
+        await stats.bulkAdd(hashtagStatsV1ToV2(rows));
+      });
+    // Version 3 goes here: this.version(3).stores(SCHEMA_VERSIONS[3]).upgrade(tx => ...),
+    // the row changes in `upgrades.ts`, where the backup reader finds them too.
   }
 
   /** Every table in backup order. */

@@ -8,7 +8,8 @@ export interface BlobDump {
   bytes: number[];
 }
 
-/** Rows with every Blob (at any depth) replaced by its bytes. */
+/** Rows with every Blob (at any depth) replaced by its bytes, and every typed array by
+ * its kind and values. */
 export async function dumpRows(rows: readonly unknown[]): Promise<unknown[]> {
   return Promise.all(rows.map(dumpValue));
 }
@@ -23,6 +24,9 @@ export async function dumpDatabase(db: AppDB): Promise<Record<TableName, unknown
 
 async function dumpValue(value: unknown): Promise<unknown> {
   if (value instanceof Blob) return { blobType: value.type, bytes: [...new Uint8Array(await value.arrayBuffer())] };
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+    return { arrayType: value.constructor.name, values: Array.from(value as unknown as ArrayLike<number>) };
+  }
   if (Array.isArray(value)) return Promise.all(value.map(dumpValue));
   if (value !== null && typeof value === 'object') {
     const entries = await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await dumpValue(v)] as const));

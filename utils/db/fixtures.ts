@@ -5,8 +5,8 @@ import type { RowsByTable } from './table-records';
 /** Sample rows for every table, for tests (migrations, backup). Realistic on purpose:
  * Italian and English text, emoji, accents, nulls, empty lists and real image bytes. */
 
-const day = 24 * 60 * 60 * 1000;
-const t0 = Date.UTC(2026, 9, 1, 8, 30); // 1 Oct 2026, 08:30 UTC
+export const day = 24 * 60 * 60 * 1000;
+export const t0 = Date.UTC(2026, 9, 1, 8, 30); // 1 Oct 2026, 08:30 UTC
 
 // A 1×1 red PNG and a 1×1 transparent GIF: real, decodable files.
 const PNG_1X1 = Uint8Array.from(
@@ -89,32 +89,40 @@ export function makeFixtureRows(): RowsByTable {
         brandId: null,
       },
     ],
+    // Exactly what the database upgrade makes of the version 1 rows in `fixtures-v1.ts`
+    // (written out by hand, so the migration test checks the upgrade against it).
     hashtagStats: [
       {
-        id: 'stat-cucinaitaliana',
+        id: 'instagram-brand-brand-trattoria-gino',
         createdAt: t0,
         updatedAt: t0 + 4 * day,
-        key: 'cucinaitaliana',
-        tag: 'CucinaItaliana',
         network: 'instagram',
         brandId: 'brand-trattoria-gino',
-        ownCount: 4,
-        seenCount: 37,
-        cooccurs: { pasta: 3, foodporn: 1, 'caffè': 2 },
-        lastSeenAt: t0 + 4 * day,
+        ownPosts: 4,
+        keys: ['cucinaitaliana', 'pasta', 'foodporn', 'caffè'],
+        tags: ['CucinaItaliana', 'pasta', 'foodporn', 'caffè'],
+        ownCounts: Uint32Array.of(4, 0, 0, 0),
+        seenCounts: Uint32Array.of(37, 0, 0, 0),
+        lastSeenAt: Float64Array.of(t0 + 4 * day, t0 + 4 * day, t0 + 4 * day, t0 + 4 * day),
+        partnerStarts: Uint32Array.of(0, 3, 3, 3, 3),
+        partners: Uint32Array.of(1, 2, 3),
+        partnerCounts: Uint32Array.of(3, 1, 2),
       },
       {
-        id: 'stat-cafe',
+        id: 'facebook-shared',
         createdAt: t0 + day,
         updatedAt: t0 + day,
-        key: 'café',
-        tag: 'Café',
         network: 'facebook',
         brandId: null,
-        ownCount: 0,
-        seenCount: 1,
-        cooccurs: {},
-        lastSeenAt: t0 + day,
+        ownPosts: 0,
+        keys: ['café'],
+        tags: ['Café'],
+        ownCounts: Uint32Array.of(0),
+        seenCounts: Uint32Array.of(1),
+        lastSeenAt: Float64Array.of(t0 + day),
+        partnerStarts: Uint32Array.of(0, 0),
+        partners: Uint32Array.of(),
+        partnerCounts: Uint32Array.of(),
       },
     ],
     clips: [

@@ -1,3 +1,4 @@
+import type { PackedScope, UnpackedHashtag } from '../hashtags/packed';
 import type { BaseRecord, BrandRef, Network } from './record';
 
 /** A named group of hashtags inserted together. Tags are stored without "#", in the
@@ -10,23 +11,16 @@ export interface HashtagSet extends BaseRecord {
   brandId: BrandRef;
 }
 
-/** What the local model learned about one hashtag: counts only, never the post it was
- * seen in, its author or its text. */
-export interface HashtagStat extends BaseRecord {
-  /** Normalized counting key (NFC, case-folded). */
-  key: string;
-  /** The spelling seen most often. */
-  tag: string;
-  network: Network;
-  brandId: BrandRef;
-  /** Times seen in the user's own posts and clips. */
-  ownCount: number;
-  /** Times seen in posts scrolled past (when the user allows it). */
-  seenCount: number;
-  /** Other keys seen in the same post, with how often. */
-  cooccurs: Record<string, number>;
-  lastSeenAt: number;
-}
+/** What the local hashtag model learned in one network + brand, packed: counts only,
+ * never the posts they were seen in, their authors or their text. One record per scope,
+ * its id given by `packedScopeId` (see `utils/hashtags/packed.ts` for the arrays). Since
+ * version 2 of the database. */
+export interface HashtagStat extends BaseRecord, PackedScope {}
+
+/** Version 1 of the database kept one row per hashtag (`UnpackedHashtag` plus the base
+ * fields), which took a minute to read back for a heavy user; version 2 packs them. */
+export interface HashtagStatV1 extends BaseRecord, UnpackedHashtag {}
 
 export const hashtagSetsIndexes = 'id, name, network, brandId, updatedAt';
-export const hashtagStatsIndexes = 'id, key, network, brandId, lastSeenAt, updatedAt';
+export const hashtagStatsIndexesV1 = 'id, key, network, brandId, lastSeenAt, updatedAt';
+export const hashtagStatsIndexes = 'id, network, brandId, updatedAt';

@@ -3,6 +3,7 @@ import { afterEach, expect, test } from 'vitest';
 import { AppDB } from './app-db';
 import { dumpRows } from './dump';
 import { makeFixtureRows } from './fixtures';
+import { makeV1FixtureRows } from './fixtures-v1';
 import { CURRENT_DB_VERSION, SCHEMA_VERSIONS, TABLE_NAMES } from './schema';
 import type { RowsByTable } from './table-records';
 
@@ -14,11 +15,17 @@ type OldRows = Record<string, readonly object[]>;
  * One case per upgrade path: a database of version `from`, filled with `rows` as that
  * version stored them, must open with today's `AppDB` holding exactly `expected`.
  *
- * Adding version 2 = adding one case (the fixture rows then follow v2, so keep a frozen
- * copy of the v1 rows, e.g. `fixtures-v1.ts`):
- *   { name: 'v1 → v2', from: 1, rows: makeV1FixtureRows, expected: makeFixtureRows },
+ * Adding version 3 = adding one case (the fixture rows then follow v3, so keep a frozen
+ * copy of the v2 rows, as `fixtures-v1.ts` keeps the v1 ones), and keeping the older
+ * cases: each must still reach today's rows.
  */
 const cases: { name: string; from: SchemaVersion; rows: () => OldRows; expected: () => RowsByTable }[] = [
+  {
+    name: 'v1 → v2: one row per learned hashtag becomes one packed record per network and brand',
+    from: 1,
+    rows: makeV1FixtureRows,
+    expected: makeFixtureRows,
+  },
   {
     name: `v${CURRENT_DB_VERSION}, the current version (no upgrade: every row intact)`,
     from: CURRENT_DB_VERSION,

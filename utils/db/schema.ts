@@ -1,6 +1,6 @@
 import { brandsIndexes } from './brands';
 import { clipsIndexes, imagesIndexes } from './clips';
-import { hashtagSetsIndexes, hashtagStatsIndexes } from './hashtags';
+import { hashtagSetsIndexes, hashtagStatsIndexes, hashtagStatsIndexesV1 } from './hashtags';
 import { postLogIndexes } from './post-log';
 import { savedRepliesIndexes } from './saved-replies';
 
@@ -14,6 +14,16 @@ export const SCHEMA_VERSIONS = {
     brands: brandsIndexes,
     savedReplies: savedRepliesIndexes,
     hashtagSets: hashtagSetsIndexes,
+    hashtagStats: hashtagStatsIndexesV1,
+    clips: clipsIndexes,
+    images: imagesIndexes,
+    postLog: postLogIndexes,
+  },
+  /** The learned hashtags packed into one record per network + brand. */
+  2: {
+    brands: brandsIndexes,
+    savedReplies: savedRepliesIndexes,
+    hashtagSets: hashtagSetsIndexes,
     hashtagStats: hashtagStatsIndexes,
     clips: clipsIndexes,
     images: imagesIndexes,
@@ -21,7 +31,7 @@ export const SCHEMA_VERSIONS = {
   },
 } as const;
 
-export const CURRENT_DB_VERSION = 1;
+export const CURRENT_DB_VERSION = 2;
 
 /** The tables a backup holds, in the order they are written and restored. */
 export const TABLE_NAMES = [

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { createHashtagModel, MAX_COOCCURS_PER_TAG, MAX_TAGS_PER_POST, TOP_PARTNERS, type LearnedHashtag } from './model';
+import { createHashtagModel, MAX_COOCCURS_PER_TAG, MAX_TAGS_PER_POST, TOP_PARTNERS } from './model';
+import type { PackedScope } from './packed';
 
 const ig = { network: 'instagram', source: 'own', at: 1000 } as const;
 
@@ -22,8 +23,12 @@ describe('learn', () => {
     model.learn('#pizza #napoli', ig);
     model.learn('#pizza #napoli #vesuvio', { ...ig, source: 'seen', at: 2000 });
     const scope = model.scope('instagram', null)!;
-    expect(scope.byKey.get('pizza')).toMatchObject({ ownCount: 1, seenCount: 1, cooccurs: { napoli: 2, vesuvio: 1 }, lastSeenAt: 2000 });
-    expect(scope.byKey.get('vesuvio')).toMatchObject({ ownCount: 0, seenCount: 1, cooccurs: { pizza: 1, napoli: 1 } });
+    const pizza = scope.byKey.get('pizza')!;
+    const vesuvio = scope.byKey.get('vesuvio')!;
+    expect(pizza).toMatchObject({ ownCount: 1, seenCount: 1, lastSeenAt: 2000 });
+    expect(model.cooccurrences(pizza)).toEqual(new Map([['napoli', 2], ['vesuvio', 1]]));
+    expect(vesuvio).toMatchObject({ ownCount: 0, seenCount: 1 });
+    expect(model.cooccurrences(vesuvio)).toEqual(new Map([['pizza', 1], ['napoli', 1]]));
     expect(scope.ownPosts).toBe(1);
     expect(model.info()).toEqual({ hashtags: 3, ownHashtags: 2, pairs: 3 });
   });
@@ -60,33 +65,88 @@ describe('learn', () => {
     for (let i = 0; i < 5; i++) model.learn(['food', 'pizza'], ig);
     for (let i = 0; i <= MAX_COOCCURS_PER_TAG; i++) model.learn(['food', `t${i}x`], ig);
     const food = model.scope('instagram', null)!.byKey.get('food')!;
-    const keys = Object.keys(food.cooccurs);
-    expect(keys.length).toBeLessThanOrEqual(MAX_COOCCURS_PER_TAG);
-    expect(food.cooccurs.pizza).toBe(5);
+    const partners = model.cooccurrences(food);
+    expect(partners.size).toBeLessThanOrEqual(MAX_COOCCURS_PER_TAG);
+    expect(partners.get('pizza')).toBe(5);
   });
 });
 
-describe('load and changes', () => {
-  test('load keeps the stored objects and indexes them by key and accent-free key', () => {
-    const row: LearnedHashtag = { key: 'caffè', tag: 'Caffè', network: 'facebook', brandId: null, ownCount: 4, seenCount: 0, cooccurs: { torino: 2 }, lastSeenAt: 5 };
+describe('load, pack and changes', () => {
+  const packed = (): PackedScope => ({
+    network: 'facebook',
+    brandId: null,
+    ownPosts: 6,
+    keys: ['caffè', 'torino', 'bicerin'],
+    tags: ['Caffè', 'Torino', 'bicerin'],
+    ownCounts: Uint32Array.of(4, 2, 0),
+    seenCounts: Uint32Array.of(0, 1, 3),
+    lastSeenAt: Float64Array.of(5, 6, 7),
+    partnerStarts: Uint32Array.of(0, 1, 3, 4),
+    partners: Uint32Array.of(1, 0, 2, 1),
+    partnerCounts: Uint32Array.of(2, 2, 1, 1),
+  });
+
+  test('load indexes the packed entries by key and accent-free key, and reads partners from the arrays', () => {
     const model = createHashtagModel();
-    model.load([row]);
+    model.load([packed()]);
     const scope = model.scope('facebook', null)!;
-    expect(scope.byKey.get('caffè')).toBe(row);
-    expect(scope.byLooseKey.get('caffe')).toEqual([row]);
-    expect(scope.looseOf(row)).toBe('caffe');
-    expect(scope.ownPosts).toBe(4);
+    const caffe = scope.byKey.get('caffè')!;
+    expect(caffe).toMatchObject({ key: 'caffè', tag: 'Caffè', ownCount: 4, seenCount: 0, lastSeenAt: 5 });
+    expect(scope.byLooseKey.get('caffe')).toEqual([caffe]);
+    expect(scope.looseOf(caffe)).toBe('caffe');
+    expect(scope.ownPosts).toBe(6);
+    expect(model.partnersOf(scope.byKey.get('torino')!)).toEqual([{ key: 'caffè', count: 2 }, { key: 'bicerin', count: 1 }]);
+    expect(model.info()).toEqual({ hashtags: 3, ownHashtags: 2, pairs: 2 });
     expect(model.takeChanged()).toEqual([]);
   });
 
-  test('takeChanged gives each entry changed since the last call, once', () => {
+  test('a loaded scope packs back to the same arrays, and learning on top of it keeps every count', () => {
+    const model = createHashtagModel();
+    model.load([packed()]);
+    const scope = model.scope('facebook', null)!;
+    expect(model.pack(scope)).toEqual(packed());
+    model.learn(['Torino', 'gianduiotto'], { network: 'facebook', source: 'own', at: 9 });
+    const [changed] = model.takeChanged();
+    expect(changed).toEqual({
+      ...packed(),
+      ownPosts: 7,
+      keys: ['caffè', 'torino', 'bicerin', 'gianduiotto'],
+      tags: ['Caffè', 'Torino', 'bicerin', 'gianduiotto'],
+      ownCounts: Uint32Array.of(4, 3, 0, 1),
+      seenCounts: Uint32Array.of(0, 1, 3, 0),
+      lastSeenAt: Float64Array.of(5, 9, 7, 9),
+      partnerStarts: Uint32Array.of(0, 1, 4, 5, 6),
+      partners: Uint32Array.of(1, 0, 2, 3, 1, 1),
+      partnerCounts: Uint32Array.of(2, 2, 1, 1, 1, 1),
+    });
+    // A second model loads what the first wrote and knows the same.
+    const again = createHashtagModel();
+    again.load([changed]);
+    const torino = again.scope('facebook', null)!.byKey.get('torino')!;
+    expect(again.cooccurrences(torino)).toEqual(new Map([['caffè', 2], ['bicerin', 1], ['gianduiotto', 1]]));
+    expect(again.info()).toEqual({ hashtags: 4, ownHashtags: 3, pairs: 3 });
+  });
+
+  test('a scope cannot be loaded twice, and only this model\'s entries are answered', () => {
+    const model = createHashtagModel();
+    model.load([packed()]);
+    expect(() => model.load([packed()])).toThrow(/loaded already/);
+    const other = createHashtagModel();
+    other.load([packed()]);
+    expect(() => model.partnersOf(other.scope('facebook', null)!.byKey.get('torino')!)).toThrow(/not an entry/);
+  });
+
+  test('takeChanged packs each scope changed since the last call, once', () => {
     const model = createHashtagModel();
     model.learn('#a1 #b1', ig);
-    model.learn('#b1 #c1', ig);
-    expect(model.takeChanged().map((e) => e.key).sort()).toEqual(['a1', 'b1', 'c1']);
+    model.learn('#b1 #c1', { ...ig, network: 'facebook' });
+    expect(model.takeChanged().map((s) => [s.network, s.keys])).toEqual([
+      ['instagram', ['a1', 'b1']],
+      ['facebook', ['b1', 'c1']],
+    ]);
     expect(model.takeChanged()).toEqual([]);
     model.learn('#c1', ig);
-    expect(model.takeChanged().map((e) => e.key)).toEqual(['c1']);
+    expect(model.takeChanged().map((s) => s.keys)).toEqual([['a1', 'b1', 'c1']]);
   });
 
   test('clear forgets everything and bumps the version', () => {

@@ -1,5 +1,9 @@
+import Dexie from 'dexie';
 import { afterEach, expect, test, vi } from 'vitest';
 import { AppDB } from '../../db/app-db';
+import { makeFixtureRows } from '../../db/fixtures';
+import { makeV1HashtagStats } from '../../db/fixtures-v1';
+import { SCHEMA_VERSIONS } from '../../db/schema';
 import { rowSchemas } from '../../backup/format';
 import { LearnedHashtagStore } from './hashtags-store';
 
@@ -25,25 +29,40 @@ afterEach(async () => {
   }
 });
 
-test('what was learned is stored as hashtagStats rows a backup accepts, and a cold start reads it back', async () => {
+test('what was learned is stored as one packed record per scope that a backup accepts, and a cold start reads it back', async () => {
   const { db, store } = setup();
   const first = store();
   await first.learn('Margherita #Pizza #napoli', own);
   await first.learn(['pizza', 'vomero'], { ...own, source: 'seen' });
+  await first.learn('#pizza', { ...own, network: 'facebook', brand: 'b1' });
   await first.flush();
 
-  const rows = await db.hashtagStats.orderBy('key').toArray();
-  expect(rows.map((r) => [r.key, r.tag, r.ownCount, r.seenCount, r.cooccurs])).toEqual([
-    ['napoli', 'napoli', 1, 0, { pizza: 1 }],
-    ['pizza', 'Pizza', 1, 1, { napoli: 1, vomero: 1 }],
-    ['vomero', 'vomero', 0, 1, { pizza: 1 }],
-  ]);
-  for (const row of rows) expect(rowSchemas.hashtagStats.safeParse(row).success, row.key).toBe(true);
+  const rows = await db.hashtagStats.orderBy('id').toArray();
+  expect(rows.map((r) => r.id)).toEqual(['facebook-brand-b1', 'instagram-shared']);
+  const instagram = rows[1];
+  expect(instagram).toMatchObject({
+    network: 'instagram',
+    brandId: null,
+    ownPosts: 1,
+    keys: ['pizza', 'napoli', 'vomero'],
+    tags: ['Pizza', 'napoli', 'vomero'],
+    ownCounts: Uint32Array.of(1, 1, 0),
+    seenCounts: Uint32Array.of(1, 0, 1),
+    partnerStarts: Uint32Array.of(0, 2, 3, 4),
+    partners: Uint32Array.of(1, 2, 0, 0),
+    partnerCounts: Uint32Array.of(1, 1, 1, 1),
+  });
+  for (const row of rows) expect(rowSchemas.hashtagStats.safeParse(row).success, row.id).toBe(true);
   // Never the post's text.
   expect(JSON.stringify(rows)).not.toContain('Margherita');
 
   const cold = store();
-  expect((await cold.model()).info()).toEqual({ hashtags: 3, ownHashtags: 2, pairs: 2 });
+  const model = await cold.model();
+  expect(model.info()).toEqual({ hashtags: 4, ownHashtags: 3, pairs: 2 });
+  expect(model.partnersOf(model.scope('instagram', null)!.byKey.get('pizza')!)).toEqual([
+    { key: 'napoli', count: 1 },
+    { key: 'vomero', count: 1 },
+  ]);
 });
 
 test('a burst of learning goes out as one write after the delay', async () => {
@@ -54,12 +73,13 @@ test('a burst of learning goes out as one write after the delay', async () => {
   for (let i = 0; i < 50; i++) await s.learn([`tag${i}x`, 'common'], { ...own, source: 'seen' });
   expect(bulkPut).not.toHaveBeenCalled();
   await vi.waitFor(() => expect(bulkPut).toHaveBeenCalledTimes(1), { timeout: 5000 });
-  expect(bulkPut.mock.calls[0][0]).toHaveLength(51);
+  expect(bulkPut.mock.calls[0][0]).toHaveLength(1);
   await s.flush();
-  expect(await db.hashtagStats.count()).toBe(51);
+  const [row] = await db.hashtagStats.toArray();
+  expect(row.keys).toHaveLength(51);
 });
 
-test('a row changed again keeps its id and creation time', async () => {
+test('a scope written again keeps its id and creation time, also after a cold start', async () => {
   const { db, store } = setup();
   const s = store();
   await s.learn('#pizza', own);
@@ -70,8 +90,31 @@ test('a row changed again keeps its id and creation time', async () => {
   await s.flush();
   const after = await db.hashtagStats.toArray();
   expect(after).toHaveLength(1);
-  expect(after[0]).toMatchObject({ id: before.id, createdAt: before.createdAt, ownCount: 2 });
+  expect(after[0]).toMatchObject({ id: before.id, createdAt: before.createdAt, ownCounts: Uint32Array.of(2) });
   expect(after[0].updatedAt).toBeGreaterThan(before.updatedAt);
+
+  const cold = store();
+  await cold.learn('#pizza', own);
+  await cold.flush();
+  const [third] = await db.hashtagStats.toArray();
+  expect(third).toMatchObject({ id: before.id, createdAt: before.createdAt, ownCounts: Uint32Array.of(3) });
+});
+
+test('a database of version 1 is upgraded, and the model knows what the rows held', async () => {
+  const name = `hashtags-v1-${crypto.randomUUID()}`;
+  const old = new Dexie(name);
+  old.version(1).stores(SCHEMA_VERSIONS[1]);
+  await old.table('hashtagStats').bulkAdd(makeV1HashtagStats());
+  old.close();
+  const db = new AppDB(name);
+  open.push({ db, stores: [] });
+  const s = new LearnedHashtagStore(db, 0);
+  open.at(-1)!.stores.push(s);
+  const model = await s.model();
+  const italiana = model.scope('instagram', 'brand-trattoria-gino')!.byKey.get('cucinaitaliana')!;
+  expect(italiana).toMatchObject({ tag: 'CucinaItaliana', ownCount: 4, seenCount: 37 });
+  expect(model.cooccurrences(italiana)).toEqual(new Map([['pasta', 3], ['foodporn', 1], ['caffè', 2]]));
+  expect(model.scope('facebook', null)!.byKey.get('café')).toMatchObject({ tag: 'Café', seenCount: 1 });
 });
 
 test('the model is loaded once, however many ask at the same time', async () => {
@@ -89,25 +132,21 @@ test('clear forgets what is in memory, what is stored and what was waiting to be
   await s.learn('#pizza #napoli', own);
   await s.flush();
   await s.learn('#vesuvio', own);
-  expect(await s.clear()).toBe(2);
+  expect(await s.clear()).toBe(3);
   expect(await db.hashtagStats.count()).toBe(0);
   expect((await s.model()).info().hashtags).toBe(0);
   await s.flush();
   expect(await db.hashtagStats.count()).toBe(0);
 });
 
-test('rows written by another context (a backup restore) are read again on next use', async () => {
+test('records written by another context (a backup restore) are read again on next use', async () => {
   const { db, store } = setup();
   const s = store();
   await s.learn('#pizza', own);
   await s.flush();
   expect((await s.model()).info().hashtags).toBe(1);
-  const now = Date.now();
   const other = new AppDB(db.name);
-  await other.hashtagStats.add({
-    id: 'restored', createdAt: now, updatedAt: now, key: 'caffè', tag: 'caffè', network: 'facebook', brandId: null,
-    ownCount: 3, seenCount: 0, cooccurs: {}, lastSeenAt: now,
-  });
+  await other.hashtagStats.add(makeFixtureRows().hashtagStats[1]);
   other.close();
   await new Promise((r) => setTimeout(r, 10));
   expect((await s.model()).info().hashtags).toBe(2);

@@ -1,20 +1,25 @@
 import Dexie from 'dexie';
 import type { AppDB } from '../../db/app-db';
 import type { HashtagStat } from '../../db/hashtags';
-import { newId } from '../../db/record';
-import { createHashtagModel, type HashtagModel, type LearnedHashtag, type LearnOptions } from '../../hashtags/model';
+import { createHashtagModel, type HashtagModel, type LearnOptions } from '../../hashtags/model';
+import { packedScopeId, type PackedScope } from '../../hashtags/packed';
 
 /** Harvest sends a message per post scrolled past: writes wait this long to go out as
  * one transaction (a service worker lives for 30 s after the last event, plenty). */
 export const FLUSH_DELAY_MS = 1000;
+
+/** A write rewrites each changed scope whole (a heavy one is megabytes), so the next one
+ * waits at least this many times as long as the last took: writing stays under 1/20 of
+ * the background's time however fast the feed scrolls. */
+const WRITE_SPACING = 20;
 
 /**
  * The learned hashtag model of the background: loaded from table `hashtagStats` once, on
  * first use (a service worker is stopped after idle, so every cold start pays this
  * load), kept in memory, and written back in batches.
  *
- * The stored rows are the model's own entries (`LearnedHashtag` + id and times), so the
- * load indexes the rows it reads without copying them.
+ * The table holds one packed record per network + brand (`utils/hashtags/packed.ts`):
+ * the load reads a few records of typed arrays and the model keeps them as they are.
  */
 export class LearnedHashtagStore {
   private loading: Promise<HashtagModel> | undefined;
@@ -27,6 +32,12 @@ export class LearnedHashtagStore {
    * not come yet: those events are not news. */
   private ownEventsDue = 0;
   private stopWatching: (() => void) | undefined;
+  /** When each stored scope was first written, kept through rewrites. */
+  private createdAt = new Map<string, number>();
+  private lastWriteMs = 0;
+  /** How long the last load took: reading the records (with opening the database, when
+   * it was the first to ask), then loading them into the model. For the benchmark. */
+  lastLoad: { readMs: number; loadMs: number } | undefined;
 
   constructor(
     private readonly db: AppDB,
@@ -44,11 +55,15 @@ export class LearnedHashtagStore {
   }
 
   private async load(): Promise<HashtagModel> {
+    const started = performance.now();
     const rows = await this.db.hashtagStats.toArray();
+    const read = performance.now();
     // Watched from here on: opening a new database reports every table as changed.
     this.watchOtherWriters();
+    this.createdAt = new Map(rows.map((row) => [row.id, row.createdAt]));
     const model = createHashtagModel();
     model.load(rows);
+    this.lastLoad = { readMs: read - started, loadMs: performance.now() - read };
     return model;
   }
 
@@ -81,7 +96,7 @@ export class LearnedHashtagStore {
     this.flushTimer = setTimeout(() => {
       this.flushTimer = undefined;
       void this.flush();
-    }, this.flushDelayMs);
+    }, Math.max(this.flushDelayMs, WRITE_SPACING * this.lastWriteMs));
   }
 
   /** Writes what changed since the last write, in one transaction. */
@@ -91,27 +106,36 @@ export class LearnedHashtagStore {
       this.flushTimer = undefined;
     }
     this.writing = this.writing.then(async () => {
+      const start = performance.now();
       const changed = [...this.unwritten].flatMap((model) => model.takeChanged());
       this.unwritten.clear();
       if (changed.length === 0) return;
       const now = Date.now();
-      const rows = changed.map((entry) => stamp(entry, now));
+      const rows = changed.map((scope) => this.record(scope, now));
       await this.ownWriting(() => this.db.hashtagStats.bulkPut(rows));
+      this.lastWriteMs = performance.now() - start;
     });
     return this.writing;
   }
 
+  private record(scope: PackedScope, now: number): HashtagStat {
+    const id = packedScopeId(scope.network, scope.brandId);
+    const createdAt = this.createdAt.get(id) ?? now;
+    this.createdAt.set(id, createdAt);
+    return { id, createdAt, updatedAt: now, ...scope };
+  }
+
   /** Forgets everything learned, in memory, stored and not yet written; answers how many
-   * stored rows went. */
+   * hashtags were forgotten. */
   async clear(): Promise<number> {
     let cleared = 0;
     this.writing = this.writing.then(async () => {
-      cleared = await this.db.hashtagStats.count();
-      await this.ownWriting(() => this.db.hashtagStats.clear());
       const model = await this.model();
+      cleared = model.info().hashtags;
+      await this.ownWriting(() => this.db.hashtagStats.clear());
       model.clear();
-      model.takeChanged();
       this.unwritten.clear();
+      this.createdAt.clear();
     });
     await this.writing;
     return cleared;
@@ -133,13 +157,4 @@ export class LearnedHashtagStore {
     this.stopWatching = undefined;
     if (this.flushTimer !== undefined) clearTimeout(this.flushTimer);
   }
-}
-
-/** Gives a model entry the fields of a stored row, in place: the entry is the row. */
-function stamp(entry: LearnedHashtag, now: number): HashtagStat {
-  const row = entry as LearnedHashtag & Partial<HashtagStat>;
-  row.id ??= newId();
-  row.createdAt ??= now;
-  row.updatedAt = now;
-  return row as HashtagStat;
 }

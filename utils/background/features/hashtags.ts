@@ -133,6 +133,9 @@ export function startHashtags(ctx: BackgroundContext): void {
   ctx.expose('hashtagsInfo', hashtagModelInfo);
   ctx.expose('hashtagsFlush', () => learnedHashtags().flush());
   // The benchmark times the cold load in a freshly started worker with this.
-  ctx.expose('hashtagsLoad', async () => void (await learnedHashtags().model()));
+  ctx.expose('hashtagsLoad', async () => {
+    await learnedHashtags().model();
+    return learnedHashtags().lastLoad;
+  });
   ctx.expose('hashtagsClear', clearLearnedHashtags);
 }
