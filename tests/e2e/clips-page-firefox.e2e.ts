@@ -39,6 +39,11 @@ describe('Firefox: clipping', () => {
     await page.bringToFront();
     await ffClickEdgeTab(page);
     await ffWaitForHost(page, (i) => i.state === 'closed');
+    // The harvest (posts scrolled past) off, the feed loaded anew and the hashtag model
+    // emptied: whatever the model learns below, the clip taught it.
+    await library.evaluate(() => (globalThis as any).browser.storage.local.set({ hashtagsLearnFromFeed: false }));
+    await page.reload();
+    await ffBackgroundHook(library, 'hashtagsClear');
 
     await ffClickClipControl(page, 'CxY12aBcD3e');
     await ffWaitForHost(page, (i) => i.state === 'open');
@@ -51,6 +56,14 @@ describe('Firefox: clipping', () => {
     expect(db.clips).toHaveLength(1);
     expect(db.clips[0]).toMatchObject({ permalink: 'https://www.instagram.com/p/CxY12aBcD3e/', text: "Il nuovo menù d'autunno è arrivato ☕🍂 #autunno #bologna #caffè", network: 'instagram' });
     expect(db.roles).toEqual(['full', 'thumbnail']);
+    // The clip taught the hashtag model its three hashtags and their pairs, none as "yours".
+    const learned = await ffPoll(
+      () => ffBackgroundHook<{ hashtags: number; ownHashtags: number; pairs: number }>(library, 'hashtagsInfo'),
+      (info) => info.hashtags > 0,
+      10_000,
+    );
+    expect(learned).toEqual({ hashtags: 3, ownHashtags: 0, pairs: 3 });
+    await library.evaluate(() => (globalThis as any).browser.storage.local.remove('hashtagsLearnFromFeed'));
 
     await denyFixtureImages(inject('fixturePort'), 'Firefox', ['ig-coffee']);
     try {
