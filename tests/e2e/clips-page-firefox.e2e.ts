@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
 import type { Dialog, Frame, Page } from 'puppeteer-core';
 import { ffClickEdgeTab, ffOpenSidebar, ffWaitForHost, launchFirefox, type FirefoxRun } from './support/firefox';
-import { denyFixtureImages, PWNED_FLAG } from './support/clips-page';
+import { CARD_THUMBNAIL_STORED, denyFixtureImages, PWNED_FLAG } from './support/clips-page';
 import { ffBackgroundHook, ffClickClipControl, ffClipTables, ffOpenLibrary, ffPoll, ffShowIdeas } from './support/clips-firefox';
 import { CLEAN_DOCUMENT, HOSTILE_EXPECTED, LIBRARY_CARDS_SHOWN, PLANTED_MARKUP, SIDEBAR_RECENT_SHOWN } from './support/clips-hostile';
 import { translator } from './support/extension-pages';
@@ -101,6 +101,7 @@ describe('Firefox: clipping', () => {
         text: "Il nuovo menù d'autunno è arrivato ☕🍂 #autunno #bologna #caffè",
         thumbnail: { blob: true, loaded: true, alt: expect.stringContaining('spallademo') },
       });
+      expect(await library.evaluate(`(${CARD_THUMBNAIL_STORED})(${JSON.stringify(clipId)})`)).toEqual({ role: 'thumbnail', same: true });
     } finally {
       await denyFixtureImages(inject('fixturePort'), 'Firefox', []);
     }

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, inject, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium';
 import { clickEdgeTab, hostInfo, inWorker, openSidebar, setStorage, useChromium, waitForHost } from './support/chromium-sidebar';
-import { CLIP_CONTROL_POINT, denyFixtureImages, fixtureImageBytes, PWNED_FLAG } from './support/clips-page';
+import { CARD_THUMBNAIL_STORED, CLIP_CONTROL_POINT, denyFixtureImages, fixtureImageBytes, PWNED_FLAG } from './support/clips-page';
 import { openExtensionPage } from './support/extension-pages';
 import { card, openIdeas } from './support/clips-library-pages';
 import { CLEAN_DOCUMENT, HOSTILE_EXPECTED, LIBRARY_CARDS_SHOWN, PLANTED_MARKUP } from './support/clips-hostile';
@@ -168,6 +168,7 @@ describe('Chromium: clipping posts', () => {
         await expect
           .poll(() => shown.evaluate((img: HTMLImageElement) => ({ blob: img.src.startsWith('blob:'), loaded: img.complete && img.naturalWidth > 0 })))
           .toEqual({ blob: true, loaded: true });
+        expect(await library.evaluate(`(${CARD_THUMBNAIL_STORED})(${JSON.stringify(clip.id)})`)).toEqual({ role: 'thumbnail', same: true });
         expect(await card(library, clip.id).locator('[data-testid="clips-card-text"]').textContent()).toBe(db.clips[0].text.slice(0, 600));
       } finally {
         await library.close();
