@@ -5,10 +5,11 @@
 import { beforeEach, describe, expect, inject, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium';
-import { clickEdgeTab, hostInfo, inWorker, openSidebar, useChromium, waitForHost } from './support/chromium-sidebar';
-import { CLIP_CONTROL_POINT, denyFixtureImages, fixtureImageBytes, PWNED_FLAG } from './support/clips-page';
+import { clickEdgeTab, hostInfo, inWorker, openSidebar, setStorage, useChromium, waitForHost } from './support/chromium-sidebar';
+import { CARD_THUMBNAIL_STORED, CLIP_CONTROL_POINT, denyFixtureImages, fixtureImageBytes, PWNED_FLAG } from './support/clips-page';
 import { openExtensionPage } from './support/extension-pages';
 import { card, openIdeas } from './support/clips-library-pages';
+import { CLEAN_DOCUMENT, HOSTILE_EXPECTED, LIBRARY_CARDS_SHOWN, PLANTED_MARKUP } from './support/clips-hostile';
 import { clearDatabase, dumpDatabase } from './support/idb';
 import { tempProfile } from './support/paths';
 
@@ -92,6 +93,10 @@ async function thumbnailIsFromBlob(frame: Frame, testId: string) {
 describe('Chromium: clipping posts', () => {
   test('the clip control on a Facebook feed post saves it with its image; the sidebar and the library show it from the stored blob after the image address answers 403', async () => {
     const page = current.page;
+    // The harvest (posts scrolled past) off and the hashtag model empty: whatever the model
+    // learns below, the clip taught it.
+    await setStorage(current.run, { hashtagsLearnFromFeed: false });
+    await inWorker(current.run, 'self.spalla.hashtagsClear()');
     await page.goto(current.run.url('www.facebook.com', '/'));
     // The post's own click handler must not see a click on our control.
     await page.evaluate(() => {
@@ -125,6 +130,17 @@ describe('Chromium: clipping posts', () => {
     expect(Buffer.from(rows[1].blob.bytes).equals(served)).toBe(true);
     expect(rows[0].blob.blobType).toMatch(/^image\//);
 
+    // The clip taught the hashtag model its two hashtags and their pair, not as the user's
+    // own ("yours" stays for hashtags the user has used): #autunno now brings #spalla.
+    await expect
+      .poll(() => inWorker(current.run, 'self.spalla.hashtagsInfo()'), { timeout: 10_000 })
+      .toEqual({ hashtags: 2, ownHashtags: 0, pairs: 1 });
+    const suggested = await inWorker<{ tag: string; reasons: { code: string; with?: string }[] }[]>(
+      current.run,
+      `self.spalla.hashtagsSuggest({ text: 'Menù nuovo #autunno', network: 'facebook', limit: 10 })`,
+    );
+    expect(suggested.find((s) => s.tag === 'spalla')?.reasons).toContainEqual({ code: 'cooccurs', with: '#autunno' });
+
     // The user adds a note, tags and a status without leaving the page.
     await frame.locator('[data-testid="clips-page-note"]').fill('Rifare con la foto del team');
     await frame.locator('[data-testid="clips-page-tags"]').fill('autunno, menu , menu');
@@ -152,6 +168,7 @@ describe('Chromium: clipping posts', () => {
         await expect
           .poll(() => shown.evaluate((img: HTMLImageElement) => ({ blob: img.src.startsWith('blob:'), loaded: img.complete && img.naturalWidth > 0 })))
           .toEqual({ blob: true, loaded: true });
+        expect(await library.evaluate(`(${CARD_THUMBNAIL_STORED})(${JSON.stringify(clip.id)})`)).toEqual({ role: 'thumbnail', same: true });
         expect(await card(library, clip.id).locator('[data-testid="clips-card-text"]').textContent()).toBe(db.clips[0].text.slice(0, 600));
       } finally {
         await library.close();
@@ -165,6 +182,8 @@ describe('Chromium: clipping posts', () => {
       expect(db.clips).toHaveLength(1);
       expect(db.clips[0]).toMatchObject({ id: clip.id, note: 'Rifare con la foto del team', tags: ['autunno', 'menu'], status: 'draft' });
       expect(db.clips[0].imageIds).toEqual(clip.imageIds);
+      // The re-clip added nothing to the model (that it counts nothing twice: capture-learn.test.ts).
+      expect(await inWorker(current.run, 'self.spalla.hashtagsInfo()')).toEqual({ hashtags: 2, ownHashtags: 0, pairs: 1 });
     } finally {
       await denyFixtureImages(port(), 'Chrome', []);
     }
@@ -275,7 +294,7 @@ describe('Chromium: clipping posts', () => {
     expect(db.clips[0].permalink).toMatch(/^https:\/\/example\.org\/#:~:text=Small%20businesses/);
   });
 
-  test('hostile posts: markup, script and direction tricks stay text in the sidebar; no script runs, no dialog opens', async () => {
+  test('hostile posts: markup, script and direction tricks stay text in the sidebar and the library; no script runs, no dialog opens', async () => {
     const page = current.page;
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
@@ -283,6 +302,9 @@ describe('Chromium: clipping posts', () => {
       void d.dismiss();
     });
     await page.goto(current.run.url('www.facebook.com', '/spalla-test/hostile'));
+    // Control: the listener does see a dialog the page opens (so an empty list means none).
+    await page.evaluate(() => alert('control'));
+    expect(dialogs.splice(0)).toEqual(['control']);
     await page.waitForSelector('[role="article"] spalla-clip', { state: 'attached' });
     const expected = await page.evaluate(() =>
       [...document.querySelectorAll('[role="feed"] > div > div > [role="article"]')].map((post) => ({
@@ -290,7 +312,8 @@ describe('Chromium: clipping posts', () => {
         text: (post.querySelector('[data-ad-rendering-role="story_message"]') as HTMLElement).textContent,
       })),
     );
-    expect(expected).toHaveLength(11);
+    // The page shows the shared payload list (tests/e2e/support/clips-hostile.ts) as text.
+    expect(expected).toEqual(HOSTILE_EXPECTED.map((e) => ({ author: e.author, text: expect.stringContaining(e.text) })));
     for (let i = 1; i <= expected.length; i++) await clickClipControl(page, `pfbidhostile${i}`);
     await expect.poll(async () => (await database()).clips.length, { timeout: 30_000 }).toBe(11);
 
@@ -320,6 +343,32 @@ describe('Chromium: clipping posts', () => {
 
     await frame.locator('[data-testid="clips-page-recent-item"] button').first().click();
     await frame.locator('[data-testid="clips-page-editor-text"]').waitFor();
+    expect(await frame.evaluate(PLANTED_MARKUP)).toEqual(CLEAN_DOCUMENT);
+
+    // The library page: every card's author and text as text, images from their blobs.
+    const library = await openIdeas(current.run);
+    library.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    try {
+      type Card = { id: string; author: string | null; text: string | null; thumbnail: { blob: boolean; loaded: boolean; alt: string } | null };
+      const withImage = db.clips.filter((c) => c.imageIds.length > 0);
+      expect(withImage.map((c) => c.authorName).sort()).toEqual(HOSTILE_EXPECTED.filter((e) => e.alt !== null).map((e) => e.author).sort());
+      const read = () => library.evaluate(`(${LIBRARY_CARDS_SHOWN})(${JSON.stringify(db.clips.map((c) => c.id))})`) as Promise<Card[]>;
+      await expect.poll(async () => (await read()).filter((c) => c.thumbnail?.loaded).length, { timeout: 15_000 }).toBe(withImage.length);
+      const cards = await read();
+      for (const clip of db.clips) {
+        const shown = cards.find((c) => c.id === clip.id)!;
+        expect(shown).toMatchObject({ author: clip.authorName, text: clip.text.slice(0, 600) });
+        if (clip.imageIds.length) expect(shown.thumbnail).toEqual({ blob: true, loaded: true, alt: expect.stringContaining(clip.authorName!) });
+        else expect(shown.thumbnail).toBeNull();
+      }
+      await library.waitForTimeout(500); // let any handler a payload planted fire
+      expect(await library.evaluate(PLANTED_MARKUP)).toEqual(CLEAN_DOCUMENT);
+    } finally {
+      await library.close();
+    }
     expect(await frame.evaluate((flag) => (window as any)[flag], PWNED_FLAG)).toBeUndefined();
     expect(await page.evaluate((flag) => (window as any)[flag], PWNED_FLAG)).toBeUndefined();
     expect(dialogs).toEqual([]);

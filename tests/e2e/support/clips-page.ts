@@ -54,3 +54,27 @@ export const CLIP_CONTROL_POINT = `(key) => {
 }`;
 
 export const PWNED_FLAG = '__spallaPwned';
+
+/** Runs in the library page: whether the card's thumbnail shows the very bytes stored for
+ * that clip (the `blob:` URL's content against the `images` row of the same role, read
+ * with the raw IndexedDB API). */
+export const CARD_THUMBNAIL_STORED = `async (clipId) => {
+  const img = document.querySelector('[data-testid="clips-card"][data-clip-id="' + clipId + '"] [data-testid="clips-card-thumbnail"]');
+  if (!img) return { error: 'no thumbnail shown' };
+  const shown = new Uint8Array(await (await fetch(img.src)).arrayBuffer());
+  const db = await new Promise((resolve, reject) => {
+    const r = indexedDB.open('spalla');
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  const rows = await new Promise((resolve, reject) => {
+    const r = db.transaction('images').objectStore('images').getAll();
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  db.close();
+  const row = rows.find((i) => i.clipId === clipId && i.role === img.dataset.role);
+  if (!row) return { error: 'no stored ' + img.dataset.role };
+  const stored = new Uint8Array(await row.blob.arrayBuffer());
+  return { role: row.role, same: shown.length > 0 && shown.length === stored.length && shown.every((b, i) => b === stored[i]) };
+}`;

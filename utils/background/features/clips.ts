@@ -8,6 +8,8 @@ import type { CaptureFailure, CaptureResult, ClipSummary } from '../../messaging
 import { clipInputSchema, inputFromSnapshot, userFieldsSchema, type ClipInput } from '../../clips/capture-input';
 import { blobToDataUrl, prepareImages } from '../../clips/capture-images';
 import { isQuotaError, quotaError, saveCapture } from '../../clips/capture-save';
+import { teachFromClip } from '../../clips/capture-learn';
+import { learnClipHashtags } from './hashtags';
 import { WEB_CLIP_MENUS, webClipInput, type WebClipClick } from '../../clips/capture-web';
 import { clipsFullImageLimitItem, clipsLastCaptureItem, draftToInsertItem, sidebarTabItem } from '../../settings/items';
 import type { PostSnapshot } from '../../sites/types';
@@ -60,6 +62,8 @@ export function startClips(ctx: BackgroundContext): void {
             }
           : undefined,
       });
+      // The hashtag model learns from the new clip, after the save and without holding it up.
+      void teachFromClip(outcome, learnClipHashtags);
       return {
         ok: true,
         clipId: outcome.clip.id,

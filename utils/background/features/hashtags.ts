@@ -1,5 +1,6 @@
 import { browser } from '#imports';
 import { getDb } from '../../db/app-db';
+import type { ClipLesson } from '../../clips/capture-learn';
 import type { HashtagSetInput } from '../../hashtags/suggest';
 import { suggestHashtags } from '../../hashtags/suggest';
 import type { HashtagModelInfo, LearnHashtagsRequest, SuggestHashtagsRequest } from '../../messaging/features/hashtags';
@@ -50,6 +51,28 @@ export async function learnHashtags(request: LearnHashtagsRequest): Promise<{ le
     network: request.network,
     brand: request.brandId ?? null,
     source: request.source,
+  });
+  return { learned };
+}
+
+/** The model's source for what clips teach (see `learnClipHashtags`). */
+export const CLIP_SOURCE = 'seen' satisfies LearnHashtagsRequest['source'];
+
+/**
+ * Learns the hashtags of a clip the user just saved (called by the clips feature).
+ *
+ * Learned as 'seen', not 'own', on purpose: a clip is someone else's post, and the
+ * "yours" mark (and the "yours" prior) read `ownCount` as "hashtags you have used often";
+ * counted as seen, a clip teaches co-occurrence (P(c | s) counts own and seen posts alike)
+ * without making a competitor's tags "yours". Unlike posts scrolled past,
+ * NOT subject to the harvest setting: clipping is the user's deliberate act.
+ * See docs/hashtags.md, "Clips".
+ */
+export async function learnClipHashtags(lesson: ClipLesson): Promise<{ learned: number }> {
+  const learned = await learnedHashtags().learn(lesson.tags.slice(0, MAX_TAGS), {
+    network: lesson.network,
+    brand: lesson.brandId ?? null,
+    source: CLIP_SOURCE,
   });
   return { learned };
 }
