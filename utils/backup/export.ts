@@ -100,7 +100,7 @@ function toBackupRows(table: TableName, rows: readonly object[]): unknown[] {
 /** A typed array (the packed learned hashtags) as the JSON list of its numbers, which
  * the row schema turns back into one on import. */
 function typedArraysAsLists(_key: string, value: unknown): unknown {
-  return value instanceof Uint32Array || value instanceof Float64Array ? Array.from(value) : value;
+  return ArrayBuffer.isView(value) && !(value instanceof DataView) ? Array.from(value as Uint32Array) : value;
 }
 
 function withImageFile(image: StoredImage) {

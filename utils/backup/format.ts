@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TABLE_NAMES, type TableName } from '../db/schema';
-import { packedScopeId, packedScopeProblem } from '../hashtags/packed';
+import { narrowUints, packedScopeId, packedScopeProblem } from '../hashtags/packed';
 
 /** The backup file format (see docs/backup-format.md). A reader refuses a file whose
  * `formatVersion` is newer than this; bump it only when old readers would misread
@@ -118,12 +118,20 @@ export const hashtagStatV1Schema = z.strictObject({
 const MAX_LEARNED_HASHTAGS = 500_000;
 const MAX_PARTNER_COUNTS = 20_000_000;
 
-/** A typed array in the database, a JSON array of numbers in the file: either is
- * accepted, and the typed array comes out. */
-function numbers<T extends Uint32Array | Float64Array>(kind: { from(values: ArrayLike<number>): T; new (n: number): T }, item: z.ZodNumber, max: number) {
+/** Unsigned integers: a typed array in the database, a JSON list in the file. Either is
+ * accepted, and the narrowest typed array that holds them comes out (`narrowUints`, the
+ * rule the database follows, so a restored record is the record that was saved). */
+function uints(max: number) {
   return z
-    .preprocess((value) => (value instanceof Uint32Array || value instanceof Float64Array ? Array.from(value) : value), z.array(item).max(max))
-    .transform((values) => kind.from(values));
+    .preprocess((value) => (ArrayBuffer.isView(value) && !(value instanceof Float64Array) ? Array.from(value as Uint32Array) : value), z.array(z.int().min(0).max(0xffff_ffff)).max(max))
+    .transform((values) => narrowUints(values));
+}
+
+/** Epoch milliseconds: a Float64Array in the database, a JSON list in the file. */
+function times(max: number) {
+  return z
+    .preprocess((value) => (value instanceof Float64Array ? Array.from(value) : value), z.array(time).max(max))
+    .transform((values) => Float64Array.from(values));
 }
 
 /** One network + brand's learned hashtags, packed (`utils/hashtags/packed.ts`). */
@@ -135,13 +143,14 @@ export const hashtagStatSchema = z
     brandId: brandRef,
     ownPosts: count,
     keys: z.array(tag).max(MAX_LEARNED_HASHTAGS),
-    tags: z.array(tag).max(MAX_LEARNED_HASHTAGS),
-    ownCounts: numbers(Uint32Array, z.int().min(0).max(0xffff_ffff), MAX_LEARNED_HASHTAGS),
-    seenCounts: numbers(Uint32Array, z.int().min(0).max(0xffff_ffff), MAX_LEARNED_HASHTAGS),
-    lastSeenAt: numbers(Float64Array, time, MAX_LEARNED_HASHTAGS),
-    partnerStarts: numbers(Uint32Array, z.int().min(0).max(0xffff_ffff), MAX_LEARNED_HASHTAGS + 1),
-    partners: numbers(Uint32Array, z.int().min(0).max(0xffff_ffff), MAX_PARTNER_COUNTS),
-    partnerCounts: numbers(Uint32Array, z.int().min(0).max(0xffff_ffff), MAX_PARTNER_COUNTS),
+    /** '' where the spelling is the key itself. */
+    tags: z.array(z.string().max(200)).max(MAX_LEARNED_HASHTAGS),
+    ownCounts: uints(MAX_LEARNED_HASHTAGS),
+    seenCounts: uints(MAX_LEARNED_HASHTAGS),
+    lastSeenAt: times(MAX_LEARNED_HASHTAGS),
+    partnerStarts: uints(MAX_LEARNED_HASHTAGS + 1),
+    partners: uints(MAX_PARTNER_COUNTS),
+    partnerCounts: uints(MAX_PARTNER_COUNTS),
   })
   .superRefine((row, ctx) => {
     if (row.id !== packedScopeId(row.network, row.brandId)) {

@@ -45,7 +45,7 @@ function countingLearner() {
   }));
   const counts = (key: string) => {
     const entry = model.scope('instagram', null)?.byKey.get(key);
-    return entry ? { own: entry.ownCount, seen: entry.seenCount, cooccurs: entry.cooccurs } : null;
+    return entry ? { own: entry.ownCount, seen: entry.seenCount, cooccurs: Object.fromEntries(model.cooccurrences(entry)) } : null;
   };
   return { learn, counts };
 }

@@ -2,6 +2,11 @@ import { normalizeHashtag, type HashtagKeys } from './extract';
 
 const PLAIN_ASCII = /^[\x21-\x7e]*$/;
 
+/** Printable ASCII only: such a key is its own accent-free key. */
+export function isPlainAscii(text: string): boolean {
+  return PLAIN_ASCII.test(text);
+}
+
 /**
  * `normalizeHashtag`, with a fast path for plain ASCII (most tags and words): lower case
  * is then the whole of the case fold, and there is no accent to drop. Loading 50,000

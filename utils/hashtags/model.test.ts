@@ -76,48 +76,54 @@ describe('load, pack and changes', () => {
     network: 'facebook',
     brandId: null,
     ownPosts: 6,
-    keys: ['caffè', 'torino', 'bicerin'],
-    tags: ['Caffè', 'Torino', 'bicerin'],
-    ownCounts: Uint32Array.of(4, 2, 0),
-    seenCounts: Uint32Array.of(0, 1, 3),
-    lastSeenAt: Float64Array.of(5, 6, 7),
-    partnerStarts: Uint32Array.of(0, 1, 3, 4),
-    partners: Uint32Array.of(1, 0, 2, 1),
-    partnerCounts: Uint32Array.of(2, 2, 1, 1),
+    keys: ['bicerin', 'caffè', 'torino'],
+    tags: ['', 'Caffè', 'Torino'],
+    ownCounts: Uint8Array.of(0, 4, 2),
+    seenCounts: Uint8Array.of(3, 0, 1),
+    lastSeenAt: Float64Array.of(7, 5, 6),
+    partnerStarts: Uint8Array.of(0, 1, 2, 4),
+    partners: Uint8Array.of(2, 2, 1, 0),
+    partnerCounts: Uint8Array.of(1, 2, 2, 1),
   });
 
-  test('load indexes the packed entries by key and accent-free key, and reads partners from the arrays', () => {
+  test('load finds the packed entries by key and accent-free key, and reads partners from the arrays', () => {
     const model = createHashtagModel();
     model.load([packed()]);
     const scope = model.scope('facebook', null)!;
     const caffe = scope.byKey.get('caffè')!;
     expect(caffe).toMatchObject({ key: 'caffè', tag: 'Caffè', ownCount: 4, seenCount: 0, lastSeenAt: 5 });
+    expect(scope.byKey.get('bicerin')).toMatchObject({ tag: 'bicerin', seenCount: 3 });
+    expect(scope.byKey.get('caffè')).toBe(caffe);
+    expect(scope.byKey.get('cappuccino')).toBeUndefined();
     expect(scope.byLooseKey.get('caffe')).toEqual([caffe]);
     expect(scope.looseOf(caffe)).toBe('caffe');
     expect(scope.ownPosts).toBe(6);
+    expect(scope.size).toBe(3);
+    expect(scope.mostUsedOwn(5).map((e) => e.key)).toEqual(['caffè', 'torino']);
     expect(model.partnersOf(scope.byKey.get('torino')!)).toEqual([{ key: 'caffè', count: 2 }, { key: 'bicerin', count: 1 }]);
     expect(model.info()).toEqual({ hashtags: 3, ownHashtags: 2, pairs: 2 });
     expect(model.takeChanged()).toEqual([]);
   });
 
-  test('a loaded scope packs back to the same arrays, and learning on top of it keeps every count', () => {
+  test('a loaded scope packs back to the same arrays; learning on top of it sorts new keys in and keeps every count', () => {
     const model = createHashtagModel();
     model.load([packed()]);
     const scope = model.scope('facebook', null)!;
     expect(model.pack(scope)).toEqual(packed());
     model.learn(['Torino', 'gianduiotto'], { network: 'facebook', source: 'own', at: 9 });
+    expect(scope.byLooseKey.get('gianduiotto')?.map((e) => e.key)).toEqual(['gianduiotto']);
     const [changed] = model.takeChanged();
     expect(changed).toEqual({
       ...packed(),
       ownPosts: 7,
-      keys: ['caffè', 'torino', 'bicerin', 'gianduiotto'],
-      tags: ['Caffè', 'Torino', 'bicerin', 'gianduiotto'],
-      ownCounts: Uint32Array.of(4, 3, 0, 1),
-      seenCounts: Uint32Array.of(0, 1, 3, 0),
-      lastSeenAt: Float64Array.of(5, 9, 7, 9),
-      partnerStarts: Uint32Array.of(0, 1, 4, 5, 6),
-      partners: Uint32Array.of(1, 0, 2, 3, 1, 1),
-      partnerCounts: Uint32Array.of(2, 2, 1, 1, 1, 1),
+      keys: ['bicerin', 'caffè', 'gianduiotto', 'torino'],
+      tags: ['', 'Caffè', '', 'Torino'],
+      ownCounts: Uint8Array.of(0, 4, 1, 3),
+      seenCounts: Uint8Array.of(3, 0, 0, 1),
+      lastSeenAt: Float64Array.of(7, 5, 9, 9),
+      partnerStarts: Uint8Array.of(0, 1, 2, 3, 6),
+      partners: Uint8Array.of(3, 3, 3, 1, 0, 2),
+      partnerCounts: Uint8Array.of(1, 2, 1, 2, 1, 1),
     });
     // A second model loads what the first wrote and knows the same.
     const again = createHashtagModel();
@@ -125,6 +131,15 @@ describe('load, pack and changes', () => {
     const torino = again.scope('facebook', null)!.byKey.get('torino')!;
     expect(again.cooccurrences(torino)).toEqual(new Map([['caffè', 2], ['bicerin', 1], ['gianduiotto', 1]]));
     expect(again.info()).toEqual({ hashtags: 4, ownHashtags: 3, pairs: 3 });
+  });
+
+  test('counts past 255 and 65,535 are packed in wider arrays', () => {
+    const model = createHashtagModel();
+    for (let i = 0; i < 300; i++) model.learn(['pizza', 'napoli'], ig);
+    const [scope] = model.takeChanged();
+    expect(scope.ownCounts).toEqual(Uint16Array.of(300, 300));
+    expect(scope.partnerCounts).toEqual(Uint16Array.of(300, 300));
+    expect(scope.partners).toBeInstanceOf(Uint8Array);
   });
 
   test('a scope cannot be loaded twice, and only this model\'s entries are answered', () => {

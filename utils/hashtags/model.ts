@@ -4,18 +4,19 @@
  *
  * Only hashtags and their co-occurrence are kept, never a post's text or author.
  *
- * A cold start loads packed scopes (`./packed.ts`: parallel arrays, one record per
- * network + brand) and leaves the co-occurrence counts in those arrays: a hashtag's
- * partners are read from them when a suggestion asks, and copied into a map of its own
- * only when the hashtag learns again. So the load costs one small object per hashtag,
- * not one per co-occurrence count (see docs/hashtags.md, "Cold load").
+ * A cold start loads packed scopes (`./packed.ts`: parallel arrays, keys in ascending
+ * order, one record per network + brand) and builds nothing from them: a key is found
+ * by binary search, an entry object is made the first time one is asked for, and a
+ * hashtag's partners are read from the arrays until it learns again (it then gets a
+ * map of its own). So the load costs the same for 50 hashtags as for 50,000 (see
+ * docs/hashtags.md, "Cold load").
  *
  * Plain TypeScript: no browser API.
  */
 import type { BrandRef, Network } from '../db/record';
 import { extractHashtags, isValidHashtag } from './extract';
-import { hashtagKeys, looseKey } from './keys';
-import type { PackedScope } from './packed';
+import { hashtagKeys, isPlainAscii, looseKey } from './keys';
+import { compareKeys, findKey, narrowUints, type PackedScope } from './packed';
 
 export type LearnSource = 'own' | 'seen';
 
@@ -43,16 +44,20 @@ export interface LearnOptions {
   at?: number;
 }
 
-/** One network + brand: the entries and the indexes suggestions read. */
+/** One network + brand: the entries and the lookups suggestions make. */
 export interface HashtagScope {
   readonly network: Network;
   readonly brandId: BrandRef;
-  readonly byKey: ReadonlyMap<string, LearnedHashtag>;
-  /** Accent-free key -> entries (`caffè` and `caffe` are one family). Built on first
-   * use, so that a cold load does not pay for it. */
-  readonly byLooseKey: ReadonlyMap<string, readonly LearnedHashtag[]>;
+  /** The entry of a key. */
+  readonly byKey: { get(key: string): LearnedHashtag | undefined };
+  /** The entries of an accent-free key (`caffè` and `caffe` are one family). */
+  readonly byLooseKey: { get(loose: string): readonly LearnedHashtag[] | undefined };
   /** An entry's accent-free key. */
   looseOf(entry: LearnedHashtag): string;
+  /** The hashtags of the user's own posts, most used first, at most `limit`. */
+  mostUsedOwn(limit: number): LearnedHashtag[];
+  /** Hashtags learned here. */
+  readonly size: number;
   /** Own posts learned in this scope: the denominator of "how often you use it". */
   readonly ownPosts: number;
 }
@@ -109,11 +114,9 @@ export interface HashtagModel {
   readonly version: number;
 }
 
-/** An entry and where its co-occurrences are: the packed arrays it was loaded from, or,
- * once it learned again, its own map (partner's index -> count). */
+/** An entry, and its co-occurrences once it learned after the load (partner's index ->
+ * count); until then they are in the packed arrays. */
 class Entry implements LearnedHashtag {
-  ownCount = 0;
-  seenCount = 0;
   thawed: Map<number, number> | undefined;
 
   constructor(
@@ -121,86 +124,243 @@ class Entry implements LearnedHashtag {
     public tag: string,
     readonly network: Network,
     readonly brandId: BrandRef,
+    public ownCount: number,
+    public seenCount: number,
     public lastSeenAt: number,
-    /** Place in its scope's order, which is also its index in the packed arrays. */
+    /** Its index in the scope: the loaded hashtags first, in their packed order, then
+     * the ones learned since. */
     readonly index: number,
   ) {}
 }
 
 class Scope implements HashtagScope {
-  readonly byKey = new Map<string, Entry>();
-  /** Entries by index: loaded ones in their packed order, then new ones. */
-  readonly order: Entry[] = [];
   ownPosts = 0;
   /** Learned since it was last packed. */
   changed = false;
-  private loose: Map<string, Entry[]> | undefined;
+  /** How many hashtags came from `packed`. */
+  private readonly loaded: number;
+  /** Entries of loaded hashtags, made when first asked for. */
+  private readonly made: (Entry | undefined)[];
+  /** Hashtags learned since the load, in the order they came, and by key. */
+  private readonly extra: Entry[] = [];
+  private readonly extraByKey = new Map<string, Entry>();
+  private readonly extraFamilies = new Map<string, Entry[]>();
+  /** Accent-free key -> indexes of loaded hashtags whose key differs from it (`caffè`
+   * under `caffe`); built on first use. */
+  private loadedFamilies: Map<string, number[]> | undefined;
   private readonly looseKeys = new Map<string, string>();
+
+  readonly byKey = { get: (key: string) => this.get(key) };
+  readonly byLooseKey = { get: (loose: string) => this.family(loose) };
 
   constructor(
     readonly network: Network,
     readonly brandId: BrandRef,
-    /** The stored arrays the first `packed.keys.length` entries were loaded from. */
-    readonly packed?: PackedScope,
-  ) {}
+    private readonly packed?: PackedScope,
+  ) {
+    this.loaded = packed?.keys.length ?? 0;
+    this.made = new Array(this.loaded);
+    this.ownPosts = packed?.ownPosts ?? 0;
+  }
 
-  add(key: string, tag: string, lastSeenAt: number): Entry {
-    const entry = new Entry(key, tag, this.network, this.brandId, lastSeenAt, this.order.length);
-    this.order.push(entry);
-    this.byKey.set(key, entry);
-    if (this.loose) this.addLoose(entry);
+  get size(): number {
+    return this.loaded + this.extra.length;
+  }
+
+  get(key: string): Entry | undefined {
+    const extra = this.extraByKey.get(key);
+    if (extra || !this.packed) return extra;
+    const i = findKey(this.packed.keys, key);
+    return i < 0 ? undefined : this.at(i);
+  }
+
+  /** The entry at `index`. */
+  at(index: number): Entry {
+    if (index >= this.loaded) return this.extra[index - this.loaded];
+    let entry = this.made[index];
+    if (!entry) {
+      const p = this.packed!;
+      const key = p.keys[index];
+      entry = new Entry(key, p.tags[index] || key, this.network, this.brandId, p.ownCounts[index], p.seenCounts[index], p.lastSeenAt[index], index);
+      this.made[index] = entry;
+    }
     return entry;
   }
 
-  get byLooseKey(): ReadonlyMap<string, readonly LearnedHashtag[]> {
-    if (!this.loose) {
-      this.loose = new Map();
-      for (const entry of this.order) this.addLoose(entry);
+  keyAt(index: number): string {
+    return index < this.loaded ? this.packed!.keys[index] : this.extra[index - this.loaded].key;
+  }
+
+  /** An entry's field without making the entry. */
+  private ownCountAt(index: number): number {
+    const entry = index < this.loaded ? this.made[index] : this.extra[index - this.loaded];
+    return entry ? entry.ownCount : this.packed!.ownCounts[index];
+  }
+
+  add(key: string, tag: string, lastSeenAt: number): Entry {
+    const entry = new Entry(key, tag, this.network, this.brandId, 0, 0, lastSeenAt, this.size);
+    this.extra.push(entry);
+    this.extraByKey.set(key, entry);
+    const loose = this.looseOf(entry);
+    const family = this.extraFamilies.get(loose);
+    if (family) family.push(entry);
+    else this.extraFamilies.set(loose, [entry]);
+    return entry;
+  }
+
+  family(loose: string): readonly Entry[] | undefined {
+    const out: Entry[] = [];
+    if (this.packed) {
+      const i = findKey(this.packed.keys, loose);
+      if (i >= 0 && looseKey(loose) === loose) out.push(this.at(i));
+      for (const j of this.accentedLoaded().get(loose) ?? []) out.push(this.at(j));
     }
-    return this.loose;
+    const extra = this.extraFamilies.get(loose);
+    if (extra) out.push(...extra);
+    return out.length > 0 ? out : undefined;
+  }
+
+  private accentedLoaded(): Map<string, number[]> {
+    if (!this.loadedFamilies) {
+      const families = new Map<string, number[]>();
+      const keys = this.packed?.keys ?? [];
+      for (let i = 0; i < keys.length; i++) {
+        if (isPlainAscii(keys[i])) continue;
+        const loose = looseKey(keys[i]);
+        if (loose === keys[i]) continue;
+        const family = families.get(loose);
+        if (family) family.push(i);
+        else families.set(loose, [i]);
+      }
+      this.loadedFamilies = families;
+    }
+    return this.loadedFamilies;
   }
 
   looseOf(entry: LearnedHashtag): string {
-    return this.looseKeys.get(entry.key) ?? looseKey(entry.key);
+    let loose = this.looseKeys.get(entry.key);
+    if (loose === undefined) {
+      loose = looseKey(entry.key);
+      this.looseKeys.set(entry.key, loose);
+    }
+    return loose;
   }
 
-  private addLoose(entry: Entry) {
-    const loose = looseKey(entry.key);
-    this.looseKeys.set(entry.key, loose);
-    const family = this.loose!.get(loose);
-    if (family) family.push(entry);
-    else this.loose!.set(loose, [entry]);
+  mostUsedOwn(limit: number): Entry[] {
+    const top: { index: number; count: number }[] = [];
+    for (let i = 0; i < this.size; i++) {
+      const count = this.ownCountAt(i);
+      if (count === 0 || (top.length === limit && count <= top[limit - 1].count)) continue;
+      if (top.length === limit) top.pop();
+      let at = top.length;
+      while (at > 0 && top[at - 1].count < count) at--;
+      top.splice(at, 0, { index: i, count });
+    }
+    return top.map(({ index }) => this.at(index));
   }
 
-  /** How many partners `entry` has. */
-  degree(entry: Entry): number {
-    if (entry.thawed) return entry.thawed.size;
-    const packed = this.packed;
-    if (!packed || entry.index >= packed.keys.length) return 0;
-    return packed.partnerStarts[entry.index + 1] - packed.partnerStarts[entry.index];
+  /** How many partners the hashtag at `index` has. */
+  degree(index: number): number {
+    const entry = index < this.loaded ? this.made[index] : this.extra[index - this.loaded];
+    if (entry?.thawed) return entry.thawed.size;
+    if (index >= this.loaded) return 0;
+    return this.packed!.partnerStarts[index + 1] - this.packed!.partnerStarts[index];
   }
 
   /** Calls `visit` with each partner's index and count. */
-  forEachPartner(entry: Entry, visit: (index: number, count: number) => void) {
-    if (entry.thawed) {
-      for (const [index, count] of entry.thawed) visit(index, count);
+  forEachPartner(index: number, visit: (partner: number, count: number) => void) {
+    const entry = index < this.loaded ? this.made[index] : this.extra[index - this.loaded];
+    if (entry?.thawed) {
+      for (const [partner, count] of entry.thawed) visit(partner, count);
       return;
     }
-    const packed = this.packed;
-    if (!packed || entry.index >= packed.keys.length) return;
-    for (let p = packed.partnerStarts[entry.index], end = packed.partnerStarts[entry.index + 1]; p < end; p++) {
-      visit(packed.partners[p], packed.partnerCounts[p]);
-    }
+    if (index >= this.loaded) return;
+    const p = this.packed!;
+    for (let at = p.partnerStarts[index], end = p.partnerStarts[index + 1]; at < end; at++) visit(p.partners[at], p.partnerCounts[at]);
   }
 
   /** The entry's partners in a map of its own, ready to count. */
   thaw(entry: Entry): Map<number, number> {
     if (!entry.thawed) {
       const map = new Map<number, number>();
-      this.forEachPartner(entry, (index, count) => map.set(index, count));
+      this.forEachPartner(entry.index, (partner, count) => map.set(partner, count));
       entry.thawed = map;
     }
     return entry.thawed;
+  }
+
+  ownHashtags(): number {
+    let own = 0;
+    for (let i = 0; i < this.size; i++) if (this.ownCountAt(i) > 0) own++;
+    return own;
+  }
+
+  /** The scope as it would be stored: keys in ascending order again (the hashtags
+   * learned since the load sorted in among the loaded ones), indexes renumbered. */
+  pack(): PackedScope {
+    const n = this.size;
+    const order = this.sortedIndexes();
+    const renumber = new Uint32Array(n);
+    order.forEach((index, position) => (renumber[index] = position));
+    const same = this.extra.length === 0; // Then nothing moved: partners copy as they are.
+    const starts = new Uint32Array(n + 1);
+    let total = 0;
+    order.forEach((index, position) => {
+      starts[position] = total;
+      total += this.degree(index);
+    });
+    starts[n] = total;
+    const partners = new Uint32Array(total);
+    const counts = new Uint32Array(total);
+    const p = this.packed;
+    order.forEach((index, position) => {
+      let at = starts[position];
+      const entry = index < this.loaded ? this.made[index] : this.extra[index - this.loaded];
+      if (!entry?.thawed && p && index < this.loaded && same) {
+        const start = p.partnerStarts[index];
+        const end = p.partnerStarts[index + 1];
+        partners.set(p.partners.subarray(start, end), at);
+        counts.set(p.partnerCounts.subarray(start, end), at);
+        return;
+      }
+      this.forEachPartner(index, (partner, count) => {
+        partners[at] = renumber[partner];
+        counts[at++] = count;
+      });
+    });
+    const field = (read: (entry: Entry | undefined, index: number) => number) =>
+      order.map((index) => read(index < this.loaded ? this.made[index] : this.extra[index - this.loaded], index));
+    return {
+      network: this.network,
+      brandId: this.brandId,
+      ownPosts: this.ownPosts,
+      keys: order.map((index) => this.keyAt(index)),
+      tags: order.map((index) => {
+        const entry = index < this.loaded ? this.made[index] : this.extra[index - this.loaded];
+        const tag = entry ? entry.tag : p!.tags[index] || p!.keys[index];
+        return tag === this.keyAt(index) ? '' : tag;
+      }),
+      ownCounts: narrowUints(field((entry, index) => entry?.ownCount ?? p!.ownCounts[index])),
+      seenCounts: narrowUints(field((entry, index) => entry?.seenCount ?? p!.seenCounts[index])),
+      lastSeenAt: Float64Array.from(field((entry, index) => entry?.lastSeenAt ?? p!.lastSeenAt[index])),
+      partnerStarts: narrowUints(starts),
+      partners: narrowUints(partners),
+      partnerCounts: narrowUints(counts),
+    };
+  }
+
+  /** Every index, in ascending order of key: the loaded ones are already in order, the
+   * ones learned since are sorted and merged in. */
+  private sortedIndexes(): number[] {
+    const extra = this.extra.map((entry) => entry.index).sort((a, b) => compareKeys(this.keyAt(a), this.keyAt(b)));
+    const out: number[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < this.loaded || j < extra.length) {
+      if (j >= extra.length || (i < this.loaded && this.keyAt(i) < this.keyAt(extra[j]))) out.push(i++);
+      else out.push(extra[j++]);
+    }
+    return out;
   }
 }
 
@@ -213,10 +373,6 @@ function prune(partners: Map<number, number>, keyOf: (index: number) => string) 
   const strongest = [...partners].sort((a, b) => b[1] - a[1] || compareKeys(keyOf(a[0]), keyOf(b[0])));
   partners.clear();
   for (const [index, count] of strongest.slice(0, Math.floor((MAX_COOCCURS_PER_TAG * 3) / 4))) partners.set(index, count);
-}
-
-function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function createHashtagModel(): HashtagModel {
@@ -237,7 +393,7 @@ export function createHashtagModel(): HashtagModel {
 
   function internal(entry: LearnedHashtag): { entry: Entry; scope: Scope } {
     const scope = scopes.get(scopeId(entry.network, entry.brandId));
-    const own = scope?.byKey.get(entry.key);
+    const own = scope?.get(entry.key);
     if (!scope || own !== entry) throw new Error(`#${entry.key} is not an entry of this model`);
     return { entry: own, scope };
   }
@@ -264,7 +420,7 @@ export function createHashtagModel(): HashtagModel {
       if (options.source === 'own') scope.ownPosts++;
       const entries: Entry[] = [];
       for (const [key, tag] of spellings) {
-        let entry = scope.byKey.get(key);
+        let entry = scope.get(key);
         if (!entry) entry = scope.add(key, tag, at);
         else if (entry.tag !== tag && options.source === 'own') entry.tag = tag; // The user's own spelling wins over what others write.
         if (options.source === 'own') entry.ownCount++;
@@ -275,7 +431,7 @@ export function createHashtagModel(): HashtagModel {
       for (const a of entries) {
         const counts = scope.thaw(a);
         for (const b of entries) if (a !== b) counts.set(b.index, (counts.get(b.index) ?? 0) + 1);
-        if (counts.size > MAX_COOCCURS_PER_TAG) prune(counts, (index) => scope.order[index].key);
+        if (counts.size > MAX_COOCCURS_PER_TAG) prune(counts, (index) => scope.keyAt(index));
         partners.delete(a);
       }
       scope.changed = true;
@@ -287,15 +443,7 @@ export function createHashtagModel(): HashtagModel {
       for (const packed of packs) {
         const id = scopeId(packed.network, packed.brandId);
         if (scopes.has(id)) throw new Error(`the scope ${packed.network}/${packed.brandId ?? '-'} is loaded already`);
-        const scope = new Scope(packed.network, packed.brandId, packed);
-        scopes.set(id, scope);
-        scope.ownPosts = packed.ownPosts;
-        const { keys, tags, ownCounts, seenCounts, lastSeenAt } = packed;
-        for (let i = 0; i < keys.length; i++) {
-          const entry = scope.add(keys[i], tags[i], lastSeenAt[i]);
-          entry.ownCount = ownCounts[i];
-          entry.seenCount = seenCounts[i];
-        }
+        scopes.set(id, new Scope(packed.network, packed.brandId, packed));
       }
       version++;
     },
@@ -305,9 +453,9 @@ export function createHashtagModel(): HashtagModel {
       let top = partners.get(entry);
       if (!top) {
         const found: [number, number][] = [];
-        scope.forEachPartner(entry, (index, count) => found.push([index, count]));
-        found.sort((a, b) => b[1] - a[1] || compareKeys(scope.order[a[0]].key, scope.order[b[0]].key));
-        top = found.slice(0, TOP_PARTNERS).map(([index, count]) => ({ key: scope.order[index].key, count }));
+        scope.forEachPartner(entry.index, (index, count) => found.push([index, count]));
+        found.sort((a, b) => b[1] - a[1] || compareKeys(scope.keyAt(a[0]), scope.keyAt(b[0])));
+        top = found.slice(0, TOP_PARTNERS).map(([index, count]) => ({ key: scope.keyAt(index), count }));
         partners.set(entry, top);
       }
       return top;
@@ -316,7 +464,7 @@ export function createHashtagModel(): HashtagModel {
     cooccurrences(learned) {
       const { entry, scope } = internal(learned);
       const out = new Map<string, number>();
-      scope.forEachPartner(entry, (index, count) => out.set(scope.order[index].key, count));
+      scope.forEachPartner(entry.index, (index, count) => out.set(scope.keyAt(index), count));
       return out;
     },
 
@@ -329,13 +477,13 @@ export function createHashtagModel(): HashtagModel {
     },
 
     *entries() {
-      for (const scope of scopes.values()) yield* scope.order;
+      for (const scope of scopes.values()) for (let i = 0; i < scope.size; i++) yield scope.at(i);
     },
 
     pack(learned) {
       const scope = scopes.get(scopeId(learned.network, learned.brandId));
       if (scope !== learned) throw new Error('not a scope of this model');
-      return packScope(scope);
+      return scope.pack();
     },
 
     takeChanged() {
@@ -343,7 +491,7 @@ export function createHashtagModel(): HashtagModel {
       for (const scope of scopes.values()) {
         if (!scope.changed) continue;
         scope.changed = false;
-        out.push(packScope(scope));
+        out.push(scope.pack());
       }
       return out;
     },
@@ -358,63 +506,11 @@ export function createHashtagModel(): HashtagModel {
       let ownHashtags = 0;
       let directed = 0;
       for (const scope of scopes.values()) {
-        for (const entry of scope.order) {
-          hashtags++;
-          if (entry.ownCount > 0) ownHashtags++;
-          directed += scope.degree(entry);
-        }
+        hashtags += scope.size;
+        ownHashtags += scope.ownHashtags();
+        for (let i = 0; i < scope.size; i++) directed += scope.degree(i);
       }
       return { hashtags, ownHashtags, pairs: Math.round(directed / 2) };
     },
-  };
-}
-
-/** The scope's arrays: entries in their order, so that the partners still in the
- * loaded arrays are copied as they are. */
-function packScope(scope: Scope): PackedScope {
-  const n = scope.order.length;
-  const ownCounts = new Uint32Array(n);
-  const seenCounts = new Uint32Array(n);
-  const lastSeenAt = new Float64Array(n);
-  const partnerStarts = new Uint32Array(n + 1);
-  let total = 0;
-  scope.order.forEach((entry, i) => {
-    ownCounts[i] = entry.ownCount;
-    seenCounts[i] = entry.seenCount;
-    lastSeenAt[i] = entry.lastSeenAt;
-    partnerStarts[i] = total;
-    total += scope.degree(entry);
-  });
-  partnerStarts[n] = total;
-  const partners = new Uint32Array(total);
-  const partnerCounts = new Uint32Array(total);
-  const packed = scope.packed;
-  scope.order.forEach((entry, i) => {
-    const at = partnerStarts[i];
-    if (!entry.thawed && packed && i < packed.keys.length) {
-      const start = packed.partnerStarts[i];
-      const end = packed.partnerStarts[i + 1];
-      partners.set(packed.partners.subarray(start, end), at);
-      partnerCounts.set(packed.partnerCounts.subarray(start, end), at);
-      return;
-    }
-    let p = at;
-    for (const [index, count] of entry.thawed ?? []) {
-      partners[p] = index;
-      partnerCounts[p++] = count;
-    }
-  });
-  return {
-    network: scope.network,
-    brandId: scope.brandId,
-    ownPosts: scope.ownPosts,
-    keys: scope.order.map((entry) => entry.key),
-    tags: scope.order.map((entry) => entry.tag),
-    ownCounts,
-    seenCounts,
-    lastSeenAt,
-    partnerStarts,
-    partners,
-    partnerCounts,
   };
 }

@@ -17,9 +17,15 @@
 import type { BrandRef, Network } from '../db/record';
 
 /** Typed arrays over their own memory (what `new`, `from` and IndexedDB give back). */
-type Uint32s = Uint32Array<ArrayBuffer>;
+export type Uints = Uint8Array<ArrayBuffer> | Uint16Array<ArrayBuffer> | Uint32Array<ArrayBuffer>;
 type Float64s = Float64Array<ArrayBuffer>;
 
+/**
+ * The arrays of one scope. Keys are in ascending order (of UTF-16 code units, as `<`
+ * compares strings), so that a key is found by binary search with no index to build.
+ * Counts and indexes take the narrowest unsigned array that holds their largest value
+ * (`narrowUints`): the cold load reads bytes, and most counts are small.
+ */
 export interface PackedScope {
   network: Network;
   brandId: BrandRef;
@@ -27,14 +33,45 @@ export interface PackedScope {
    * use it". */
   ownPosts: number;
   keys: string[];
+  /** The spelling seen most often; '' when it is the key itself (most are). */
   tags: string[];
-  ownCounts: Uint32s;
-  seenCounts: Uint32s;
+  ownCounts: Uints;
+  seenCounts: Uints;
   lastSeenAt: Float64s;
   /** `keys.length + 1` offsets into `partners` and `partnerCounts`. */
-  partnerStarts: Uint32s;
-  partners: Uint32s;
-  partnerCounts: Uint32s;
+  partnerStarts: Uints;
+  partners: Uints;
+  partnerCounts: Uints;
+}
+
+/** The narrowest of Uint8Array, Uint16Array and Uint32Array that holds every value (all
+ * integers from 0 to 2³² − 1). One rule for the database and for backups, so that a
+ * restored record is the very record that was saved. */
+export function narrowUints(values: ArrayLike<number>): Uints {
+  let max = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] > max) max = values[i];
+  if (max <= 0xff) return Uint8Array.from(values);
+  if (max <= 0xffff) return Uint16Array.from(values);
+  return Uint32Array.from(values);
+}
+
+/** The order of `keys`. */
+export function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The index of `key` in ascending `keys`, or -1. */
+export function findKey(keys: readonly string[], key: string): number {
+  let low = 0;
+  let high = keys.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const k = keys[mid];
+    if (k === key) return mid;
+    if (k < key) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
 }
 
 /** One hashtag as the first version of the database stored it (a row per hashtag). */
@@ -72,58 +109,53 @@ export function packHashtags(rows: Iterable<UnpackedHashtag>): PackedScope[] {
 
 function packGroup(rows: UnpackedHashtag[]): PackedScope {
   const { network, brandId } = rows[0];
-  const index = new Map<string, number>();
-  const keys: string[] = [];
-  const tags: string[] = [];
-  const latest: number[] = [];
-  const add = (key: string, tag: string, at: number) => {
-    index.set(key, keys.length);
-    keys.push(key);
-    tags.push(tag);
-    latest.push(at);
+  const byKey = new Map<string, UnpackedHashtag>();
+  const latest = new Map<string, number>();
+  for (const row of rows) if (!byKey.has(row.key)) byKey.set(row.key, row);
+  for (const row of rows) {
+    for (const key of Object.keys(row.cooccurs)) if (!byKey.has(key)) latest.set(key, Math.max(latest.get(key) ?? 0, row.lastSeenAt));
+  }
+  const keys = [...new Set([...byKey.keys(), ...latest.keys()])].sort(compareKeys);
+  const index = new Map(keys.map((key, i) => [key, i]));
+  const partnersOf = keys.map((key) => {
+    const partners = new Map<number, number>();
+    const row = byKey.get(key);
+    if (row) for (const [other, count] of Object.entries(row.cooccurs)) if (other !== key) partners.set(index.get(other)!, count);
+    return partners;
+  });
+  const rowOf = keys.map((key) => byKey.get(key));
+  return {
+    network,
+    brandId,
+    ownPosts: rowOf.reduce((most, row) => Math.max(most, row?.ownCount ?? 0), 0),
+    keys,
+    tags: keys.map((key, i) => (rowOf[i] && rowOf[i].tag !== key ? rowOf[i].tag : '')),
+    ownCounts: narrowUints(rowOf.map((row) => row?.ownCount ?? 0)),
+    seenCounts: narrowUints(rowOf.map((row) => row?.seenCount ?? 0)),
+    lastSeenAt: Float64Array.from(keys, (key, i) => rowOf[i]?.lastSeenAt ?? latest.get(key)!),
+    ...packPartners(partnersOf),
   };
-  for (const row of rows) if (!index.has(row.key)) add(row.key, row.tag, row.lastSeenAt);
-  for (const row of rows) {
-    for (const key of Object.keys(row.cooccurs)) if (!index.has(key)) add(key, key, row.lastSeenAt);
-  }
-  const n = keys.length;
-  const ownCounts = new Uint32Array(n);
-  const seenCounts = new Uint32Array(n);
-  const lastSeenAt = Float64Array.from(latest);
-  const partnersOf: Map<number, number>[] = Array.from({ length: n }, () => new Map());
-  let ownPosts = 0;
-  for (const row of rows) {
-    const i = index.get(row.key)!;
-    ownCounts[i] = row.ownCount;
-    seenCounts[i] = row.seenCount;
-    ownPosts = Math.max(ownPosts, row.ownCount);
-    for (const [key, count] of Object.entries(row.cooccurs)) {
-      const j = index.get(key)!;
-      if (j !== i) partnersOf[i].set(j, count);
-    }
-  }
-  return { network, brandId, ownPosts, keys, tags, ownCounts, seenCounts, lastSeenAt, ...packPartners(partnersOf) };
 }
 
 /** Per hashtag, its partners (index -> count), to the three partner arrays. */
 export function packPartners(partnersOf: readonly ReadonlyMap<number, number>[]): Pick<PackedScope, 'partnerStarts' | 'partners' | 'partnerCounts'> {
-  const partnerStarts = new Uint32Array(partnersOf.length + 1);
+  const starts = new Array<number>(partnersOf.length + 1);
   let total = 0;
   partnersOf.forEach((partners, i) => {
-    partnerStarts[i] = total;
+    starts[i] = total;
     total += partners.size;
   });
-  partnerStarts[partnersOf.length] = total;
-  const partners = new Uint32Array(total);
-  const partnerCounts = new Uint32Array(total);
+  starts[partnersOf.length] = total;
+  const partners = new Array<number>(total);
+  const counts = new Array<number>(total);
   let at = 0;
   for (const map of partnersOf) {
     for (const [j, count] of map) {
       partners[at] = j;
-      partnerCounts[at++] = count;
+      counts[at++] = count;
     }
   }
-  return { partnerStarts, partners, partnerCounts };
+  return { partnerStarts: narrowUints(starts), partners: narrowUints(partners), partnerCounts: narrowUints(counts) };
 }
 
 /** What is wrong with a packed scope's arrays, if anything: the backup reader refuses
@@ -137,10 +169,8 @@ export function packedScopeProblem(scope: PackedScope, maxPartnersPerTag: number
   if (partnerStarts.length !== n + 1) return { path: ['partnerStarts'], message: `expected ${n + 1} offsets` };
   if (partnerStarts[0] !== 0 || partnerStarts[n] !== partners.length) return { path: ['partnerStarts'], message: 'offsets must run from 0 to the number of partners' };
   if (partnerCounts.length !== partners.length) return { path: ['partnerCounts'], message: 'expected as many counts as partners' };
-  const seen = new Set<string>();
   for (let i = 0; i < n; i++) {
-    if (seen.has(scope.keys[i])) return { path: ['keys', i], message: 'duplicate key' };
-    seen.add(scope.keys[i]);
+    if (i > 0 && !(scope.keys[i - 1] < scope.keys[i])) return { path: ['keys', i], message: 'keys must be in ascending order, each once' };
     const start = partnerStarts[i];
     const end = partnerStarts[i + 1];
     if (end < start) return { path: ['partnerStarts', i + 1], message: 'offsets must not go down' };

@@ -82,17 +82,7 @@ const topOwnCache = new WeakMap<HashtagScope, { version: number; top: LearnedHas
 function topOwnTags(model: HashtagModel, scope: HashtagScope): LearnedHashtag[] {
   const cached = topOwnCache.get(scope);
   if (cached && cached.version === model.version) return cached.top;
-  const top: LearnedHashtag[] = [];
-  for (const entry of scope.byKey.values()) {
-    if (entry.ownCount === 0) continue;
-    if (top.length < TOP_OWN_TAGS) {
-      top.push(entry);
-      if (top.length === TOP_OWN_TAGS) top.sort((a, b) => b.ownCount - a.ownCount);
-    } else if (entry.ownCount > top[TOP_OWN_TAGS - 1].ownCount) {
-      top[TOP_OWN_TAGS - 1] = entry;
-      top.sort((a, b) => b.ownCount - a.ownCount);
-    }
-  }
+  const top = scope.mostUsedOwn(TOP_OWN_TAGS);
   topOwnCache.set(scope, { version: model.version, top });
   return top;
 }
