@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { TABLE_LABEL_KEYS } from '../../components/tableLabels';
 import { editJson, patchBytes, textOf, unzipFiles, zipFiles, type ZipFiles } from '../../utils/backup/zip-testing';
 import { makeFixtureRows } from '../../utils/db/fixtures';
-import { TABLE_NAMES } from '../../utils/db/schema';
+import { CURRENT_DB_VERSION, TABLE_NAMES } from '../../utils/db/schema';
 import { launchChromium, type ChromiumRun } from './support/chromium';
 import { allStorage, resetExtensionStorage, setStorage, waitForHost } from './support/chromium-sidebar';
 import {
@@ -345,7 +345,7 @@ describe('backup and restore in the library page', () => {
     expect(manifest).toMatchObject({
       format: 'spalla-backup',
       formatVersion: 1,
-      dbVersion: 1,
+      dbVersion: CURRENT_DB_VERSION,
       tables: Object.fromEntries(TABLE_NAMES.map((name) => [name, rowCount(name)])),
     });
     expect([...files.get('images/image-lasagne-full.png')!]).toEqual((fixtureDump.images[0] as { blob: { bytes: number[] } }).blob.bytes);

@@ -1,12 +1,13 @@
 import type { Page } from 'playwright-core';
 import { dumpRows } from '../../../utils/db/dump';
+import { CURRENT_DB_VERSION } from '../../../utils/db/schema';
 import type { RowsByTable } from '../../../utils/db/table-records';
 
 /**
  * The app's IndexedDB database ("spalla", made by Dexie), read and written with the raw
  * IndexedDB API from inside an extension page, so that no app code stands between the
- * test and the data. Blobs cross `page.evaluate` as `{ blobType, bytes }` (the shape of
- * utils/db/dump.ts).
+ * test and the data. Blobs cross `page.evaluate` as `{ blobType, bytes }` and typed
+ * arrays as `{ arrayType, values }` (the shapes of utils/db/dump.ts).
  */
 
 /** Every row of every object store, in primary-key order, Blobs as bytes. */
@@ -36,6 +37,10 @@ async function inPage(action: Action): Promise<{ version: number; tables: Dump }
       if (Array.isArray(object.bytes) && typeof object.blobType === 'string') {
         return new Blob([new Uint8Array(object.bytes as number[])], { type: object.blobType });
       }
+      const typed = { Uint8Array, Uint16Array, Uint32Array, Float64Array } as const;
+      if (Array.isArray(object.values) && typeof object.arrayType === 'string' && object.arrayType in typed) {
+        return typed[object.arrayType as keyof typeof typed].from(object.values as number[]);
+      }
       return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, revive(v)]));
     };
     const tx = db.transaction(names, action.kind === 'dump' ? 'readonly' : 'readwrite');
@@ -55,6 +60,9 @@ async function inPage(action: Action): Promise<{ version: number; tables: Dump }
     });
     const flatten = async (value: unknown): Promise<unknown> => {
       if (value instanceof Blob) return { blobType: value.type, bytes: [...new Uint8Array(await value.arrayBuffer())] };
+      if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+        return { arrayType: value.constructor.name, values: Array.from(value as unknown as ArrayLike<number>) };
+      }
       if (Array.isArray(value)) return Promise.all(value.map(flatten));
       if (value === null || typeof value !== 'object') return value;
       const entries = await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await flatten(v)]));
@@ -68,8 +76,8 @@ async function inPage(action: Action): Promise<{ version: number; tables: Dump }
   }
 }
 
-/** Dexie stores its schema version ×10: Dexie version 1 is IndexedDB version 10. */
-const IDB_VERSION = 10;
+/** Dexie stores its schema version ×10: Dexie version 2 is IndexedDB version 20. */
+const IDB_VERSION = CURRENT_DB_VERSION * 10;
 
 export async function dumpDatabase(page: Page): Promise<Dump> {
   const { version, tables } = await page.evaluate(inPage, { kind: 'dump' } as Action);
