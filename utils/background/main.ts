@@ -1,6 +1,6 @@
 import { browser, type Browser } from '#imports';
+import { countAll } from '../db/wipe';
 import { getDb } from '../db/app-db';
-import { TABLE_NAMES, type TableName } from '../db/schema';
 import { loadTranslator } from '../i18n/catalog';
 import { isFromPageAgent, isFromSidebar } from '../messaging/sender';
 import type { PageState } from '../messaging/page-state';
@@ -60,9 +60,7 @@ export async function insertText(tabId: number, text: string): Promise<{ ok: boo
 
 async function overview() {
   const db = getDb();
-  const counts = Object.fromEntries(
-    await Promise.all(TABLE_NAMES.map(async (name) => [name, await db.table(name).count()] as const)),
-  ) as Record<TableName, number>;
+  const counts = await countAll(db);
   const { lastBackupAt } = await backupStatusItem.getValue();
   return { counts, lastBackupAt };
 }

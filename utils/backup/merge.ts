@@ -1,10 +1,12 @@
 import type { AppDB } from '../db/app-db';
 import { TABLE_NAMES, type TableName } from '../db/schema';
 import type { RowsByTable } from '../db/table-records';
+import { itemsIn } from '../db/counts';
 import { uniqueFields } from '../db/unique-indexes';
 import { causeOf, type BackupFailure } from './errors';
 import type { ParsedBackup } from './read';
 
+/** Per table, records, but hashtags for the learned hashtags (`itemsIn`). */
 export interface TableCounts {
   added: number;
   updated: number;
@@ -71,15 +73,16 @@ async function plan(db: AppDB, backup: ParsedBackup): Promise<{ report: ImportRe
     writes[name] = [];
     rows.forEach((row, index) => {
       const ours = current[index];
-      if (ours && row.updatedAt <= ours.updatedAt) return void counts.skipped++;
+      const items = itemsIn(name, row);
+      if (ours && row.updatedAt <= ours.updatedAt) return void (counts.skipped += items);
       // The images of a clip we skipped for a clash would belong to no clip.
       const orphan = name === 'images' && !ours && clashingClips.has(row.clipId as string);
       if (orphan || !owners.claim(row, ours)) {
         if (name === 'clips') clashingClips.add(row.id);
-        return void counts.skipped++;
+        return void (counts.skipped += items);
       }
       writes[name].push(row);
-      counts[ours ? 'updated' : 'added']++;
+      counts[ours ? 'updated' : 'added'] += items;
     });
     report[name] = counts;
   }

@@ -1,8 +1,10 @@
 import type { AppDB } from './app-db';
+import { countItems } from './counts';
 import { TABLE_NAMES, type TableName } from './schema';
 
+/** What each table holds, as a user counts it (`countItems`). */
 export async function countAll(db: AppDB): Promise<Record<TableName, number>> {
-  const entries = await Promise.all(TABLE_NAMES.map(async (name) => [name, await db.table(name).count()] as const));
+  const entries = await Promise.all(TABLE_NAMES.map(async (name) => [name, await countItems(db, name)] as const));
   return Object.fromEntries(entries) as Record<TableName, number>;
 }
 
