@@ -166,6 +166,10 @@ async function readEntry<T>(entry: FileEntry, read: (entry: FileEntry) => Promis
 async function readJson(entry: FileEntry): Promise<unknown> {
   const text = await readEntry(entry, (e) => e.getData<string>(new TextWriter()));
   try {
+    // A "__proto__" key is spelt out in the text or written with \u escapes (no other
+    // JSON escape makes a letter or "_"); without either, no reviver is needed, and
+    // parsing a 20,000-clip table without one is several times faster.
+    if (!text.includes('__proto__') && !text.includes('\\u')) return JSON.parse(text);
     return JSON.parse(text, (key, value) => {
       if (key === '__proto__') fail('hostile', { entry: entry.filename, reason: 'forbidden-key', path: [key] });
       return value;
@@ -256,15 +260,42 @@ async function readImages(entries: Map<string, Entry>, rows: BackupRow<'images'>
     }
   }
   // Bytes last: everything cheap has been checked by now.
-  const images: StoredImage[] = [];
-  for (const [index, row] of rows.entries()) {
+  return inParallel(rows, IMAGE_READS_AT_ONCE, async (row, index) => {
     const blob = await readEntry(files[index], (e) => e.getData<Blob>(new BlobWriter(row.blob.type)));
     if (blob.size !== row.blob.size) {
       fail('corrupt', { entry: row.blob.file, table: 'images', reason: 'size-mismatch', expected: row.blob.size, actual: blob.size });
     }
-    images.push({ ...row, blob });
-  }
-  return images;
+    return { ...row, blob };
+  });
+}
+
+/** Images read at a time. One at a time, each of 2,000 images waited for its own slice
+ * of the file to be read (in the browser, a round trip to the blob store) before the
+ * next one started; a few at once overlap those waits. Each entry is still read in
+ * full, its CRC-32 and size checked. */
+const IMAGE_READS_AT_ONCE = 8;
+
+/** `work` over `items`, at most `limit` at once, results in the items' order. On a
+ * failure nothing new starts; once the running ones have settled, the failure of the
+ * first item (in order) that failed is thrown, so a file with several bad entries
+ * always reports the same one. */
+async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  const failures = new Map<number, unknown>();
+  let next = 0;
+  const runner = async () => {
+    while (next < items.length && failures.size === 0) {
+      const index = next++;
+      try {
+        results[index] = await work(items[index], index);
+      } catch (error) {
+        failures.set(index, error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, runner));
+  if (failures.size > 0) throw failures.get(Math.min(...failures.keys()));
+  return results;
 }
 
 // --- Errors --------------------------------------------------------------------------
