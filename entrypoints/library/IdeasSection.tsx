@@ -8,6 +8,7 @@ import { ClipsTransfer } from '@/components/clips/ClipsTransfer';
 import { SchedulePicker } from '@/components/clips/SchedulePicker';
 import { StatusSelect } from '@/components/clips/StatusSelect';
 import { useClipSearch } from '@/components/clips/useClipSearch';
+import { useThumbnails } from '@/components/clips/useThumbnails';
 import { useI18n } from '@/components/i18n';
 import { Button, Notice, Section } from '@/components/ui';
 import { getDb } from '@/utils/db/app-db';
@@ -66,6 +67,8 @@ export function IdeasSection() {
   const shown = useMemo(() => (clips ? selectClips(clips, { filters, sort, matches, collator, sorted }) : []), [clips, filters, sort, matches, collator, sorted]);
   const choices = useMemo(() => filterChoices(clips ?? [], collator), [clips, collator]);
   const byId = useMemo(() => new Map((clips ?? []).map((clip) => [clip.id, clip])), [clips]);
+  const visible = useMemo(() => shown.slice(0, limit), [shown, limit]);
+  const thumbnails = useThumbnails(visible);
 
   useEffect(() => setLimit(CLIPS_PAGE_SIZE), [deferredQuery, filters, sort]);
   // A clip deleted elsewhere leaves the selection.
@@ -174,6 +177,23 @@ export function IdeasSection() {
   const schedulingClips = scheduling ? scheduling.map((id) => byId.get(id)).filter((clip): clip is Clip => !!clip) : [];
   const allShownSelected = shown.length > 0 && shown.every((clip) => selected.has(clip.id));
 
+  // Made again only when the clips or the selection change, not at every keystroke.
+  const panels = useMemo(
+    () =>
+      clips && (
+        // Above the cards: the grid grows as it scrolls, so nothing below it could be reached.
+        <div className="grid gap-6 rounded-md border border-slate-200 p-3 md:grid-cols-2 dark:border-slate-700">
+          <Section title={t('clipsTransferTitle')}>
+            <ClipsTransfer clips={clips} selectedIds={selected} />
+          </Section>
+          <Section title={t('clipsStorageTitle')}>
+            <ClipsStorage version={clips.length} />
+          </Section>
+        </div>
+      ),
+    [clips, selected, t],
+  );
+
   if (!clips) return firstPage ? <FirstPage clips={firstPage.clips} total={firstPage.total} /> : <p className="text-slate-500">{t('clipsLoading')}</p>;
 
   return (
@@ -192,15 +212,7 @@ export function IdeasSection() {
         )}
       </div>
 
-      {/* Above the cards: the grid grows as it scrolls, so nothing below it could be reached. */}
-      <div className="grid gap-6 rounded-md border border-slate-200 p-3 md:grid-cols-2 dark:border-slate-700">
-        <Section title={t('clipsTransferTitle')}>
-          <ClipsTransfer clips={clips} selectedIds={selected} />
-        </Section>
-        <Section title={t('clipsStorageTitle')}>
-          <ClipsStorage version={clips.length} />
-        </Section>
-      </div>
+      {panels}
       <p className="text-xs text-slate-500" data-testid="clips-keys-help">
         {t('clipsKeysHelp')}
       </p>
@@ -287,12 +299,13 @@ export function IdeasSection() {
           data-layout={layout}
           className={layout === 'grid' ? 'grid grid-cols-[repeat(auto-fill,minmax(14rem,1fr))] gap-3' : 'flex flex-col gap-2'}
         >
-          {shown.slice(0, limit).map((clip) => (
+          {visible.map((clip) => (
             <ClipCard
               key={clip.id}
               clip={clip}
               layout={layout}
               selected={selected.has(clip.id)}
+              thumbnail={thumbnails.get(clip.id)}
               onToggleSelected={toggle}
               onOpen={setOpenId}
               onStatus={changeStatus}
@@ -331,6 +344,7 @@ const noop = () => {};
  * yet interactive (no search or selection before every clip is there). */
 function FirstPage({ clips, total }: { clips: Clip[]; total: number }) {
   const { t } = useI18n();
+  const thumbnails = useThumbnails(clips);
   return (
     <div className="space-y-4" data-testid="clips-library-loading" aria-busy="true">
       <div className="flex flex-wrap items-baseline gap-3">
@@ -343,7 +357,7 @@ function FirstPage({ clips, total }: { clips: Clip[]; total: number }) {
       ) : (
         <div inert className="grid grid-cols-[repeat(auto-fill,minmax(14rem,1fr))] gap-3">
           {clips.map((clip) => (
-            <ClipCard key={clip.id} clip={clip} layout="grid" selected={false} onToggleSelected={noop} onOpen={noop} onStatus={noop} onKey={noop} />
+            <ClipCard key={clip.id} clip={clip} layout="grid" selected={false} thumbnail={thumbnails.get(clip.id)} onToggleSelected={noop} onOpen={noop} onStatus={noop} onKey={noop} />
           ))}
         </div>
       )}
