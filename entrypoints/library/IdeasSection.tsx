@@ -19,8 +19,9 @@ import { WRITE_FAILURE_KEYS, writeFailureOf } from '@/utils/clips/storage';
 import { deleteClips, restoreClips, setStatus, type RemovedClips } from '@/utils/clips/store';
 
 /** Cards rendered at a time; more as the user scrolls (20,000 clips would otherwise be
- * 20,000 cards and their thumbnails). */
-export const CLIPS_PAGE_SIZE = 60;
+ * 20,000 cards and their thumbnails). A keystroke replaces them all, so fewer is
+ * faster: 30 fill a large screen, and the next 30 come before the end scrolls in. */
+export const CLIPS_PAGE_SIZE = 30;
 
 /**
  * The content-ideas library: every clip as a card, searched as the user types,
@@ -166,9 +167,12 @@ export function IdeasSection() {
   useEffect(() => {
     const target = sentinel.current;
     if (!target || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) setLimit((n) => n + CLIPS_PAGE_SIZE);
-    });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) setLimit((n) => n + CLIPS_PAGE_SIZE);
+      },
+      { rootMargin: '0px 0px 800px 0px' },
+    );
     observer.observe(target);
     return () => observer.disconnect();
   }, [shown.length > limit]); // eslint-disable-line react-hooks/exhaustive-deps
