@@ -244,6 +244,8 @@ try {
     await chooser.setFiles(zipPath);
     await tab.getByTestId('clips-import-preview').waitFor({ timeout: 600_000 });
     const preview = performance.now() - start;
+    const measures = (await tab.evaluate(`JSON.stringify(performance.getEntriesByType('measure').map((m) => [m.name, m.duration]))`)) as string;
+    console.log(`  (import: ${(JSON.parse(measures) as [string, number][]).map(([name, took]) => `${name} ${ms(took)}`).join(', ')})`);
     start = performance.now();
     await tab.getByTestId('clips-import-confirm').click({ timeout: 600_000 });
     await tab.getByTestId('clips-import-report').waitFor({ timeout: 600_000 });
