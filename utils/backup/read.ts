@@ -29,6 +29,7 @@ import {
   type BackupRow,
   type Manifest,
 } from './format';
+import { inParallel } from './in-parallel';
 import { DEFAULT_LIMITS, MAX_MANIFEST_BYTES, type BackupLimits } from './limits';
 
 /** A backup that passed every check, ready for `planImport` / `applyImport`. */
@@ -274,29 +275,6 @@ async function readImages(entries: Map<string, Entry>, rows: BackupRow<'images'>
  * next one started; a few at once overlap those waits. Each entry is still read in
  * full, its CRC-32 and size checked. */
 const IMAGE_READS_AT_ONCE = 8;
-
-/** `work` over `items`, at most `limit` at once, results in the items' order. On a
- * failure nothing new starts; once the running ones have settled, the failure of the
- * first item (in order) that failed is thrown, so a file with several bad entries
- * always reports the same one. */
-async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  const failures = new Map<number, unknown>();
-  let next = 0;
-  const runner = async () => {
-    while (next < items.length && failures.size === 0) {
-      const index = next++;
-      try {
-        results[index] = await work(items[index], index);
-      } catch (error) {
-        failures.set(index, error);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, runner));
-  if (failures.size > 0) throw failures.get(Math.min(...failures.keys()));
-  return results;
-}
 
 // --- Errors --------------------------------------------------------------------------
 
