@@ -1,6 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ClipCard } from '@/components/clips/ClipCard';
+import { ClipGrid } from '@/components/clips/ClipGrid';
 import { ClipDetail } from '@/components/clips/ClipDetail';
 import { ClipsStorage } from '@/components/clips/ClipsStorage';
 import { ClipsToolbar } from '@/components/clips/ClipsToolbar';
@@ -69,7 +70,6 @@ export function IdeasSection() {
   const choices = useMemo(() => filterChoices(clips ?? [], collator), [clips, collator]);
   const byId = useMemo(() => new Map((clips ?? []).map((clip) => [clip.id, clip])), [clips]);
   const visible = useMemo(() => shown.slice(0, limit), [shown, limit]);
-  const thumbnails = useThumbnails(visible);
 
   useEffect(() => setLimit(CLIPS_PAGE_SIZE), [deferredQuery, filters, sort]);
   // A clip deleted elsewhere leaves the selection.
@@ -298,25 +298,7 @@ export function IdeasSection() {
           {t('clipsNoMatch')}
         </p>
       ) : (
-        <div
-          data-testid="clips-results"
-          data-layout={layout}
-          className={layout === 'grid' ? 'grid grid-cols-[repeat(auto-fill,minmax(14rem,1fr))] gap-3' : 'flex flex-col gap-2'}
-        >
-          {visible.map((clip) => (
-            <ClipCard
-              key={clip.id}
-              clip={clip}
-              layout={layout}
-              selected={selected.has(clip.id)}
-              thumbnail={thumbnails.get(clip.id)}
-              onToggleSelected={toggle}
-              onOpen={setOpenId}
-              onStatus={changeStatus}
-              onKey={onCardKey}
-            />
-          ))}
-        </div>
+        <ClipGrid clips={visible} layout={layout} selected={selected} onToggleSelected={toggle} onOpen={setOpenId} onStatus={changeStatus} onKey={onCardKey} />
       )}
       {shown.length > limit && (
         <div ref={sentinel} className="flex justify-center">
