@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ClipCard } from '@/components/clips/ClipCard';
 import { ClipGrid } from '@/components/clips/ClipGrid';
@@ -23,6 +23,11 @@ import { deleteClips, restoreClips, setStatus, type RemovedClips } from '@/utils
  * 20,000 cards and their thumbnails). A keystroke replaces them all, so fewer is
  * faster: 30 fill a large screen, and the next 30 come before the end scrolls in. */
 export const CLIPS_PAGE_SIZE = 30;
+
+/** Cards rendered with the answer to a keystroke (more than a screen shows above the
+ * fold); the rest of the page follows in the next moment the page is idle, so typing
+ * fast only ever renders these. */
+const FIRST_CARDS = 12;
 
 /**
  * The content-ideas library: every clip as a card, searched as the user types,
@@ -69,7 +74,18 @@ export function IdeasSection() {
   const shown = useMemo(() => (clips ? selectClips(clips, { filters, sort, matches, collator, sorted }) : []), [clips, filters, sort, matches, collator, sorted]);
   const choices = useMemo(() => filterChoices(clips ?? [], collator), [clips, collator]);
   const byId = useMemo(() => new Map((clips ?? []).map((clip) => [clip.id, clip])), [clips]);
-  const visible = useMemo(() => shown.slice(0, limit), [shown, limit]);
+  // `whole`: the search, filters and sort whose page is rendered in full. A new one
+  // starts with FIRST_CARDS; a change of the clips themselves (a status set from a
+  // card) keeps the whole page, so no focused card goes away.
+  const view = `${deferredQuery}\u0000${JSON.stringify(filters)}\u0000${sort}`;
+  const [whole, setWhole] = useState<string | null>(null);
+  const rendered = whole === view ? limit : Math.min(limit, FIRST_CARDS);
+  const visible = useMemo(() => shown.slice(0, rendered), [shown, rendered]);
+  useEffect(() => {
+    if (whole === view) return;
+    const timer = setTimeout(() => startTransition(() => setWhole(view)), 0);
+    return () => clearTimeout(timer);
+  }, [whole, view]);
 
   useEffect(() => setLimit(CLIPS_PAGE_SIZE), [deferredQuery, filters, sort]);
   // A clip deleted elsewhere leaves the selection.
