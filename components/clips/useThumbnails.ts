@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Clip, StoredImage } from '@/utils/db/clips';
 import { getDb } from '@/utils/db/app-db';
@@ -9,11 +9,16 @@ import { ThumbnailUrls, type CardThumbnail } from './thumbnail-urls';
  * not the bytes), so that searching back to them shows them at once. */
 const REMEMBERED_CLIPS = 2000;
 
+/** While the cards change faster than this (someone typing), new thumbnails wait: each
+ * read and its images decoded took a good part of a keystroke's time. */
+export const THUMBNAILS_AFTER_MS = 150;
+
 /**
  * The thumbnails of the cards on screen, by clip id: one live query for all of them
  * (a re-clip that replaces an image shows the new one), not one per card, and object
  * URLs reused across renders (`ThumbnailUrls`). A clip seen before shows its thumbnail
- * on the first render; a new one when the query answers, a moment later.
+ * on the first render; a new one once the cards have stayed the same for
+ * THUMBNAILS_AFTER_MS and the query has answered.
  */
 export function useThumbnails(clips: readonly Clip[]): ReadonlyMap<string, CardThumbnail> {
   const urls = useRef<ThumbnailUrls | null>(null);
@@ -21,13 +26,22 @@ export function useThumbnails(clips: readonly Clip[]): ReadonlyMap<string, CardT
   const known = useRef(new Map<string, StoredImage | null>());
   const withImages = clips.filter((clip) => clip.imageIds.length > 0);
   const key = withImages.map((clip) => `${clip.id}:${clip.imageIds.join(',')}`).join('|');
+  // The cards the read is for: those of the moment the cards stopped changing.
+  const latest = useRef(withImages);
+  latest.current = withImages;
+  const [settled, setSettled] = useState(key);
+  useEffect(() => {
+    if (settled === key) return;
+    const timer = setTimeout(() => setSettled(key), THUMBNAILS_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [key, settled]);
 
   const answer = useLiveQuery(async () => {
-    const wanted = clips.filter((clip) => clip.imageIds.length > 0);
+    const wanted = latest.current;
     if (wanted.length === 0) return { clips: wanted, images: [] as StoredImage[] };
     const images = await getDb().images.where('clipId').anyOf(wanted.map((clip) => clip.id)).toArray();
     return { clips: wanted, images };
-  }, [key]);
+  }, [settled]);
 
   const thumbnails = useMemo(() => {
     const remembered = known.current;
