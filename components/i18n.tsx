@@ -40,10 +40,16 @@ export function useI18n(): I18n {
 }
 
 /** Dates and times in the interface language. */
+/** One formatter per language: making an Intl.DateTimeFormat costs far more than
+ * formatting with it, and the library formats two dates per card. */
+const dateFormats = new Map<UiLanguage, Intl.DateTimeFormat>();
+
 export function useFormatDate() {
   const { language } = useI18n();
-  return (epochMs: number) =>
-    new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(
-      epochMs,
-    );
+  let format = dateFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+    dateFormats.set(language, format);
+  }
+  return format.format;
 }

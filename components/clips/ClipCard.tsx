@@ -2,8 +2,8 @@ import { memo } from 'react';
 import type { Clip, ClipStatus } from '@/utils/db/clips';
 import { authorOf } from '@/utils/clips/query';
 import { useFormatDate, useI18n } from '../i18n';
-import { BlobImage, pickThumbnail, useClipImages } from './ClipImage';
 import { StatusSelect } from './StatusSelect';
+import type { CardThumbnail } from './thumbnail-urls';
 
 export const NETWORK_LABEL_KEYS: Record<Clip['network'], string> = {
   facebook: 'siteFacebook',
@@ -11,10 +11,20 @@ export const NETWORK_LABEL_KEYS: Record<Clip['network'], string> = {
   web: 'clipsNetworkWeb',
 };
 
+/** Cards off screen are neither laid out nor painted until scrolled to (60 of them
+ * come in at each keystroke); their size meanwhile is the last one they had, or about a
+ * card's. */
+const OFFSCREEN_SKIPPED = {
+  grid: '[content-visibility:auto] [contain-intrinsic-size:auto_22rem]',
+  list: '[content-visibility:auto] [contain-intrinsic-size:auto_5rem]',
+} as const;
+
 interface CardProps {
   clip: Clip;
   layout: 'grid' | 'list';
   selected: boolean;
+  /** From `useThumbnails`, for all the cards on screen at once. */
+  thumbnail: CardThumbnail | undefined;
   onToggleSelected: (id: string) => void;
   onOpen: (id: string) => void;
   onStatus: (ids: string[], status: ClipStatus) => void;
@@ -25,11 +35,9 @@ interface CardProps {
  * One idea in the grid or the list. Everything from the page (author, text, tags) is a
  * React text child: shown as text, never parsed as HTML.
  */
-export const ClipCard = memo(function ClipCard({ clip, layout, selected, onToggleSelected, onOpen, onStatus, onKey }: CardProps) {
+export const ClipCard = memo(function ClipCard({ clip, layout, selected, thumbnail, onToggleSelected, onOpen, onStatus, onKey }: CardProps) {
   const { t } = useI18n();
   const formatDate = useFormatDate();
-  const images = useClipImages(clip.id, clip.imageIds);
-  const thumbnail = images ? pickThumbnail(images) : null;
   const author = authorOf(clip) ?? t('clipsNoAuthor');
   const grid = layout === 'grid';
   return (
@@ -43,11 +51,19 @@ export const ClipCard = memo(function ClipCard({ clip, layout, selected, onToggl
       onKeyDown={(e) => onKey(clip, e)}
       className={`group relative flex rounded-lg border bg-white focus-visible:outline-2 focus-visible:outline-blue-500 dark:bg-slate-800 ${
         selected ? 'border-blue-500 ring-1 ring-blue-500' : 'border-slate-200 dark:border-slate-700'
-      } ${grid ? 'flex-col' : 'flex-row items-start gap-3 p-2'}`}
+      } ${grid ? 'flex-col' : 'flex-row items-start gap-3 p-2'} ${OFFSCREEN_SKIPPED[layout]}`}
     >
       <div className={grid ? 'aspect-[4/3] w-full overflow-hidden rounded-t-lg bg-slate-100 dark:bg-slate-900' : 'h-14 w-14 shrink-0 overflow-hidden rounded bg-slate-100 dark:bg-slate-900'}>
         {thumbnail && (
-          <BlobImage image={thumbnail} alt={t('clipsImageAlt', author)} className="h-full w-full object-cover" testId="clips-card-thumbnail" />
+          <img
+            src={thumbnail.url}
+            alt={t('clipsImageAlt', author)}
+            className="h-full w-full object-cover"
+            data-testid="clips-card-thumbnail"
+            data-role={thumbnail.role}
+            draggable={false}
+            decoding="async"
+          />
         )}
       </div>
       <div className={`flex min-w-0 flex-1 flex-col gap-1 ${grid ? 'p-2' : ''}`}>

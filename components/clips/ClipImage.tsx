@@ -12,13 +12,17 @@ export function pickThumbnail(images: readonly StoredImage[]): StoredImage | nul
   return null;
 }
 
+/** A clip's images in the clip's own order (`imageIds`); strays last. */
+export function orderImages(images: StoredImage[], imageIds: readonly string[]): StoredImage[] {
+  const order = new Map(imageIds.map((id, index) => [id, index]));
+  return images.sort((a, b) => (order.get(a.id) ?? 1e9) - (order.get(b.id) ?? 1e9));
+}
+
 /** The stored images of a clip, in the clip's order (live: a re-clip updates them). */
 export function useClipImages(clipId: string, imageIds: readonly string[]): StoredImage[] | undefined {
   return useLiveQuery(async () => {
     if (imageIds.length === 0) return [];
-    const images = await getDb().images.where('clipId').equals(clipId).toArray();
-    const order = new Map(imageIds.map((id, index) => [id, index]));
-    return images.sort((a, b) => (order.get(a.id) ?? 1e9) - (order.get(b.id) ?? 1e9));
+    return orderImages(await getDb().images.where('clipId').equals(clipId).toArray(), imageIds);
   }, [clipId, imageIds.join(',')]);
 }
 

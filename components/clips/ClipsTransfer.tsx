@@ -56,13 +56,18 @@ export function ClipsTransfer({ clips, selectedIds }: { clips: readonly Clip[]; 
   async function chooseFile(file: File | undefined) {
     if (!file) return;
     setStep({ kind: 'busy' });
+    const started = performance.now();
     const read = await readClipsFile(file);
+    // For the bench: reading and checking the file, then planning the merge.
+    const readAt = performance.now();
+    performance.measure('spalla-clips-import-read', { start: started, end: readAt });
     if (!read.ok) {
       if ('notClipsOnly' in read) setStep({ kind: 'error', message: t('clipsImportNotClipsOnly'), code: 'not-clips-only' });
       else fail(read.error);
       return;
     }
     const plan = await planClipsImport(getDb(), read.backup);
+    performance.measure('spalla-clips-import-plan', { start: readAt, end: performance.now() });
     if (plan.ok) setStep({ kind: 'preview', backup: read.backup, plan: plan.report, fileName: file.name });
     else fail(plan.error);
   }

@@ -1,6 +1,7 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ClipCard } from '@/components/clips/ClipCard';
+import { ClipGrid } from '@/components/clips/ClipGrid';
 import { ClipDetail } from '@/components/clips/ClipDetail';
 import { ClipsStorage } from '@/components/clips/ClipsStorage';
 import { ClipsToolbar } from '@/components/clips/ClipsToolbar';
@@ -8,6 +9,7 @@ import { ClipsTransfer } from '@/components/clips/ClipsTransfer';
 import { SchedulePicker } from '@/components/clips/SchedulePicker';
 import { StatusSelect } from '@/components/clips/StatusSelect';
 import { useClipSearch } from '@/components/clips/useClipSearch';
+import { useThumbnails } from '@/components/clips/useThumbnails';
 import { useI18n } from '@/components/i18n';
 import { Button, Notice, Section } from '@/components/ui';
 import { getDb } from '@/utils/db/app-db';
@@ -18,8 +20,14 @@ import { WRITE_FAILURE_KEYS, writeFailureOf } from '@/utils/clips/storage';
 import { deleteClips, restoreClips, setStatus, type RemovedClips } from '@/utils/clips/store';
 
 /** Cards rendered at a time; more as the user scrolls (20,000 clips would otherwise be
- * 20,000 cards and their thumbnails). */
-export const CLIPS_PAGE_SIZE = 60;
+ * 20,000 cards and their thumbnails). A keystroke replaces them all, so fewer is
+ * faster: 30 fill a large screen, and the next 30 come before the end scrolls in. */
+export const CLIPS_PAGE_SIZE = 30;
+
+/** Cards rendered with the answer to a keystroke (more than a screen shows above the
+ * fold); the rest of the page follows in the next moment the page is idle, so typing
+ * fast only ever renders these. */
+const FIRST_CARDS = 12;
 
 /**
  * The content-ideas library: every clip as a card, searched as the user types,
@@ -66,6 +74,18 @@ export function IdeasSection() {
   const shown = useMemo(() => (clips ? selectClips(clips, { filters, sort, matches, collator, sorted }) : []), [clips, filters, sort, matches, collator, sorted]);
   const choices = useMemo(() => filterChoices(clips ?? [], collator), [clips, collator]);
   const byId = useMemo(() => new Map((clips ?? []).map((clip) => [clip.id, clip])), [clips]);
+  // `whole`: the search, filters and sort whose page is rendered in full. A new one
+  // starts with FIRST_CARDS; a change of the clips themselves (a status set from a
+  // card) keeps the whole page, so no focused card goes away.
+  const view = `${deferredQuery}\u0000${JSON.stringify(filters)}\u0000${sort}`;
+  const [whole, setWhole] = useState<string | null>(null);
+  const rendered = whole === view ? limit : Math.min(limit, FIRST_CARDS);
+  const visible = useMemo(() => shown.slice(0, rendered), [shown, rendered]);
+  useEffect(() => {
+    if (whole === view) return;
+    const timer = setTimeout(() => startTransition(() => setWhole(view)), 0);
+    return () => clearTimeout(timer);
+  }, [whole, view]);
 
   useEffect(() => setLimit(CLIPS_PAGE_SIZE), [deferredQuery, filters, sort]);
   // A clip deleted elsewhere leaves the selection.
@@ -163,9 +183,12 @@ export function IdeasSection() {
   useEffect(() => {
     const target = sentinel.current;
     if (!target || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) setLimit((n) => n + CLIPS_PAGE_SIZE);
-    });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) setLimit((n) => n + CLIPS_PAGE_SIZE);
+      },
+      { rootMargin: '0px 0px 800px 0px' },
+    );
     observer.observe(target);
     return () => observer.disconnect();
   }, [shown.length > limit]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -173,6 +196,23 @@ export function IdeasSection() {
   const open = openId ? byId.get(openId) : undefined;
   const schedulingClips = scheduling ? scheduling.map((id) => byId.get(id)).filter((clip): clip is Clip => !!clip) : [];
   const allShownSelected = shown.length > 0 && shown.every((clip) => selected.has(clip.id));
+
+  // Made again only when the clips or the selection change, not at every keystroke.
+  const panels = useMemo(
+    () =>
+      clips && (
+        // Above the cards: the grid grows as it scrolls, so nothing below it could be reached.
+        <div className="grid gap-6 rounded-md border border-slate-200 p-3 md:grid-cols-2 dark:border-slate-700">
+          <Section title={t('clipsTransferTitle')}>
+            <ClipsTransfer clips={clips} selectedIds={selected} />
+          </Section>
+          <Section title={t('clipsStorageTitle')}>
+            <ClipsStorage version={clips.length} />
+          </Section>
+        </div>
+      ),
+    [clips, selected, t],
+  );
 
   if (!clips) return firstPage ? <FirstPage clips={firstPage.clips} total={firstPage.total} /> : <p className="text-slate-500">{t('clipsLoading')}</p>;
 
@@ -192,15 +232,7 @@ export function IdeasSection() {
         )}
       </div>
 
-      {/* Above the cards: the grid grows as it scrolls, so nothing below it could be reached. */}
-      <div className="grid gap-6 rounded-md border border-slate-200 p-3 md:grid-cols-2 dark:border-slate-700">
-        <Section title={t('clipsTransferTitle')}>
-          <ClipsTransfer clips={clips} selectedIds={selected} />
-        </Section>
-        <Section title={t('clipsStorageTitle')}>
-          <ClipsStorage version={clips.length} />
-        </Section>
-      </div>
+      {panels}
       <p className="text-xs text-slate-500" data-testid="clips-keys-help">
         {t('clipsKeysHelp')}
       </p>
@@ -282,24 +314,7 @@ export function IdeasSection() {
           {t('clipsNoMatch')}
         </p>
       ) : (
-        <div
-          data-testid="clips-results"
-          data-layout={layout}
-          className={layout === 'grid' ? 'grid grid-cols-[repeat(auto-fill,minmax(14rem,1fr))] gap-3' : 'flex flex-col gap-2'}
-        >
-          {shown.slice(0, limit).map((clip) => (
-            <ClipCard
-              key={clip.id}
-              clip={clip}
-              layout={layout}
-              selected={selected.has(clip.id)}
-              onToggleSelected={toggle}
-              onOpen={setOpenId}
-              onStatus={changeStatus}
-              onKey={onCardKey}
-            />
-          ))}
-        </div>
+        <ClipGrid clips={visible} layout={layout} selected={selected} onToggleSelected={toggle} onOpen={setOpenId} onStatus={changeStatus} onKey={onCardKey} />
       )}
       {shown.length > limit && (
         <div ref={sentinel} className="flex justify-center">
@@ -331,6 +346,7 @@ const noop = () => {};
  * yet interactive (no search or selection before every clip is there). */
 function FirstPage({ clips, total }: { clips: Clip[]; total: number }) {
   const { t } = useI18n();
+  const thumbnails = useThumbnails(clips);
   return (
     <div className="space-y-4" data-testid="clips-library-loading" aria-busy="true">
       <div className="flex flex-wrap items-baseline gap-3">
@@ -343,7 +359,7 @@ function FirstPage({ clips, total }: { clips: Clip[]; total: number }) {
       ) : (
         <div inert className="grid grid-cols-[repeat(auto-fill,minmax(14rem,1fr))] gap-3">
           {clips.map((clip) => (
-            <ClipCard key={clip.id} clip={clip} layout="grid" selected={false} onToggleSelected={noop} onOpen={noop} onStatus={noop} onKey={noop} />
+            <ClipCard key={clip.id} clip={clip} layout="grid" selected={false} thumbnail={thumbnails.get(clip.id)} onToggleSelected={noop} onOpen={noop} onStatus={noop} onKey={noop} />
           ))}
         </div>
       )}

@@ -6,7 +6,9 @@
 //  - export (zip with images, CSV) and import (read + validate + preview, then apply) time;
 //  - storage used per clip.
 // Prints figures, asserts nothing. `npm run bench -- --only clips-library`.
-import { existsSync, readFileSync } from 'node:fs';
+// BENCH_NODE_ONLY=1 stops after the index's own figures; BENCH_NO_TRANSFER=1 skips export and import;
+// BENCH_PROFILE=name records the page's CPU while typing and importing (name-*.cpuprofile).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ClipSearch } from '../../utils/clips/search';
@@ -111,7 +113,7 @@ const TYPE = String.raw`async (queries) => {
     const library = document.querySelector('[data-testid="clips-library"]');
     const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
     const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
-    const times = [];
+    const times = [], labels = [];
     for (const query of queries) {
       for (let i = 1; i <= query.length; i++) {
         const value = query.slice(0, i);
@@ -121,13 +123,14 @@ const TYPE = String.raw`async (queries) => {
         while (library.getAttribute('data-query') !== value) await new Promise((r) => setTimeout(r, 0));
         await frame(); // painted
         times.push(performance.now() - start);
+        labels.push(value);
       }
       setValue.call(input, '');
       input.dispatchEvent(new Event('input', { bubbles: true }));
       while (library.getAttribute('data-query') !== '') await new Promise((r) => setTimeout(r, 0));
       await frame();
     }
-    return times;
+    return { times, labels };
 }`;
 
 const ms = (v: number) => `${v.toFixed(1)} ms`;
@@ -158,6 +161,9 @@ const clips = (0, eval)(GENERATE)(CLIPS, IMAGE_CLIPS) as Clip[];
   }
   console.log(`  Node, the search index (ClipSearch) of ${CLIPS} clips: built in ${ms(built)}; search per keystroke p50 ${ms(median(times))}, p95 ${ms(quantile(times, 0.95))} (${times.length} keystrokes)`);
 }
+
+// BENCH_NODE_ONLY=1: just the index, e.g. while working on it.
+if (process.env.BENCH_NODE_ONLY) process.exit(0);
 
 // --- Chromium: the built library page --------------------------------------------
 const context = await launchChromiumWithExtension({ extensionDir, port: 9 });
@@ -202,40 +208,64 @@ try {
   await tab.waitForFunction(() => document.querySelector('[data-search-ready="true"]'), null, { timeout: 120_000 });
   const marks = await tab.evaluate(`JSON.stringify(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))`);
   console.log(`  (last run: ${(JSON.parse(marks as string) as [string, number][]).map(([name, at]) => `${name} at ${ms(at)}`).join(', ')})`);
-  const typing = (await tab.evaluate(`(${TYPE})(${JSON.stringify(TYPED)})`)) as number[];
+  // BENCH_PROFILE=name: the page's CPU profiles while typing and while importing, in
+  // name-typing.cpuprofile and name-import.cpuprofile (DevTools opens them).
+  const profiler = process.env.BENCH_PROFILE ? await context.newCDPSession(tab) : null;
+  if (profiler) {
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.start');
+  }
+  const typed = (await tab.evaluate(`(${TYPE})(${JSON.stringify(TYPED)})`)) as { times: number[]; labels: string[] };
+  const typing = typed.times;
+  if (process.env.BENCH_DEBUG) {
+    const slowest = typing.map((took, i) => [took, typed.labels[i]] as const).sort((a, b) => b[0] - a[0]).slice(0, 10);
+    console.log(`  (slowest keystrokes: ${slowest.map(([took, value]) => `${JSON.stringify(value)} ${ms(took)}`).join(', ')})`);
+  }
+  if (profiler) writeFileSync(`${process.env.BENCH_PROFILE}-typing.cpuprofile`, JSON.stringify((await profiler.send('Profiler.stop')).profile));
   console.log(`  search as you type in the page (keystroke -> cards rendered and painted): p50 ${ms(median(typing))}, p95 ${ms(quantile(typing, 0.95))}, max ${ms(Math.max(...typing))} (${typing.length} keystrokes; goal p95 < 50 ms)`);
 
-  // Export: the whole library as a zip with images, and as CSV.
-  let start = performance.now();
-  const [zipDownload] = await Promise.all([tab.waitForEvent('download', { timeout: 300_000 }), tab.getByTestId('clips-export-zip').click({ timeout: 600_000 })]);
-  const zipPath = (await zipDownload.path())!;
-  const exportZip = performance.now() - start;
-  const zipBytes = readFileSync(zipPath);
-  console.log(`  export zip with images: ${ms(exportZip)} (${MB(zipBytes.length)})`);
-  await tab.getByTestId('clips-exported').waitFor({ timeout: 600_000 });
-  start = performance.now();
-  const [csvDownload] = await Promise.all([tab.waitForEvent('download', { timeout: 300_000 }), tab.getByTestId('clips-export-csv').click({ timeout: 600_000 })]);
-  const csvBytes = readFileSync((await csvDownload.path())!).length;
-  console.log(`  export CSV: ${ms(performance.now() - start)} (${MB(csvBytes)})`);
+  if (!process.env.BENCH_NO_TRANSFER) {
 
-  // Import into an emptied library: read + validate + preview, then apply.
-  await tab.evaluate(() => new Promise<void>((res, rej) => {
-    const r = indexedDB.open('spalla');
-    r.onsuccess = () => { const tx = r.result.transaction(['clips', 'images'], 'readwrite'); tx.objectStore('clips').clear(); tx.objectStore('images').clear(); tx.oncomplete = () => { r.result.close(); res(); }; tx.onerror = () => rej(tx.error); };
-  }));
-  await tab.reload({ timeout: 600_000 });
-  await tab.getByTestId('clips-empty').waitFor({ timeout: 600_000 });
-  const [chooser] = await Promise.all([tab.waitForEvent('filechooser', { timeout: 600_000 }), tab.getByTestId('clips-import-open').click({ timeout: 600_000 })]);
-  start = performance.now();
-  await chooser.setFiles(zipPath);
-  await tab.getByTestId('clips-import-preview').waitFor({ timeout: 600_000 });
-  const preview = performance.now() - start;
-  start = performance.now();
-  await tab.getByTestId('clips-import-confirm').click({ timeout: 600_000 });
-  await tab.getByTestId('clips-import-report').waitFor({ timeout: 600_000 });
-  const applied = performance.now() - start;
-  const added = await tab.getByTestId('clips-import-clips').getAttribute('data-added');
-  console.log(`  import: read + validate + preview ${ms(preview)}, apply ${ms(applied)} (${added} clips added)`);
+    // Export: the whole library as a zip with images, and as CSV.
+    let start = performance.now();
+    const [zipDownload] = await Promise.all([tab.waitForEvent('download', { timeout: 300_000 }), tab.getByTestId('clips-export-zip').click({ timeout: 600_000 })]);
+    const zipPath = (await zipDownload.path())!;
+    const exportZip = performance.now() - start;
+    const zipBytes = readFileSync(zipPath);
+    console.log(`  export zip with images: ${ms(exportZip)} (${MB(zipBytes.length)})`);
+    await tab.getByTestId('clips-exported').waitFor({ timeout: 600_000 });
+    start = performance.now();
+    const [csvDownload] = await Promise.all([tab.waitForEvent('download', { timeout: 300_000 }), tab.getByTestId('clips-export-csv').click({ timeout: 600_000 })]);
+    const csvBytes = readFileSync((await csvDownload.path())!).length;
+    console.log(`  export CSV: ${ms(performance.now() - start)} (${MB(csvBytes)})`);
+
+    // Import into an emptied library: read + validate + preview, then apply.
+    await tab.evaluate(() => new Promise<void>((res, rej) => {
+      const r = indexedDB.open('spalla');
+      r.onsuccess = () => { const tx = r.result.transaction(['clips', 'images'], 'readwrite'); tx.objectStore('clips').clear(); tx.objectStore('images').clear(); tx.oncomplete = () => { r.result.close(); res(); }; tx.onerror = () => rej(tx.error); };
+    }));
+    await tab.reload({ timeout: 600_000 });
+    await tab.getByTestId('clips-empty').waitFor({ timeout: 600_000 });
+    const [chooser] = await Promise.all([tab.waitForEvent('filechooser', { timeout: 600_000 }), tab.getByTestId('clips-import-open').click({ timeout: 600_000 })]);
+    const importProfiler = process.env.BENCH_PROFILE ? await context.newCDPSession(tab) : null;
+    if (importProfiler) {
+      await importProfiler.send('Profiler.enable');
+      await importProfiler.send('Profiler.start');
+    }
+    start = performance.now();
+    await chooser.setFiles(zipPath);
+    await tab.getByTestId('clips-import-preview').waitFor({ timeout: 600_000 });
+    const preview = performance.now() - start;
+    if (importProfiler) writeFileSync(`${process.env.BENCH_PROFILE}-import.cpuprofile`, JSON.stringify((await importProfiler.send('Profiler.stop')).profile));
+    const measures = (await tab.evaluate(`JSON.stringify(performance.getEntriesByType('measure').map((m) => [m.name, m.duration]))`)) as string;
+    console.log(`  (import: ${(JSON.parse(measures) as [string, number][]).map(([name, took]) => `${name} ${ms(took)}`).join(', ')})`);
+    start = performance.now();
+    await tab.getByTestId('clips-import-confirm').click({ timeout: 600_000 });
+    await tab.getByTestId('clips-import-report').waitFor({ timeout: 600_000 });
+    const applied = performance.now() - start;
+    const added = await tab.getByTestId('clips-import-clips').getAttribute('data-added');
+    console.log(`  import: read + validate + preview ${ms(preview)}, apply ${ms(applied)} (${added} clips added)`);
+  }
 
   const used = seeded.after - seeded.before;
   console.log(`  storage: ${MB(used)} for ${CLIPS} clips and ${seeded.images} images (browser estimate) = ${(used / CLIPS / 1000).toFixed(1)} KB per clip on average;`);

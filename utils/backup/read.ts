@@ -1,11 +1,12 @@
 import {
   BlobReader,
-  BlobWriter,
   ERR_AMBIGUOUS_ARCHIVE,
   ERR_EOCDR_NOT_FOUND,
   ERR_OVERLAPPING_ENTRY,
   ERR_UNSAFE_FILENAME,
   TextWriter,
+  Uint8ArrayReader,
+  Uint8ArrayWriter,
   ZipReader,
   type Entry,
   type FileEntry,
@@ -30,6 +31,7 @@ import {
   type BackupRow,
   type Manifest,
 } from './format';
+import { inParallel } from './in-parallel';
 import { DEFAULT_LIMITS, MAX_MANIFEST_BYTES, type BackupLimits } from './limits';
 
 /** A backup that passed every check, ready for `planImport` / `applyImport`. */
@@ -62,7 +64,8 @@ async function read(file: Blob, limits: BackupLimits): Promise<ParsedBackup> {
   if (file.size > limits.maxFileBytes) {
     fail('too-large', { limit: 'maxFileBytes', expected: limits.maxFileBytes, actual: file.size });
   }
-  const entries = await listEntries(file, limits);
+  const memory = file.size > READ_WHOLE_FILE_BYTES ? null : new Uint8Array(await file.arrayBuffer());
+  const entries = await listEntries(file, memory, limits);
   const manifest = await readManifest(entries, limits);
   checkLayout(entries);
   checkSizes(entries, limits);
@@ -74,7 +77,7 @@ async function read(file: Blob, limits: BackupLimits): Promise<ParsedBackup> {
     for (const table of TABLE_NAMES) rows[table] = parseRows(tableEntryName(table), table, rows[table], rowSchemas[table]);
   }
   const tables = rows as { [K in TableName]: BackupRow<K>[] };
-  return { manifest, tables: { ...tables, images: await readImages(entries, tables.images) } };
+  return { manifest, tables: { ...tables, images: await readImages(entries, tables.images, { file, memory }) } };
 }
 
 // --- The zip -------------------------------------------------------------------------
@@ -84,10 +87,14 @@ async function read(file: Blob, limits: BackupLimits): Promise<ParsedBackup> {
 const UNSAFE_NAME = /(^|\/)\.\.?(\/|$)|^\/|\\|^[A-Za-z]:|[\u0000-\u001f\u007f]/;
 const MAX_NAME_LENGTH = 300;
 
-async function listEntries(file: Blob, limits: BackupLimits): Promise<Map<string, Entry>> {
+async function listEntries(file: Blob, memory: Uint8Array | null, limits: BackupLimits): Promise<Map<string, Entry>> {
   // "strict" refuses what other tools could read differently: data before or after the
   // zip, duplicate names, local headers that disagree with the central directory.
-  const reader = new ZipReader(new BlobReader(file), {
+  // A chosen file read slice by slice costs a round trip to the browser's blob store
+  // per slice, several per entry (2,000 images took most of 40 s in Chromium); so a
+  // file that fits in memory (`READ_WHOLE_FILE_BYTES`) is read once and zip.js reads
+  // slices of memory.
+  const reader = new ZipReader(memory ? new Uint8ArrayReader(memory) : new BlobReader(file), {
     ...ZIP_OPTIONS,
     strictness: 'strict',
     checkCrc32: true,
@@ -112,6 +119,9 @@ async function listEntries(file: Blob, limits: BackupLimits): Promise<Map<string
   }
   return entries;
 }
+
+/** Files up to this size are read into memory in one go (see `listEntries`). */
+const READ_WHOLE_FILE_BYTES = 512 * 1024 * 1024;
 
 async function openingProblem(file: Blob, error: unknown): Promise<BackupProblem> {
   const cause = causeOf(error);
@@ -172,6 +182,10 @@ async function readEntry<T>(entry: FileEntry, read: (entry: FileEntry) => Promis
 async function readJson(entry: FileEntry): Promise<unknown> {
   const text = await readEntry(entry, (e) => e.getData<string>(new TextWriter()));
   try {
+    // A "__proto__" key is spelt out in the text or written with \u escapes (no other
+    // JSON escape makes a letter or "_"); without either, no reviver is needed, and
+    // parsing a 20,000-clip table without one is several times faster.
+    if (!text.includes('__proto__') && !text.includes('\\u')) return JSON.parse(text);
     return JSON.parse(text, (key, value) => {
       if (key === '__proto__') fail('hostile', { entry: entry.filename, reason: 'forbidden-key', path: [key] });
       return value;
@@ -250,7 +264,7 @@ function parseRows<T extends TableName>(name: string, table: T, value: unknown[]
   return rows;
 }
 
-async function readImages(entries: Map<string, Entry>, rows: BackupRow<'images'>[]): Promise<StoredImage[]> {
+async function readImages(entries: Map<string, Entry>, rows: BackupRow<'images'>[], source: ZipSource): Promise<StoredImage[]> {
   const files = rows.map((row) => {
     const entry = fileEntry(entries, row.blob.file, 'corrupt', 'images');
     if (entry.uncompressedSize !== row.blob.size) {
@@ -265,16 +279,48 @@ async function readImages(entries: Map<string, Entry>, rows: BackupRow<'images'>
     }
   }
   // Bytes last: everything cheap has been checked by now.
-  const images: StoredImage[] = [];
-  for (const [index, row] of rows.entries()) {
-    const blob = await readEntry(files[index], (e) => e.getData<Blob>(new BlobWriter(row.blob.type)));
+  return inParallel(rows, IMAGE_READS_AT_ONCE, async (row, index) => {
+    // zip.js checks the bytes (CRC-32, size, no overlap with another entry) as it reads.
+    const bytes = await readEntry(files[index], (e) => e.getData<Uint8Array>(new Uint8ArrayWriter()));
+    const blob = storedSlice(source, files[index], bytes, row.blob.type) ?? new Blob([bytes as Uint8Array<ArrayBuffer>], { type: row.blob.type });
     if (blob.size !== row.blob.size) {
       fail('corrupt', { entry: row.blob.file, table: 'images', reason: 'size-mismatch', expected: row.blob.size, actual: blob.size });
     }
-    images.push({ ...row, blob });
-  }
-  return images;
+    return { ...row, blob };
+  });
 }
+
+interface ZipSource {
+  file: Blob;
+  /** The whole file, when it was read into memory. */
+  memory: Uint8Array | null;
+}
+
+/**
+ * An image stored uncompressed (as our exports write them) as a slice of the chosen
+ * file: no copy of its bytes. Making a Blob of bytes in the page copies them to the
+ * browser's blob store, and for 2,000 images that was seconds; a slice of the file is
+ * read by the browser itself when the image is saved. Only when the bytes at the
+ * entry's data offset (after its local header) are exactly those zip.js just read and
+ * checked; otherwise (compressed, or any doubt) null, and a Blob is made of the bytes.
+ * If the file vanishes before the import is confirmed, that write fails whole.
+ */
+function storedSlice({ file, memory }: ZipSource, entry: FileEntry, bytes: Uint8Array, type: string): Blob | null {
+  if (!memory || entry.compressionMethod !== 0 || entry.encrypted) return null;
+  const header = entry.offset;
+  if (header + 30 > memory.length || memory[header] !== 0x50 || memory[header + 1] !== 0x4b || memory[header + 2] !== 0x03 || memory[header + 3] !== 0x04) return null;
+  const start = header + 30 + (memory[header + 26] | (memory[header + 27] << 8)) + (memory[header + 28] | (memory[header + 29] << 8));
+  const end = start + bytes.length;
+  if (end > memory.length) return null;
+  for (let i = 0; i < bytes.length; i++) if (memory[start + i] !== bytes[i]) return null;
+  return file.slice(start, end, type);
+}
+
+/** Images read at a time. One at a time, each of 2,000 images waited for its own slice
+ * of the file to be read (in the browser, a round trip to the blob store) before the
+ * next one started; a few at once overlap those waits. Each entry is still read in
+ * full, its CRC-32 and size checked. */
+const IMAGE_READS_AT_ONCE = 8;
 
 // --- Errors --------------------------------------------------------------------------
 

@@ -9,10 +9,19 @@ export function formatBytes(bytes: number, language: UiLanguage): string {
     value /= 1000;
     unit++;
   }
-  return new Intl.NumberFormat(language === 'it' ? 'it-IT' : 'en-GB', {
-    style: 'unit',
-    unit: units[unit],
-    unitDisplay: 'short',
-    maximumFractionDigits: unit === 0 ? 0 : 1,
-  }).format(value);
+  const key = `${language} ${unit}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(language === 'it' ? 'it-IT' : 'en-GB', {
+      style: 'unit',
+      unit: units[unit],
+      unitDisplay: 'short',
+      maximumFractionDigits: unit === 0 ? 0 : 1,
+    });
+    formats.set(key, format);
+  }
+  return format.format(value);
 }
+
+/** Made once per language and unit (making one costs more than formatting). */
+const formats = new Map<string, Intl.NumberFormat>();

@@ -78,8 +78,35 @@ export function selectClips(
   const { filters, matches } = options;
   const ordered = options.sorted ?? sortClips(clips, options.sort, options.collator);
   if (!matches) return ordered.filter((clip) => matchesFilters(clip, filters));
-  const found = new Set(matches);
-  return ordered.filter((clip) => found.has(clip.id) && matchesFilters(clip, filters));
+  // The matches put in order by their place in `ordered` (looked up, then a numeric
+  // sort), rather than all of `ordered` filtered by a set of the matches: a keystroke
+  // that matches 50 clips costs 50 lookups, not 20,000.
+  const rank = rankOf(ordered);
+  const places = new Int32Array(matches.length);
+  let count = 0;
+  for (const id of matches) {
+    const place = rank.get(id);
+    if (place !== undefined) places[count++] = place;
+  }
+  const shown: Clip[] = [];
+  let previous = -1;
+  for (const place of places.subarray(0, count).sort()) {
+    if (place === previous) continue; // an id matched twice
+    previous = place;
+    if (matchesFilters(ordered[place], filters)) shown.push(ordered[place]);
+  }
+  return shown;
+}
+
+/** Each clip's place in a sorted list, by id; made once per list. */
+const ranks = new WeakMap<readonly Clip[], Map<string, number>>();
+function rankOf(ordered: readonly Clip[]): Map<string, number> {
+  let rank = ranks.get(ordered);
+  if (!rank) {
+    rank = new Map(ordered.map((clip, place) => [clip.id, place]));
+    ranks.set(ordered, rank);
+  }
+  return rank;
 }
 
 export function sortClips(clips: readonly Clip[], sort: ClipSort, collator: Intl.Collator): Clip[] {

@@ -50,6 +50,42 @@ describe('search', () => {
   });
 });
 
+describe('as the user types', () => {
+  // Words one typo apart from each other's prefixes, so that narrowing must give up.
+  const library = [
+    ...clips,
+    makeClip('e', { text: 'Casagne? No: lasagna, lasagnette e casa' }),
+    makeClip('f', { text: 'Lasciate ogni speranza', note: 'casatiello' }),
+    makeClip('g', { text: 'pasta e patate, pastiera' }),
+  ];
+  const typed = ['lasagne', 'casagn', 'pasta pat', 'lasagna casa', 'perche citta', 'pastx'];
+
+  test('each keystroke, forward and back, answers as a fresh index would', async () => {
+    const typing = new ClipSearch();
+    await typing.sync(library);
+    const steps: string[] = [];
+    for (const query of typed) {
+      for (let i = 1; i <= query.length; i++) steps.push(query.slice(0, i));
+      for (let i = query.length - 1; i >= 1; i--) steps.push(query.slice(0, i));
+    }
+    for (const step of steps) {
+      const fresh = new ClipSearch();
+      await fresh.sync(library);
+      expect(typing.search(step), step).toEqual(fresh.search(step));
+    }
+  });
+
+  test('the same words give the same answer until a clip changes', async () => {
+    const search = new ClipSearch();
+    await search.sync(library);
+    const first = search.search('pasta');
+    expect(search.search('  PASTA ')).toBe(first);
+    await search.sync([...library, makeClip('h', { text: 'pasta al forno' })]);
+    expect(search.search('pasta')).not.toBe(first);
+    expect(search.search('pasta')).toContain('h');
+  });
+});
+
 describe('sync', () => {
   test('adds, replaces and removes only what changed', async () => {
     const search = await indexed();
@@ -65,6 +101,20 @@ describe('sync', () => {
     expect(search.search('tiramisu')).toEqual(['b']);
     expect(search.search('brunch')).toEqual([]);
     expect(search.search('bruschette')).toEqual(['e']);
+  });
+
+  test('after most clips are gone, the rest are still found (and nothing of the gone ones)', async () => {
+    const many = Array.from({ length: 1500 }, (_, i) => makeClip(`m${i}`, { text: i % 2 ? `pasta numero ${i}` : `vino ${i}` }));
+    const search = new ClipSearch();
+    await search.sync(many, { yieldTo: async () => {} });
+    expect(search.search('pasta')?.length).toBe(750);
+    const kept = [many[1], many[2], { ...many[3], text: 'vino rosso', updatedAt: many[3].updatedAt + 1 }];
+    expect(await search.sync(kept)).toBe(1498);
+    expect(search.size).toBe(3);
+    expect(search.search('pasta')).toEqual(['m1']);
+    expect(search.search('vino')).toEqual(['m2', 'm3']);
+    expect(search.search('numero 1')).toEqual(['m1']);
+    expect(search.search('numero 15')).toEqual([]);
   });
 
   test('builds in slices, yielding between them', async () => {
