@@ -73,11 +73,31 @@ export async function chromiumColdLoad(options: { tags: number; pairs: number; s
       firsts.push(first);
       reads.push(parts.readMs);
       indexes.push(parts.loadMs);
-      await context.close();
+      if (run < RUNS - 1) await context.close();
     }
+
+    // The usual case: the browser keeps running and stops the idle worker, the next
+    // event starts it again (the storage service and the disk cache are warm).
+    const restarts: { readMs: number; loadMs: number }[] = [];
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    for (let run = 0; run < RUNS; run++) {
+      const gone = new Promise((resolve) => worker.once('close', resolve));
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await gone;
+      const next = context.waitForEvent('serviceworker');
+      await page.goto(new URL('popup.html', worker.url()).href);
+      worker = await next;
+      await worker.evaluate('new Promise((r) => { const wait = () => (self.spalla?.hashtagsLoad ? r(true) : setTimeout(wait, 5)); wait(); })');
+      restarts.push(await worker.evaluate<{ readMs: number; loadMs: number }>('self.spalla.hashtagsLoad()'));
+    }
+    await context.close();
+
     const list = (xs: number[]) => xs.map((x) => `${x.toFixed(0)} ms`).join(', ');
     console.log(`  cold load in Chromium (real IndexedDB, freshly started browser and worker, ${written.toLocaleString('en')} hashtags in packed records): ${list(loads)} (goal under 200 ms)`);
     console.log(`    of which the store's own load, from its start in the worker (which begins at the worker's start): reading the records ${list(reads)}, loading them into the model ${list(indexes)}`);
+    console.log(`  cold load after the browser stopped the idle worker and an event started it again (browser still running), from the store's start to the model ready: ${list(restarts.map((r) => r.readMs + r.loadMs))} (reading ${list(restarts.map((r) => r.readMs))})`);
     console.log(`  then the first suggestion in that worker (starter vocabulary index, stemmers, cold code): ${list(firsts)}`);
   } finally {
     rmSync(profileDir, { recursive: true, force: true });

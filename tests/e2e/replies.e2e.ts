@@ -18,6 +18,7 @@ import {
   type Start,
   type Way,
 } from './support/replies-cases';
+import { settledStarterReplies } from './support/replies-starters';
 
 /** Saved replies in Chromium: the matrix (6 editors x click / typed shortcut / palette x
  * empty / caret mid-text), each read back from the editor's OWN state with the text
@@ -60,6 +61,8 @@ async function status(): Promise<string | null> {
 
 beforeAll(async () => {
   run = await launchChromium(inject('fixturePort'));
+  // `seed` replaces every reply: after the starters came, so that none comes after it.
+  await settledStarterReplies(() => inWorker(run, 'self.spalla.repliesAll()'));
   await seed(SEED);
   page = await run.context.newPage();
   await page.goto(run.url('www.facebook.com', BENCH));
