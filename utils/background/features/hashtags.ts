@@ -1,5 +1,5 @@
 import { browser } from '#imports';
-import { getDb } from '../../db/app-db';
+import { AppDB, getDb } from '../../db/app-db';
 import type { ClipLesson } from '../../clips/capture-learn';
 import type { HashtagSetInput } from '../../hashtags/suggest';
 import { suggestHashtags } from '../../hashtags/suggest';
@@ -161,4 +161,17 @@ export function startHashtags(ctx: BackgroundContext): void {
     return learnedHashtags().lastLoad;
   });
   ctx.expose('hashtagsClear', clearLearnedHashtags);
+  // And the load of a worker started again while the browser runs: a new connection.
+  ctx.expose('hashtagsLoadAfresh', async () => {
+    const db = new AppDB();
+    const store = new LearnedHashtagStore(db);
+    const started = performance.now();
+    try {
+      await store.model();
+      return { readMs: performance.now() - started - (store.lastLoad?.loadMs ?? 0), loadMs: store.lastLoad?.loadMs ?? 0 };
+    } finally {
+      store.close();
+      db.close();
+    }
+  });
 }
