@@ -187,14 +187,19 @@ class Scope implements HashtagScope {
     return entry;
   }
 
+  /** The entry at `index` if it was made (a loaded hashtag's is made when first asked
+   * for; one learned since the load always is). */
+  private madeAt(index: number): Entry | undefined {
+    return index < this.loaded ? this.made[index] : this.extra[index - this.loaded];
+  }
+
   keyAt(index: number): string {
     return index < this.loaded ? this.packed!.keys[index] : this.extra[index - this.loaded].key;
   }
 
   /** An entry's field without making the entry. */
   private ownCountAt(index: number): number {
-    const entry = index < this.loaded ? this.made[index] : this.extra[index - this.loaded];
-    return entry ? entry.ownCount : this.packed!.ownCounts[index];
+    return this.madeAt(index)?.ownCount ?? this.packed!.ownCounts[index];
   }
 
   add(key: string, tag: string, lastSeenAt: number): Entry {
@@ -261,7 +266,7 @@ class Scope implements HashtagScope {
 
   /** How many partners the hashtag at `index` has. */
   degree(index: number): number {
-    const entry = index < this.loaded ? this.made[index] : this.extra[index - this.loaded];
+    const entry = this.madeAt(index);
     if (entry?.thawed) return entry.thawed.size;
     if (index >= this.loaded) return 0;
     return this.packed!.partnerStarts[index + 1] - this.packed!.partnerStarts[index];
@@ -269,7 +274,7 @@ class Scope implements HashtagScope {
 
   /** Calls `visit` with each partner's index and count. */
   forEachPartner(index: number, visit: (partner: number, count: number) => void) {
-    const entry = index < this.loaded ? this.made[index] : this.extra[index - this.loaded];
+    const entry = this.madeAt(index);
     if (entry?.thawed) {
       for (const [partner, count] of entry.thawed) visit(partner, count);
       return;
@@ -315,7 +320,7 @@ class Scope implements HashtagScope {
     const p = this.packed;
     order.forEach((index, position) => {
       let at = starts[position];
-      const entry = index < this.loaded ? this.made[index] : this.extra[index - this.loaded];
+      const entry = this.madeAt(index);
       if (!entry?.thawed && p && index < this.loaded && same) {
         const start = p.partnerStarts[index];
         const end = p.partnerStarts[index + 1];
@@ -329,14 +334,14 @@ class Scope implements HashtagScope {
       });
     });
     const field = (read: (entry: Entry | undefined, index: number) => number) =>
-      order.map((index) => read(index < this.loaded ? this.made[index] : this.extra[index - this.loaded], index));
+      order.map((index) => read(this.madeAt(index), index));
     return {
       network: this.network,
       brandId: this.brandId,
       ownPosts: this.ownPosts,
       keys: order.map((index) => this.keyAt(index)),
       tags: order.map((index) => {
-        const entry = index < this.loaded ? this.made[index] : this.extra[index - this.loaded];
+        const entry = this.madeAt(index);
         const tag = entry ? entry.tag : p!.tags[index] || p!.keys[index];
         return tag === this.keyAt(index) ? '' : tag;
       }),

@@ -138,7 +138,7 @@ function packGroup(rows: UnpackedHashtag[]): PackedScope {
 }
 
 /** Per hashtag, its partners (index -> count), to the three partner arrays. */
-export function packPartners(partnersOf: readonly ReadonlyMap<number, number>[]): Pick<PackedScope, 'partnerStarts' | 'partners' | 'partnerCounts'> {
+function packPartners(partnersOf: readonly ReadonlyMap<number, number>[]): Pick<PackedScope, 'partnerStarts' | 'partners' | 'partnerCounts'> {
   const starts = new Array<number>(partnersOf.length + 1);
   let total = 0;
   partnersOf.forEach((partners, i) => {

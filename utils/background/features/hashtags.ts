@@ -165,10 +165,9 @@ export function startHashtags(ctx: BackgroundContext): void {
   ctx.expose('hashtagsLoadAfresh', async () => {
     const db = new AppDB();
     const store = new LearnedHashtagStore(db);
-    const started = performance.now();
     try {
       await store.model();
-      return { readMs: performance.now() - started - (store.lastLoad?.loadMs ?? 0), loadMs: store.lastLoad?.loadMs ?? 0 };
+      return store.lastLoad;
     } finally {
       store.close();
       db.close();
