@@ -6,12 +6,26 @@
  * Steps: `readCsv` (papaparse: comma, semicolon or tab; BOM or not) → `guessMapping` from the
  * headers, Italian or English (the user confirms or changes it; the library remembers it per
  * header signature) → `planImport` (every row to a post or to a skip with its reason).
- * Dates are read in the account's time zone unless the cell carries its own offset.
+ *
+ * Dates are read in the file's time zone (the mapping's `timeZone`; null = the account's zone)
+ * unless the cell carries its own offset. Meta writes "Publish time" in US Pacific time whatever
+ * the account's country, so a Meta export's mapping says America/Los_Angeles: checked on real
+ * exports of three accounts in three countries against the Graph API's `created_time` of the
+ * same post ids (issue #11). The resulting instants are then binned in the account's zone.
+ *
+ * The shape Meta writes, from real public exports (samples and their sources in
+ * tests/data/best-time/README.md): comma-separated, headers with a space quoted
+ * ("Publish time"), dates quoted as "MM/DD/YYYY HH:mm", counts as plain integers, a "Date"
+ * column that says "Lifetime".
+ * - Facebook Page: nate-barri/Sugarcane_Artist_Management,
+ *   Jan-01-2024_Apr-01-2024_1162450548895235.csv @ 0dbd86f48c624ced4151a5a425d2d0a09b3829bb
+ * - Instagram: i-Blaise/ai-social-api,
+ *   knowledge_base/Jan-01-2025_Dec-31-2025_4283743298543699.csv @ 7a0824e75aa6df5bad9b8a4fc1f9786ed3ceee11
  */
 import Papa from 'papaparse';
 import { isValid, parse } from 'date-fns';
 import { enUS, it } from 'date-fns/locale';
-import { tz } from '@date-fns/tz';
+import { tz, tzOffset } from '@date-fns/tz';
 import type { PostMetrics } from '../db/post-log';
 
 /** The post-log fields a column can feed. */
@@ -20,15 +34,22 @@ export type CsvField = (typeof CSV_FIELDS)[number];
 export type MetricField = Exclude<CsvField, 'publishedAt' | 'permalink'>;
 export const METRIC_FIELDS: readonly MetricField[] = ['reactions', 'comments', 'shares', 'saves', 'reach', 'views'];
 
-/** How numeric dates like 03/04/2026 are read: day first (Italian exports) or month first
- * (English exports from Meta); 'auto' decides from the column (a first part over 12 means day
- * first) and otherwise from the header language. */
+/** How numeric dates like 03/04/2026 are read: day first or month first. 'auto' decides from
+ * the column (a first part over 12 means day first, a second part over 12 month first); when
+ * every date is ambiguous, a Meta export is month first whatever its language (Meta writes
+ * MM/DD/YYYY in Italian exports too), any other file follows its header language. */
 export type DateOrder = 'auto' | 'dmy' | 'mdy';
+
+/** Meta writes "Publish time" in this zone, whatever the account's country (see the top). */
+export const META_EXPORT_TIME_ZONE = 'America/Los_Angeles';
 
 export interface CsvMapping {
   /** Column index per field; null = not in this file. */
   columns: Record<CsvField, number | null>;
   dateOrder: DateOrder;
+  /** The zone the file's times are written in (IANA); null = the account's zone. Cells with
+   * their own offset ignore it. */
+  timeZone: string | null;
 }
 
 export interface CsvTable {
@@ -64,10 +85,25 @@ export interface ImportPlan {
   skipped: SkippedRow[];
   /** The date order actually used (after 'auto'). */
   dateOrder: 'dmy' | 'mdy';
+  /** The zone the times were read in (the mapping's, or the account's). */
+  fileZone: string;
 }
 
-/** Synonyms per field, lower-case and without accents, most specific first. English and
- * Italian as Meta Business Suite and Instagram insights write them. */
+/**
+ * Synonyms per field, lower-case and without accents, most specific first.
+ * English, as Meta writes them today: Facebook Page "Publish time, Permalink, Reach, Reactions,
+ * Comments, Shares" and Instagram "Publish time, Permalink, Views, Likes, Shares, Comments,
+ * Saves, Reach" (the real exports cited at the top). Meta renamed "Impressions" to "Views"
+ * (Instagram April 2025, Facebook Pages November 2025): both are read.
+ * Italian, as Meta Business Suite writes them ("Orario di pubblicazione", "Mi piace", "Commenti",
+ * "Condivisioni", "Visualizzazioni", "Salvataggi", "Copertura", "Reazioni"): read by name in
+ * public code that imports Italian Meta exports, e.g. `row.get("Orario di pubblicazione")`
+ * parsed with "%m/%d/%Y %H:%M" next to "ID dell'account", "Nome utente dell'account", "Tipo di
+ * post", "Mi piace", "Visualizzazioni"; and the Facebook mapping `{ date: 'Orario di
+ * pubblicazione', views: 'Copertura', interactions: 'Reazioni, commenti e condivisioni', likes:
+ * 'Reazioni', comments: 'Commenti', shares: 'Condivisioni' }` (public GitHub code, found by
+ * exact string; see tests/data/best-time/README.md).
+ */
 const HEADER_SYNONYMS: Record<CsvField, readonly string[]> = {
   publishedAt: [
     'publish time', 'publish date', 'published', 'post time', 'date posted', 'created time', 'date',
@@ -81,6 +117,14 @@ const HEADER_SYNONYMS: Record<CsvField, readonly string[]> = {
   reach: ['reach', 'accounts reached', 'copertura', 'account raggiunti'],
   views: ['views', 'impressions', 'plays', 'visualizzazioni', 'impression', 'riproduzioni'],
 };
+
+/** The publish-time headers only Meta's exports use: a file with one of them is a Meta export
+ * (times in US Pacific time, dates month first). */
+const META_PUBLISH_TIME_HEADERS = ['publish time', 'orario di pubblicazione'];
+
+export function looksLikeMetaExport(headers: readonly string[]): boolean {
+  return headers.some((h) => META_PUBLISH_TIME_HEADERS.includes(normalizeHeader(h)));
+}
 
 const ITALIAN_HINTS = ['pubblicazione', 'commenti', 'condivisioni', 'copertura', 'visualizzazioni', 'reazioni', 'salvataggi', 'mi piace'];
 
@@ -120,7 +164,9 @@ export function readCsv(text: string): CsvTable | CsvFileError {
 }
 
 /** The best guess of which column feeds which field; exact header matches first, then a
- * header containing the synonym as a word. A column feeds one field only. */
+ * header starting with the synonym as a word ("Reach from organic posts"; not "3-second video
+ * views", which Facebook exports next to the post's own counts). A column feeds one field only.
+ * A Meta export's times are in US Pacific time; any other file's in the account's zone. */
 export function guessMapping(headers: readonly string[]): CsvMapping {
   const norm = headers.map(normalizeHeader);
   const taken = new Set<number>();
@@ -130,7 +176,7 @@ export function guessMapping(headers: readonly string[]): CsvMapping {
       if (columns[field] !== null) continue;
       for (const syn of HEADER_SYNONYMS[field]) {
         const i = norm.findIndex(
-          (h, idx) => !taken.has(idx) && (pass === 'exact' ? h === syn : ` ${h} `.includes(` ${syn} `)),
+          (h, idx) => !taken.has(idx) && (pass === 'exact' ? h === syn : `${h} `.startsWith(`${syn} `)),
         );
         if (i >= 0) {
           columns[field] = i;
@@ -140,7 +186,7 @@ export function guessMapping(headers: readonly string[]): CsvMapping {
       }
     }
   }
-  return { columns, dateOrder: 'auto' };
+  return { columns, dateOrder: 'auto', timeZone: looksLikeMetaExport(headers) ? META_EXPORT_TIME_ZONE : null };
 }
 
 /** A mapping remembered for another file is used only if its columns exist in this one. */
@@ -148,17 +194,26 @@ export function mappingFits(mapping: CsvMapping, headers: readonly string[]): bo
   return Object.values(mapping.columns).every((c) => c === null || (c >= 0 && c < headers.length));
 }
 
+/** A mapping remembered before it carried a time zone gets the zone guessed from the headers. */
+export function withTimeZone(mapping: Omit<CsvMapping, 'timeZone'> & { timeZone?: string | null }, headers: readonly string[]): CsvMapping {
+  return mapping.timeZone === undefined ? { ...mapping, timeZone: guessMapping(headers).timeZone } : (mapping as CsvMapping);
+}
+
 const NUMERIC_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})(?:[ ,T]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*([AaPp][Mm])?)?$/;
 const HAS_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/;
 
-function decideOrder(values: readonly string[], italian: boolean): 'dmy' | 'mdy' {
+/** Day or month first: a date in the column proves it (a first part over 12: day first; a
+ * second part over 12: month first); if none does, a Meta export is month first whatever its
+ * language, any other file follows its header language. */
+function decideOrder(values: readonly string[], headers: readonly string[]): 'dmy' | 'mdy' {
   for (const v of values) {
     const m = NUMERIC_DATE.exec(v.trim());
     if (!m) continue;
     if (Number(m[1]) > 12) return 'dmy';
     if (Number(m[2]) > 12) return 'mdy';
   }
-  return italian ? 'dmy' : 'mdy';
+  if (looksLikeMetaExport(headers)) return 'mdy';
+  return headersLookItalian(headers) ? 'dmy' : 'mdy';
 }
 
 const WORD_FORMATS = [
@@ -166,25 +221,45 @@ const WORD_FORMATS = [
   'MMMM d, yyyy h:mm a', 'MMMM d, yyyy HH:mm', 'MMM d, yyyy h:mm a', 'MMM d, yyyy HH:mm', 'd MMMM yyyy', 'MMMM d, yyyy',
 ];
 const ISO_LOCAL_FORMATS = ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", 'yyyy-MM-dd HH:mm:ss', 'yyyy-MM-dd HH:mm', 'yyyy-MM-dd'];
+const AS_WALL_CLOCK = { in: tz('UTC') };
+const DAY_MS = 86_400_000;
+
+/**
+ * The instant at which `timeZone`'s clocks read `wall` (a wall-clock time written as if it were
+ * UTC). Around a change of the clocks (at most one per day in every zone):
+ * - a time that does not exist (02:30 when the clocks jump from 02:00 to 03:00) is moved
+ *   forward by the jump: 03:30 of the new offset;
+ * - a time that happens twice (01:30 when the clocks go back from 02:00 to 01:00) is the first
+ *   of the two, still on the old offset.
+ * One rule for every zone, the file's and the account's (docs/best-time.md).
+ */
+export function wallTimeToInstant(wall: number, timeZone: string): number {
+  const before = wall - tzOffset(timeZone, new Date(wall - DAY_MS)) * 60_000;
+  const after = wall - tzOffset(timeZone, new Date(wall + DAY_MS)) * 60_000;
+  const reads = (t: number) => t + tzOffset(timeZone, new Date(t)) * 60_000 === wall;
+  const valid = [before, after].filter(reads);
+  if (valid.length === 0) return before; // in the gap: the old offset carries it past the jump
+  return Math.min(...valid);
+}
 
 /**
  * One date cell to epoch ms, or null. Without an offset in the cell the time is read in
- * `timeZone` (the account's audience zone). A local time that does not exist (02:30 on a
- * spring-forward day) moves forward to the same minute after the change (03:30); one that
- * happens twice (02:30 on a fall-back day) is read as the later, standard-time instant: what
- * @date-fns/tz does, documented in docs/best-time.md.
+ * `timeZone` (the file's zone), gaps and overlaps as `wallTimeToInstant` says.
  */
 export function parseDateCell(value: string, order: 'dmy' | 'mdy', timeZone: string): number | null {
   const v = value.trim().replace(/\s+/g, ' ');
   if (!v) return null;
-  const zone = { in: tz(timeZone) };
+  const wall = readWallClock(v, order);
+  if (wall === null || wall === 'instant') return wall === 'instant' ? Date.parse(v.replace(' ', 'T')) || null : null;
+  return wallTimeToInstant(wall, timeZone);
+}
+
+/** The cell's wall-clock time as a UTC-based number, 'instant' when the cell has its own offset. */
+function readWallClock(v: string, order: 'dmy' | 'mdy'): number | 'instant' | null {
   if (/^\d{4}-\d{2}-\d{2}/.test(v)) {
-    if (HAS_OFFSET.test(v)) {
-      const ms = Date.parse(v.replace(' ', 'T'));
-      return Number.isFinite(ms) ? ms : null;
-    }
+    if (HAS_OFFSET.test(v)) return Number.isFinite(Date.parse(v.replace(' ', 'T'))) ? 'instant' : null;
     for (const f of ISO_LOCAL_FORMATS) {
-      const d = parse(v, f, new Date(), zone);
+      const d = parse(v, f, new Date(), AS_WALL_CLOCK);
       if (isValid(d)) return +d;
     }
     return null;
@@ -203,14 +278,14 @@ export function parseDateCell(value: string, order: 'dmy' | 'mdy', timeZone: str
       const pm = /p/i.test(m[7]);
       hour = (hour % 12) + (pm ? 12 : 0);
     }
-    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return null;
-    const text = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')} ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
-    const d = parse(text, 'yyyy-MM-dd HH:mm', new Date(), zone);
-    return isValid(d) ? +d : null;
+    if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59) return null;
+    const wall = Date.UTC(year, month - 1, day, hour, minute);
+    // 31/02 is no date: Date.UTC would roll it into March.
+    return new Date(wall).getUTCDate() === day ? wall : null;
   }
   for (const locale of [it, enUS]) {
     for (const f of WORD_FORMATS) {
-      const d = parse(v, f, new Date(), { ...zone, locale });
+      const d = parse(v, f, new Date(), { ...AS_WALL_CLOCK, locale });
       if (isValid(d)) return +d;
     }
   }
@@ -248,12 +323,15 @@ export function cleanPermalink(value: string): string | null | 'bad' {
   return url.toString();
 }
 
-export function planImport(table: CsvTable, mapping: CsvMapping, timeZone: string): ImportPlan {
+/** Every row to a post or a skip. Times are read in the mapping's zone (the account's when it
+ * has none) and become instants, which the grid bins in `accountZone`. */
+export function planImport(table: CsvTable, mapping: CsvMapping, accountZone: string): ImportPlan {
   const col = mapping.columns;
   const dateCol = col.publishedAt;
+  const fileZone = mapping.timeZone ?? accountZone;
   const dateOrder =
     mapping.dateOrder === 'auto'
-      ? decideOrder(dateCol === null ? [] : table.rows.map((r) => r[dateCol] ?? ''), headersLookItalian(table.headers))
+      ? decideOrder(dateCol === null ? [] : table.rows.map((r) => r[dateCol] ?? ''), table.headers)
       : mapping.dateOrder;
   const posts: ImportedPost[] = [];
   const skipped: SkippedRow[] = [];
@@ -267,7 +345,7 @@ export function planImport(table: CsvTable, mapping: CsvMapping, timeZone: strin
     };
     const dateText = cell('publishedAt');
     if (!dateText) return skipped.push({ line, reason: 'no-date', value: null, field: 'publishedAt' });
-    const publishedAt = parseDateCell(dateText, dateOrder, timeZone);
+    const publishedAt = parseDateCell(dateText, dateOrder, fileZone);
     if (publishedAt === null) return skipped.push({ line, reason: 'bad-date', value: dateText, field: 'publishedAt' });
 
     const metrics: PostMetrics = { reactions: null, comments: null, shares: null, saves: null, reach: null, views: null };
@@ -295,5 +373,5 @@ export function planImport(table: CsvTable, mapping: CsvMapping, timeZone: strin
     posts.push({ line, publishedAt, permalink, metrics });
   });
   skipped.sort((a, b) => a.line - b.line);
-  return { posts, skipped, dateOrder };
+  return { posts, skipped, dateOrder, fileZone };
 }
