@@ -10,8 +10,17 @@ function allTimeZones(): string[] {
   return zones.includes('UTC') ? zones : [...zones, 'UTC'];
 }
 
-/** A searchable list of IANA time zones ("rome", "new york", "Europe/"...). */
-export function TimeZonePicker({ value, onChange }: { value: string; onChange(zone: string): void }) {
+/** A searchable list of IANA time zones ("rome", "new york", "Europe/"...). `testIdPrefix`
+ * keeps the test ids apart when two pickers share a page. */
+export function TimeZonePicker({
+  value,
+  onChange,
+  testIdPrefix = 'settings-timezone',
+}: {
+  value: string;
+  onChange(zone: string): void;
+  testIdPrefix?: string;
+}) {
   const { t } = useI18n();
   const zones = useMemo(allTimeZones, []);
   const [query, setQuery] = useState('');
@@ -38,7 +47,7 @@ export function TimeZonePicker({ value, onChange }: { value: string; onChange(zo
         aria-controls={listId}
         value={query}
         onChange={(e) => setQuery(e.target.value)}
-        data-testid="settings-timezone-search"
+        data-testid={`${testIdPrefix}-search`}
       />
       {query && (
         <ul id={listId} role="listbox" className="max-h-40 overflow-auto rounded-md border border-slate-200 dark:border-slate-700">
@@ -51,7 +60,7 @@ export function TimeZonePicker({ value, onChange }: { value: string; onChange(zo
                   onChange(zone);
                   setQuery('');
                 }}
-                data-testid="settings-timezone-option"
+                data-testid={`${testIdPrefix}-option`}
               >
                 {zone.replace(/_/g, ' ')}
               </button>

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useI18n } from '@/components/i18n';
+import { TimeZonePicker } from '@/components/TimeZonePicker';
 import { locale } from '@/components/best-time/format';
 import { Button, Notice, Section } from '@/components/ui';
 import { getDb } from '@/utils/db/app-db';
@@ -9,9 +10,11 @@ import {
   CSV_FIELDS,
   guessMapping,
   headerSignature,
+  looksLikeMetaExport,
   mappingFits,
   planImport,
   readCsv,
+  withTimeZone,
   type CsvField,
   type CsvMapping,
   type CsvTable,
@@ -55,8 +58,10 @@ interface Loaded {
   remembered: boolean;
 }
 
-/** Import of a Meta Business Suite / Instagram insights CSV: file, column mapping (remembered
- * per set of columns), preview, then the report. Nothing is written before "Import". */
+/** Import of a Meta Business Suite / Instagram insights CSV: file, column mapping and the file's
+ * time zone (remembered per set of columns), preview, then the report. Nothing is written
+ * before "Import". `timeZone` is the account's zone: the posts are filed, previewed and binned
+ * in it; the file's own times are read in the mapping's zone (US Pacific for Meta exports). */
 export function BestTimeImport({ brand, timeZone, onImported }: { brand: Brand; timeZone: string; onImported(): void }) {
   const { t, language } = useI18n();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -75,8 +80,10 @@ export function BestTimeImport({ brand, timeZone, onImported }: { brand: Brand; 
     if (file.size > MAX_FILE_BYTES) return setFileError(t('bestTimeImportTooBig'));
     const table = readCsv(await file.text());
     if (typeof table === 'string') return setFileError(t(FILE_ERROR_KEY[table]));
-    const saved = (await bestTimeCsvMappingsItem.getValue())[headerSignature(table.headers)] as CsvMapping | undefined;
-    const mapping = saved && mappingFits(saved, table.headers) ? saved : guessMapping(table.headers);
+    const saved = (await bestTimeCsvMappingsItem.getValue())[headerSignature(table.headers)] as
+      | Omit<CsvMapping, 'timeZone'> & { timeZone?: string | null }
+      | undefined;
+    const mapping = saved && mappingFits(saved as CsvMapping, table.headers) ? withTimeZone(saved, table.headers) : guessMapping(table.headers);
     setLoaded({ fileName: file.name, countsAt: file.lastModified || Date.now(), table, mapping, remembered: !!saved });
   }
 
@@ -94,6 +101,11 @@ export function BestTimeImport({ brand, timeZone, onImported }: { brand: Brand; 
     setResult(r);
     setLoaded(null);
     onImported();
+  }
+
+  function setFileZone(zone: string) {
+    if (!loaded) return;
+    setLoaded({ ...loaded, mapping: { ...loaded.mapping, timeZone: zone } });
   }
 
   const noDate = loaded && loaded.mapping.columns.publishedAt === null;
@@ -160,6 +172,13 @@ export function BestTimeImport({ brand, timeZone, onImported }: { brand: Brand; 
               </select>
             </label>
           </div>
+          <div className="max-w-3xl space-y-1" data-testid="best-time-import-zone" data-zone={plan.fileZone}>
+            <p className="font-semibold">{t('bestTimeImportZone')}</p>
+            <p className="text-slate-600 dark:text-slate-300" data-testid="best-time-import-zone-why">
+              {looksLikeMetaExport(loaded.table.headers) ? t('bestTimeImportZoneMeta', timeZone) : t('bestTimeImportZoneAccount', timeZone)}
+            </p>
+            <TimeZonePicker value={plan.fileZone} onChange={setFileZone} testIdPrefix="best-time-import-zone" />
+          </div>
 
           {noDate ? (
             <Notice tone="error" testId="best-time-import-error">
@@ -183,7 +202,7 @@ export function BestTimeImport({ brand, timeZone, onImported }: { brand: Brand; 
                   </thead>
                   <tbody>
                     {plan.posts.slice(0, PREVIEW_ROWS).map((p) => (
-                      <tr key={p.line} data-testid="best-time-import-preview-row">
+                      <tr key={p.line} data-testid="best-time-import-preview-row" data-published={p.publishedAt}>
                         <td className="px-2">{format.format(p.publishedAt)}</td>
                         <td className="max-w-64 truncate px-2">{p.permalink ?? '—'}</td>
                         <td className="px-2 text-right">{p.metrics.reactions ?? '—'}</td>

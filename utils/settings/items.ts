@@ -165,7 +165,8 @@ export const hashtagAvoidListItem = storage.defineItem<string[]>('local:hashtagA
  * (`headerSignature` in utils/timing/csv-import.ts): the next file with the same columns
  * opens with the same mapping. */
 export const bestTimeCsvMappingsItem = storage.defineItem<
-  Record<string, { columns: Record<string, number | null>; dateOrder: 'auto' | 'dmy' | 'mdy' }>
+  // timeZone: the file's zone (null = the account's); absent in mappings saved before it existed.
+  Record<string, { columns: Record<string, number | null>; dateOrder: 'auto' | 'dmy' | 'mdy'; timeZone?: string | null }>
 >('local:bestTimeCsvMappings', { fallback: {}, version: 1 });
 
 /** The prior each account (brand id) starts from: a prior id from utils/timing/priors.ts,
