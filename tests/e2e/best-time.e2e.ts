@@ -172,7 +172,7 @@ describe('sidebar: log from the page, the hint changes', () => {
 
 describe('library: accounts, CSV import, heatmaps, post log', () => {
   test(
-    'import the Italian Instagram export through the UI: mapping, preview, report, heatmap, re-import updates',
+    'import an Instagram export with Italian headers through the UI: mapping, the file in US Pacific time, preview, report, heatmap, re-import updates',
     async () => {
       const library = await freshStart();
       await library.getByTestId('best-time-no-accounts').waitFor();
@@ -184,7 +184,7 @@ describe('library: accounts, CSV import, heatmaps, post log', () => {
       expect(await attr(library, 'best-time-trust', 'data-value')).toBe('none');
       expect(await library.getByTestId('best-time-days-without-data').textContent()).toBe(en('bestTimeNoDaysHaveData'));
 
-      await library.getByTestId('best-time-import-file').setInputFiles(sampleExport('instagram-insights-it.csv'));
+      await library.getByTestId('best-time-import-file').setInputFiles(sampleExport('meta-instagram-it.csv'));
       await library.getByTestId('best-time-import-mapping').waitFor();
       // The mapping guessed from the Italian headers.
       const mapped = async (field: string) =>
@@ -192,53 +192,75 @@ describe('library: accounts, CSV import, heatmaps, post log', () => {
       expect(await mapped('publishedAt')).toBe('Orario di pubblicazione');
       expect(await mapped('reactions')).toBe('Mi piace');
       expect(await mapped('saves')).toBe('Salvataggi');
-      expect(await attr(library, 'best-time-import-summary', 'data-posts')).toBe('4');
-      expect(await attr(library, 'best-time-import-summary', 'data-skipped')).toBe('2');
-      expect(await library.getByTestId('best-time-import-preview-row').count()).toBe(4);
+      // Meta writes the times in US Pacific time, whatever the language: shown, with the reason.
+      expect(await attr(library, 'best-time-import-zone', 'data-zone')).toBe('America/Los_Angeles');
+      expect(await library.getByTestId('best-time-import-zone-why').textContent()).toBe(en('bestTimeImportZoneMeta', 'Europe/Rome'));
+      // Dates 1-12 May only: month first (3 May, not 5 March).
+      expect(await library.getByTestId('best-time-import-date-order').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent)).toBe(
+        en('bestTimeImportDateAuto', en('bestTimeImportMdy')),
+      );
+      expect(await attr(library, 'best-time-import-summary', 'data-posts')).toBe('7');
+      expect(await attr(library, 'best-time-import-summary', 'data-skipped')).toBe('1');
+      expect(await library.getByTestId('best-time-import-preview-row').count()).toBe(7);
       const reasons = await library.getByTestId('best-time-import-skipped').locator('li').evaluateAll((els) =>
         els.map((e) => [e.getAttribute('data-line'), e.getAttribute('data-reason')]),
       );
-      expect(reasons).toEqual([
-        ['3', 'duplicate'],
-        ['6', 'bad-number'],
-      ]);
+      expect(reasons).toEqual([['3', 'duplicate']]);
+      // "05/03/2025 18:30" Pacific: 01:30 UTC on 4 May, 03:30 in Rome.
+      const tiramisu = library.getByTestId('best-time-import-preview-row').filter({ hasText: 'SAMPLEi02' });
+      expect(await tiramisu.getAttribute('data-published')).toBe(String(Date.UTC(2025, 4, 4, 1, 30)));
+      // Another zone chosen with the picker: the same cell read in Rome; then back.
+      const chooseZone = async (query: string, option: string) => {
+        await library.getByTestId('best-time-import-zone-search').fill(query);
+        await library.getByTestId('best-time-import-zone-option').filter({ hasText: new RegExp(`^${option}$`) }).click();
+        await expect.poll(() => attr(library, 'best-time-import-zone', 'data-zone')).toBe(option.replace(/ /g, '_'));
+      };
+      await chooseZone('rome', 'Europe/Rome');
+      expect(await tiramisu.getAttribute('data-published')).toBe(String(Date.UTC(2025, 4, 3, 16, 30)));
+      await chooseZone('los angeles', 'America/Los Angeles');
+      expect(await tiramisu.getAttribute('data-published')).toBe(String(Date.UTC(2025, 4, 4, 1, 30)));
+
       // Nothing written before "Import".
       expect((await dumpDatabase(library)).postLog).toHaveLength(0);
       await library.getByTestId('best-time-import-run').click();
       await library.getByTestId('best-time-import-result').waitFor();
-      expect(await library.getByTestId('best-time-import-result').textContent()).toBe(en('bestTimeImportDone', 4, 0, 0));
-      await expect.poll(() => library.getByTestId('best-time-log-row').count()).toBe(4);
+      expect(await library.getByTestId('best-time-import-result').textContent()).toBe(en('bestTimeImportDone', 7, 0, 0));
+      await expect.poll(() => library.getByTestId('best-time-log-row').count()).toBe(7);
+      const filed = (await dumpDatabase(library)).postLog as { permalink: string; publishedAt: number }[];
+      expect(filed.find((r) => r.permalink === 'https://www.instagram.com/p/SAMPLEi02/')?.publishedAt).toBe(Date.UTC(2025, 4, 4, 1, 30));
 
-      // The learned heatmap: Sunday 15 March 08:10 Rome is in Sunday 08:00, one post behind it.
-      const cell = library.getByTestId('best-time-learned-heatmap-cell-6-8');
+      // The learned heatmap: Sunday 4 May 03:30 Rome is in Sunday 03:00, one post behind it.
+      const cell = library.getByTestId('best-time-learned-heatmap-cell-6-3');
       expect(await cell.getAttribute('data-posts')).toBe('1');
-      expect(await cell.getAttribute('aria-label')).toBe(en('bestTimeCellLearned', `${'Sunday'} 08:00`, Number(await cell.getAttribute('data-score')).toFixed(2), 1));
-      // Keyboard: focus the cell, arrow right to Sunday 09:00, the detail line follows.
+      expect(await cell.getAttribute('aria-label')).toBe(en('bestTimeCellLearned', `${'Sunday'} 03:00`, Number(await cell.getAttribute('data-score')).toFixed(2), 1));
+      // Keyboard: focus the cell, arrow right to Sunday 04:00, the detail line follows.
       await cell.focus();
       await library.keyboard.press('ArrowRight');
-      expect(await library.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('best-time-learned-heatmap-cell-6-9');
-      expect(await library.getByTestId('best-time-learned-heatmap-detail').textContent()).toContain('Sunday 09:00');
+      expect(await library.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('best-time-learned-heatmap-cell-6-4');
+      expect(await library.getByTestId('best-time-learned-heatmap-detail').textContent()).toContain('Sunday 04:00');
       // Side by side with the prior's grid, which has no posts.
       expect(await attr(library, 'best-time-prior-heatmap-cell-1-10', 'data-posts')).toBe('');
       expect(await library.getByTestId('best-time-prior-source').textContent()).toContain('Sprout Social 2023');
       expect(await library.getByTestId('best-time-learned-heatmap-legend').textContent()).toMatch(/lowest \d\.\d\d.*highest \d\.\d\d/);
 
       // The same file again: the same posts are updated, none added; the mapping is remembered.
-      await library.getByTestId('best-time-import-file').setInputFiles(sampleExport('instagram-insights-it.csv'));
+      await library.getByTestId('best-time-import-file').setInputFiles(sampleExport('meta-instagram-it.csv'));
       await library.getByTestId('best-time-import-mapping').waitFor();
       expect(await library.getByTestId('best-time-import-mapping').textContent()).toContain(en('bestTimeImportRemembered'));
+      expect(await attr(library, 'best-time-import-zone', 'data-zone')).toBe('America/Los_Angeles');
       await library.getByTestId('best-time-import-run').click();
       await library.getByTestId('best-time-import-result').waitFor();
-      expect(await library.getByTestId('best-time-import-result').textContent()).toBe(en('bestTimeImportDone', 0, 4, 0));
-      expect((await dumpDatabase(library)).postLog).toHaveLength(4);
+      expect(await library.getByTestId('best-time-import-result').textContent()).toBe(en('bestTimeImportDone', 0, 7, 0));
+      expect((await dumpDatabase(library)).postLog).toHaveLength(7);
 
       // The broken file imports nothing and says why.
       await library.getByTestId('best-time-import-file').setInputFiles(sampleExport('broken-not-an-export.csv'));
       await library.getByTestId('best-time-import-error').waitFor();
       expect(await library.getByTestId('best-time-import-error').textContent()).toBe(en('bestTimeImportNoDateColumn'));
       expect(await library.getByTestId('best-time-import-run').isDisabled()).toBe(true);
+      expect(await library.getByTestId('best-time-import-zone-why').textContent()).toBe(en('bestTimeImportZoneAccount', 'Europe/Rome'));
       await library.getByTestId('best-time-import-cancel').click();
-      expect((await dumpDatabase(library)).postLog).toHaveLength(4);
+      expect((await dumpDatabase(library)).postLog).toHaveLength(7);
 
       // Choose no prior: the prior grid is flat and says so.
       await library.getByTestId('best-time-prior-select').selectOption('none');
@@ -247,18 +269,18 @@ describe('library: accounts, CSV import, heatmaps, post log', () => {
       // The post log: sort, filter, export, delete.
       await library.getByTestId('best-time-log-sort-reactions').click();
       const firstReactions = await library.getByTestId('best-time-log-row').first().locator('[data-metric="reactions"]').textContent();
-      expect(firstReactions).toBe('870');
-      await library.getByTestId('best-time-log-filter').fill('DAbc112');
+      expect(firstReactions).toBe('451');
+      await library.getByTestId('best-time-log-filter').fill('SAMPLEi02');
       await expect.poll(() => library.getByTestId('best-time-log-row').count()).toBe(1);
       const [download] = await Promise.all([library.waitForEvent('download'), library.getByTestId('best-time-log-export').click()]);
       const csv = readFileSync((await download.path())!, 'utf8');
       expect(csv.split(/\r?\n/).filter(Boolean)).toHaveLength(2);
-      expect(csv).toContain('https://www.instagram.com/p/DAbc112/');
-      expect(csv).toContain(',230,');
+      expect(csv).toContain('https://www.instagram.com/p/SAMPLEi02/');
+      expect(csv).toContain(',80,');
       await library.getByTestId('best-time-log-filter').fill('');
       await library.getByTestId('best-time-log-delete').first().click();
-      await expect.poll(() => library.getByTestId('best-time-log-row').count()).toBe(3);
-      expect((await dumpDatabase(library)).postLog).toHaveLength(3);
+      await expect.poll(() => library.getByTestId('best-time-log-row').count()).toBe(6);
+      expect((await dumpDatabase(library)).postLog).toHaveLength(6);
     },
     TIMEOUT * 2,
   );
