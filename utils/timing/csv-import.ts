@@ -250,8 +250,8 @@ export function parseDateCell(value: string, order: 'dmy' | 'mdy', timeZone: str
   const v = value.trim().replace(/\s+/g, ' ');
   if (!v) return null;
   const wall = readWallClock(v, order);
-  if (wall === null || wall === 'instant') return wall === 'instant' ? Date.parse(v.replace(' ', 'T')) || null : null;
-  return wallTimeToInstant(wall, timeZone);
+  if (wall === 'instant') return Date.parse(v.replace(' ', 'T'));
+  return wall === null ? null : wallTimeToInstant(wall, timeZone);
 }
 
 /** The cell's wall-clock time as a UTC-based number, 'instant' when the cell has its own offset. */
