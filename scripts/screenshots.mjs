@@ -127,12 +127,13 @@ function clipRows() {
 }
 
 const HASHTAG_SETS = [
-  { name: 'Pasta fresca', network: 'instagram', tags: ['pastafresca', 'cucinaitaliana', 'fattoincasa', 'pasta', 'ricettaitaliana'] },
+  { name: 'Pasta fresca', network: null, tags: ['pastafresca', 'cucinaitaliana', 'fattoincasa', 'pasta', 'ricettaitaliana'] },
   { name: 'Sunday brunch', network: null, tags: ['brunch', 'sundaybrunch', 'weekend', 'colazione'] },
   { name: 'Milano food', network: 'instagram', tags: ['milanofood', 'milano', 'mangiaremilano', 'foodmilano'] },
 ].map((set, i) => ({ id: `demo-set-${i}`, createdAt: NOW - i * DAY, updatedAt: NOW - i * DAY, brandId: null, ...set }));
 
-/** Captions of "our" Instagram posts: what the hashtag suggestions learn from. */
+/** Captions of "our" posts, learned as Facebook's (the Hashtags screenshot types on
+ * Facebook): what the hashtag suggestions learn from. */
 const OWN_CAPTIONS = [
   'Tagliatelle fatte in casa con il ragù della domenica #pastafresca #cucinaitaliana #fattoincasa',
   'Fresh pasta every morning in our kitchen #pastafresca #fattoincasa #milanofood',
@@ -243,11 +244,10 @@ const SIDEBAR = [
     },
   },
   {
-    tab: 'hashtags', site: 'www.instagram.com', path: '/',
+    // On Facebook: of the fixtures, only its pages have a dark mode for the sidebar to follow.
+    tab: 'hashtags', site: 'www.facebook.com', path: '/',
     async prepare(page, lang) {
-      const box = page.locator('[data-fixture-editor="ig-feed-comment-1"]');
-      await box.click();
-      await box.fill('');
+      await page.locator('[data-fixture-editor="fb-feed-comment-1"]').click();
       await page.keyboard.type(CAPTION[lang]);
     },
     async ready(frame) {
@@ -286,8 +286,9 @@ const LIBRARY = [
     ready: async (page) => {
       await until('the account', () => page.getByTestId('best-time-account').getAttribute('data-brand-id'), (id) => id === BRAND_ID);
       await until('the learned heatmap', () => count(page.getByTestId('best-time-learned-heatmap')), (n) => n === 1);
-      // The heatmap learned from the posts is the point of this screen: bring it in view.
-      await page.getByTestId('best-time-learned-heatmap').scrollIntoViewIfNeeded();
+      // The week's two heatmaps (starting figures, learned from the posts) are the point of
+      // this screen: their section at the top.
+      await page.getByTestId('best-time-heatmaps').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     },
   },
   {
@@ -333,7 +334,7 @@ try {
   await inWorker((replies) => self.spalla.repliesSeed(replies), OWN_REPLIES);
   await inWorker(() => self.spalla.seedStarterReplies());
   for (const text of OWN_CAPTIONS) {
-    await inWorker((request) => self.spalla.hashtagsLearn(request), { source: 'own', network: 'instagram', text });
+    await inWorker((request) => self.spalla.hashtagsLearn(request), { source: 'own', network: 'facebook', text });
   }
   await inWorker(() => self.spalla.hashtagsFlush());
   await inWorker(() => chrome.storage.local.set({ hashtagHarvestNoticeSeen: true }));
