@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // `npm run screenshots`: pictures of every sidebar tab and library section, in English
 // and Italian, light and dark, into docs/images/ (sidebar-<tab>-<lang>-<theme>.png,
-// library-<section>-<lang>-<theme>.png). Builds the extension, serves the playground's
+// library-<section>-<lang>-<theme>.png, and overview-facebook-<lang>-light.png: the
+// fixture Facebook feed with the sidebar open). Builds the extension, serves the playground's
 // fixture pages, seeds demo data the way the end-to-end tests do (the background's test
 // hooks and the raw IndexedDB API from an extension page), and waits for each screen's
 // content through the test ids of docs/testing.md, never for a fixed time.
 //
-//   npm run screenshots                          all 40
+//   npm run screenshots                          all 42
 //   npm run screenshots -- --no-build            use the build in .output/chrome-mv3
 //   npm run screenshots -- --only sidebar-hashtags   names containing this text
 //
@@ -221,8 +222,10 @@ async function count(locator) {
 }
 
 const shots = [];
-async function save(name, take) {
-  if (options.only && !name.includes(options.only)) return;
+/** Takes one picture unless `--only` names another; `alsoTakes` = the names a picture's
+ * steps take along (so that `--only overview` still runs the steps that lead there). */
+async function save(name, take, alsoTakes = []) {
+  if (options.only && ![name, ...alsoTakes].some((n) => n.includes(options.only))) return;
   const path = join(options.out, `${name}.png`);
   await take(path);
   shots.push(path);
@@ -368,7 +371,11 @@ try {
           await frame.evaluate(() => document.fonts.ready.then(() => true));
           const box = await page.evaluate(HOST_BOX);
           await page.screenshot({ path, clip: { x: box.x, y: box.y, width: box.width, height: box.height } });
-        });
+          // The README's first picture: the whole page with the sidebar beside it.
+          if (screen.tab === 'replies' && theme === 'light') {
+            await save(`overview-facebook-${lang}-light`, (overview) => page.screenshot({ path: overview }));
+          }
+        }, screen.tab === 'replies' && theme === 'light' ? [`overview-facebook-${lang}-light`] : []);
       }
       for (const screen of LIBRARY) {
         await save(`library-${screen.section}-${lang}-${theme}`, async (path) => {

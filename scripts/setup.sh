@@ -30,7 +30,8 @@ if [ "$(id -u)" != 0 ]; then
   sudo=sudo
 fi
 
-# Debian's package names; on Ubuntu "chromium" installs the snap (see the README).
+# Debian's package names. On Ubuntu, Chromium is a snap: installed first, it is found on
+# the PATH here and handed to the playground as CHROMIUM_PATH (see the README).
 need=
 have chromium || [ -x /usr/bin/chromium ] || need="$need chromium"
 have xvfb-run || need="$need xvfb"
