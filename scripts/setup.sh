@@ -24,12 +24,6 @@ while [ $# -gt 0 ]; do
 done
 
 have() { command -v "$1" >/dev/null 2>&1; }
-sudo=
-if [ "$(id -u)" != 0 ]; then
-  have sudo || { echo "setup.sh: not root and no sudo: run it as root, or install sudo." >&2; exit 1; }
-  sudo=sudo
-fi
-
 # Debian's package names. On Ubuntu, Chromium is a snap: installed first, it is found on
 # the PATH here and handed to the playground as CHROMIUM_PATH (see the README).
 need=
@@ -38,6 +32,11 @@ have xvfb-run || need="$need xvfb"
 have openssl || need="$need openssl"
 if [ "$firefox" = yes ]; then have firefox-esr || need="$need firefox-esr"; fi
 if [ -n "$need" ]; then
+  sudo=
+  if [ "$(id -u)" != 0 ]; then
+    have sudo || { echo "setup.sh: missing:$need. Install them as root (apt-get install -y$need), or install sudo." >&2; exit 1; }
+    sudo=sudo
+  fi
   echo "Installing:$need"
   $sudo apt-get update -qq
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need
