@@ -1,36 +1,22 @@
 import type { Translate } from '@/utils/i18n/catalog';
+import { formatHour, formatSlot, formatWeekday } from '@/utils/i18n/dates';
 import type { UiLanguage } from '@/utils/i18n/language';
 import type { BestTimeWhy, NowRating, Trust } from '@/utils/timing/estimate';
 
-/** Day and time words in the interface language (day 0 = Monday). */
-export function locale(language: UiLanguage): string {
-  return language === 'it' ? 'it-IT' : 'en-GB';
-}
-
-/** Formatters are costly to make (a heatmap labels 336 cells): one per locale and options. */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(language: UiLanguage, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${language} ${JSON.stringify(options)}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale(language), options);
-    formatters.set(key, f);
-  }
-  return f;
-}
+/** Day and time words in the interface language (day 0 = Monday), from the one date helper. */
+export { dateLocale as locale } from '@/utils/i18n/dates';
 
 export function dayName(day: number, language: UiLanguage, width: 'long' | 'short' = 'long'): string {
-  // 5 January 2026 is a Monday.
-  return formatter(language, { weekday: width, timeZone: 'UTC' }).format(Date.UTC(2026, 0, 5 + day, 12));
+  return formatWeekday(day, language, width);
 }
 
 export function hourLabel(hour: number, language: UiLanguage): string {
-  return formatter(language, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(Date.UTC(2026, 0, 5, hour));
+  return formatHour(hour, language);
 }
 
 /** A coming slot: weekday, date and time, in the account's zone. */
 export function slotLabel(start: number, timeZone: string, language: UiLanguage): string {
-  return formatter(language, { weekday: 'long', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone }).format(start);
+  return formatSlot(start, language, timeZone);
 }
 
 export const TRUST_KEY: Record<Trust, string> = { none: 'bestTimeTrustNone', thin: 'bestTimeTrustThin', solid: 'bestTimeTrustSolid' };

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useI18n } from '@/components/i18n';
-import { locale } from '@/components/best-time/format';
+import { dateFormatter } from '@/utils/i18n/dates';
 import { Button, Notice, Section } from '@/components/ui';
 import { getDb } from '@/utils/db/app-db';
 import type { Brand } from '@/utils/db/brands';
@@ -64,7 +64,7 @@ export function BestTimeImport({ brand, timeZone, onImported }: { brand: Brand; 
   const [result, setResult] = useState<LogResult | null>(null);
   const plan = useMemo(() => (loaded ? planImport(loaded.table, loaded.mapping, timeZone) : null), [loaded, timeZone]);
   const format = useMemo(
-    () => new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeStyle: 'short', timeZone }),
+    () => dateFormatter(language, { dateStyle: 'medium', timeStyle: 'short', timeZone }),
     [language, timeZone],
   );
 
