@@ -168,7 +168,7 @@ export function BestTimeImport({ brand, timeZone, onImported }: { brand: Brand; 
           ) : (
             <>
               <p data-testid="best-time-import-summary" data-posts={plan.posts.length} data-skipped={plan.skipped.length}>
-                {t('bestTimeImportPreview', plan.posts.length, plan.skipped.length)}
+                {t('bestTimeImportPreviewPosts', plan.posts.length)} {t('bestTimeImportPreviewSkipped', plan.skipped.length)}
               </p>
               {plan.posts.length > 0 && (
                 <table className="text-xs" data-testid="best-time-import-preview">

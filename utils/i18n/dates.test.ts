@@ -35,3 +35,21 @@ describe('one date format per language', () => {
     expect(plain(formatDateTime(AT, 'en', 'America/New_York'))).toBe('Nov 20, 2026, 6:34 AM');
   });
 });
+
+describe('every displayed date goes through utils/i18n/dates.ts', () => {
+  test('no interface file formats dates or numbers on its own', async () => {
+    const { readdirSync, readFileSync, statSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const root = join(import.meta.dirname, '../..');
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) return files(path);
+        return /\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
+      });
+    // `Intl.DateTimeFormat().resolvedOptions()` (the browser's zone) formats nothing and is allowed.
+    const banned = /new Intl\.DateTimeFormat|\.toLocale(Date|Time)?String\(|new Intl\.NumberFormat|'en-GB'/;
+    const offenders = ['components', 'entrypoints'].flatMap((dir) => files(join(root, dir))).filter((f) => banned.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});
