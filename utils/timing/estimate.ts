@@ -19,7 +19,7 @@
  * 3. binned by the local (day, hour) of publishedAt in `timeZone` (the audience's time zone);
  * 4. smoothed: each cell adds the hour before and after with SMOOTHING_KERNEL weights (0.7),
  *    circularly over the week (Sunday 23:00 neighbours Monday 00:00). Both the post counts n and the log-ratio sums are smoothed.
- * 5. shrunk toward the prior in log space (empirical Bayes with the prior as pseudo-posts):
+ * 5. shrunk toward the prior in log space (Bayesian shrinkage, the prior counted as pseudo-posts):
  *    log score = (n·observed + k·centre) / (n + k), n = smoothed post count of the cell,
  *    centre = w·log prior. Two prior strengths, both counted in posts:
  *    - k = shrinkK(posts), per cell: 40 up to 5 posts, then falling as posts accumulate;
