@@ -1,5 +1,6 @@
 import type { Translate } from '@/utils/i18n/catalog';
 import { formatHour, formatSlot, formatWeekday } from '@/utils/i18n/dates';
+import { formatDecimal } from '@/utils/i18n/format';
 import type { UiLanguage } from '@/utils/i18n/language';
 import type { BestTimeWhy, NowRating, Trust } from '@/utils/timing/estimate';
 
@@ -26,7 +27,7 @@ export const NOW_KEY: Record<NowRating, string> = { good: 'bestTimeNowGood', ave
 export function whyLine(t: Translate, why: BestTimeWhy | null, language: UiLanguage, priorName: string | null): string {
   if (!why) return t('bestTimeWhyNothing');
   const when = `${dayName(why.day, language)} ${hourLabel(why.hour, language)}`;
-  if (why.kind === 'data') return t('bestTimeWhyData', when, why.ratio.toFixed(1), why.posts);
+  if (why.kind === 'data') return t('bestTimeWhyData', when, formatDecimal(why.ratio, language, 1), why.posts);
   return priorName ? t('bestTimeWhyPrior', when, priorName) : t('bestTimeWhyNothing');
 }
 

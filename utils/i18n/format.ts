@@ -90,3 +90,14 @@ export function translateMessage(
   const form = Number.isFinite(count) ? catalog[`${key}_${pluralCategory(language, count)}`] : undefined;
   return formatMessage(form ?? other, subs);
 }
+
+/** A decimal with a fixed number of digits, the language's way: 1.8 / 1,8. */
+export function formatDecimal(value: number, language: string, digits: number): string {
+  const key = `${language} ${digits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(language, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
+}
