@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { loadTranslator, type Translate } from '@/utils/i18n/catalog';
+import { formatDateTime } from '@/utils/i18n/dates';
 import type { UiLanguage } from '@/utils/i18n/language';
 import { languageItem } from '@/utils/settings/items';
 
@@ -39,17 +40,8 @@ export function useI18n(): I18n {
   return value;
 }
 
-/** Dates and times in the interface language. */
-/** One formatter per language: making an Intl.DateTimeFormat costs far more than
- * formatting with it, and the library formats two dates per card. */
-const dateFormats = new Map<UiLanguage, Intl.DateTimeFormat>();
-
-export function useFormatDate() {
+/** Date and time in the interface language, in the browser's zone (`formatDateTime`). */
+export function useFormatDate(): (ms: number) => string {
   const { language } = useI18n();
-  let format = dateFormats.get(language);
-  if (!format) {
-    format = new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-    dateFormats.set(language, format);
-  }
-  return format.format;
+  return (ms) => formatDateTime(ms, language);
 }

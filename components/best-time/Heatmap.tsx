@@ -1,6 +1,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '@/components/i18n';
 import { dayName, hourLabel } from './format';
+import { formatDecimal } from '@/utils/i18n/format';
 
 /** Viridis, 9 stops (colour-blind safe, and readable in grey). */
 const VIRIDIS = ['#440154', '#472d7b', '#3b528b', '#2c728e', '#21918c', '#28ae80', '#5ec962', '#addc30', '#fde725'];
@@ -38,7 +39,7 @@ export function Heatmap({ cells, label, testId }: { cells: readonly HeatmapCell[
   const describe = (i: number) => {
     const c = cells[i];
     const when = `${dayName(Math.floor(i / 24), language)} ${hourLabel(i % 24, language)}`;
-    return c.posts === null ? t('bestTimeCellPrior', when, c.score.toFixed(2)) : t('bestTimeCellLearned', when, c.score.toFixed(2), c.posts);
+    return c.posts === null ? t('bestTimeCellPrior', when, formatDecimal(c.score, language, 2)) : t('bestTimeCellLearned', when, formatDecimal(c.score, language, 2), c.posts);
   };
 
   function onKeyDown(event: KeyboardEvent) {
@@ -106,13 +107,13 @@ export function Heatmap({ cells, label, testId }: { cells: readonly HeatmapCell[
         </tbody>
       </table>
       <div className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-300" data-testid={`${testId}-legend`}>
-        <span>{t('bestTimeLegendLow', lo.toFixed(2))}</span>
+        <span>{t('bestTimeLegendLow', formatDecimal(lo, language, 2))}</span>
         <span
           aria-hidden="true"
           className="h-2 w-32 rounded"
           style={{ background: `linear-gradient(to right, ${VIRIDIS.join(',')})` }}
         />
-        <span>{t('bestTimeLegendHigh', hi.toFixed(2))}</span>
+        <span>{t('bestTimeLegendHigh', formatDecimal(hi, language, 2))}</span>
       </div>
       <p className="min-h-5 text-xs" aria-live="polite" data-testid={`${testId}-detail`}>
         {active !== null ? describe(active) : t('bestTimeCellHint')}

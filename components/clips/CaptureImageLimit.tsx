@@ -1,3 +1,4 @@
+import { formatNumber } from '@/utils/i18n/format';
 import { useI18n } from '@/components/i18n';
 import { useStorageItem } from '@/components/useStorageItem';
 import { CLIPS_FULL_IMAGE_LIMITS, clipsFullImageLimitItem } from '@/utils/settings/items';
@@ -18,7 +19,7 @@ export function CaptureImageLimit({ className }: { className: string }) {
       >
         {CLIPS_FULL_IMAGE_LIMITS.map((bytes) => (
           <option key={bytes} value={bytes}>
-            {bytes === 0 ? t('clipsPageLimitNone') : t('clipsPageLimitMb', (bytes / 1_000_000).toLocaleString(language === 'it' ? 'it-IT' : 'en-GB'))}
+            {bytes === 0 ? t('clipsPageLimitNone') : t('clipsPageLimitMb', formatNumber(bytes / 1_000_000, language))}
           </option>
         ))}
       </select>

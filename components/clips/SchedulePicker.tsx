@@ -4,6 +4,7 @@ import type { PostLogEntry } from '@/utils/db/post-log';
 import { getDb } from '@/utils/db/app-db';
 import { bestSlotsAround, postLogOf, timeZoneOf } from '@/utils/clips/schedule-hints';
 import { defaultTimeZoneItem } from '@/utils/settings/items';
+import { dateFormatter, formatDateTime } from '@/utils/i18n/dates';
 import { useI18n } from '../i18n';
 import { Button } from '../ui';
 import { Dialog } from './Dialog';
@@ -55,11 +56,11 @@ export function SchedulePicker({ clips, onConfirm, onClose }: { clips: Clip[]; o
   );
   const slotFormat = useMemo(
     () =>
-      new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', {
+      dateFormatter(language, {
         weekday: 'short',
         day: 'numeric',
         month: 'short',
-        hour: '2-digit',
+        hour: 'numeric',
         minute: '2-digit',
         timeZone: log?.timeZone,
       }),
@@ -79,6 +80,12 @@ export function SchedulePicker({ clips, onConfirm, onClose }: { clips: Clip[]; o
           data-testid="clips-schedule-input"
           className="block w-full rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
         />
+        {/* The input draws its date in the browser's language; this says it in Spalla's. */}
+        {valid && (
+          <span className="block text-xs text-slate-500" data-testid="clips-schedule-input-text">
+            {formatDateTime(chosen, language)}
+          </span>
+        )}
       </label>
       {log && log.entries.length > 0 && (
         <div className="mt-3 space-y-1" data-testid="clips-schedule-hints">

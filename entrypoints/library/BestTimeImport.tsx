@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useI18n } from '@/components/i18n';
 import { TimeZonePicker } from '@/components/TimeZonePicker';
-import { locale } from '@/components/best-time/format';
+import { dateFormatter } from '@/utils/i18n/dates';
 import { Button, Notice, Section } from '@/components/ui';
 import { getDb } from '@/utils/db/app-db';
 import type { Brand } from '@/utils/db/brands';
@@ -69,7 +69,7 @@ export function BestTimeImport({ brand, timeZone, onImported }: { brand: Brand; 
   const [result, setResult] = useState<LogResult | null>(null);
   const plan = useMemo(() => (loaded ? planImport(loaded.table, loaded.mapping, timeZone) : null), [loaded, timeZone]);
   const format = useMemo(
-    () => new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeStyle: 'short', timeZone }),
+    () => dateFormatter(language, { dateStyle: 'medium', timeStyle: 'short', timeZone }),
     [language, timeZone],
   );
 
@@ -187,7 +187,7 @@ export function BestTimeImport({ brand, timeZone, onImported }: { brand: Brand; 
           ) : (
             <>
               <p data-testid="best-time-import-summary" data-posts={plan.posts.length} data-skipped={plan.skipped.length}>
-                {t('bestTimeImportPreview', plan.posts.length, plan.skipped.length)}
+                {t('bestTimeImportPreviewPosts', plan.posts.length)} {t('bestTimeImportPreviewSkipped', plan.skipped.length)}
               </p>
               {plan.posts.length > 0 && (
                 <table className="text-xs" data-testid="best-time-import-preview">

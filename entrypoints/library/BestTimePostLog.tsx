@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import Papa from 'papaparse';
 import { TZDate } from '@date-fns/tz';
 import { useI18n } from '@/components/i18n';
-import { locale } from '@/components/best-time/format';
+import { dateFormatter, formatDateTime } from '@/utils/i18n/dates';
 import { Button, Notice, Section } from '@/components/ui';
 import { getDb } from '@/utils/db/app-db';
 import type { Brand } from '@/utils/db/brands';
@@ -44,7 +44,7 @@ export function BestTimePostLog({
   const [source, setSource] = useState<'all' | PostLogEntry['source']>('all');
   const [limit, setLimit] = useState(PAGE_ROWS);
   const format = useMemo(
-    () => new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeStyle: 'short', timeZone }),
+    () => dateFormatter(language, { dateStyle: 'medium', timeStyle: 'short', timeZone }),
     [language, timeZone],
   );
 
@@ -197,9 +197,15 @@ export function BestTimePostLog({
   );
 }
 
+/** A `datetime-local` value read as wall-clock time in `timeZone`, or null when incomplete. */
+function wallTimeIn(value: string, timeZone: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
+  return m ? +new TZDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), timeZone) : null;
+}
+
 /** A post typed by hand: the time is read in the account's zone. */
 function ManualEntry({ brand, timeZone, onAdded }: { brand: Brand; timeZone: string; onAdded(): void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [when, setWhen] = useState('');
   const [link, setLink] = useState('');
   const [values, setValues] = useState<Record<string, string>>({});
@@ -208,9 +214,8 @@ function ManualEntry({ brand, timeZone, onAdded }: { brand: Brand; timeZone: str
 
   async function add() {
     setAdded(false);
-    const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(when);
-    if (!m) return setError(t('bestTimeManualNeedsTime'));
-    const publishedAt = +new TZDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), timeZone);
+    const publishedAt = wallTimeIn(when, timeZone);
+    if (publishedAt === null) return setError(t('bestTimeManualNeedsTime'));
     const permalink = cleanPermalink(link);
     if (permalink === 'bad') return setError(t('bestTimeManualBadLink'));
     const metrics: PostMetrics = { reactions: null, comments: null, shares: null, saves: null, reach: null, views: null };
@@ -251,6 +256,10 @@ function ManualEntry({ brand, timeZone, onAdded }: { brand: Brand; timeZone: str
             onChange={(e) => setWhen(e.target.value)}
             data-testid="best-time-manual-when"
           />
+          {/* The input draws its date in the browser's language; this says it in Spalla's. */}
+          <span className="text-xs text-slate-500" data-testid="best-time-manual-when-text">
+            {wallTimeIn(when, timeZone) !== null ? formatDateTime(wallTimeIn(when, timeZone)!, language, timeZone) : ''}
+          </span>
         </label>
         <label className="flex flex-col gap-1">
           <span className="text-xs text-slate-500">{t('bestTimePermalinkOptional')}</span>

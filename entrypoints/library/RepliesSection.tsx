@@ -104,7 +104,7 @@ export function RepliesSection() {
 
   async function removeStarters() {
     const { removed, kept } = await removeStarterReplies(getDb());
-    const message = kept > 0 ? t('repliesStartersRemovedKept', removed.length, kept) : t('repliesStartersRemoved', removed.length);
+    const message = kept > 0 ? `${t('repliesStartersRemoved', removed.length)} ${t('repliesStartersKept', kept)}` : t('repliesStartersRemoved', removed.length);
     say(message, removed.length > 0 ? async () => void (await restoreReplies(getDb(), removed)) : undefined);
   }
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '@/components/i18n';
+import { dateFormatter } from '@/utils/i18n/dates';
 import { NOW_KEY, TRUST_KEY, daysWithoutData, slotLabel, whyLine } from '@/components/best-time/format';
 import { Button, Notice, Section } from '@/components/ui';
 import type { PagePost, TimingPageView } from '@/utils/messaging/features/timing';
@@ -151,7 +152,7 @@ function PostToLog({ post, logged, onLog }: { post: PagePost; logged: boolean; o
     post.counts.comments !== null ? t('bestTimeCountComments', post.counts.comments) : null,
     post.counts.shares !== null ? t('bestTimeCountShares', post.counts.shares) : null,
   ].filter(Boolean);
-  const format = new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const format = dateFormatter(language, { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
     <li className="space-y-1 rounded-md border border-slate-200 p-2 dark:border-slate-700" data-testid="best-time-sidebar-post" data-permalink={post.permalink} data-logged={String(logged)}>
@@ -174,6 +175,12 @@ function PostToLog({ post, logged, onLog }: { post: PagePost; logged: boolean; o
             onChange={(e) => setWhen(e.target.value)}
             data-testid="best-time-sidebar-post-when"
           />
+          {/* The input draws its date in the browser's language; this says it in Spalla's. */}
+          {at !== null && (
+            <span className="ml-1 text-slate-500" data-testid="best-time-sidebar-post-when-text">
+              {format.format(at)}
+            </span>
+          )}
         </label>
       )}
       <p className="text-xs" data-testid="best-time-sidebar-post-counts">

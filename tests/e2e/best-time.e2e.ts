@@ -135,11 +135,16 @@ describe('sidebar: log from the page, the hint changes', () => {
         expect(await post.textContent()).toContain(t('bestTimeSidebarCheckTime', label));
         const when = post.getByTestId('best-time-sidebar-post-when');
         expect(await when.inputValue()).toBe('2026-11-20T12:34');
+        // The input draws its date in the browser's language; beside it, the interface language's.
+        const whenText = async () => (await post.getByTestId('best-time-sidebar-post-when-text').textContent())?.replace(/[\u202f\u00a0]/g, ' ');
+        expect(await whenText()).toBe(lang === 'en' ? 'Nov 20, 2026, 12:34 PM' : '20 nov 2026, 12:34');
         // The user corrects it by a minute, then logs it.
         await when.fill('2026-11-20T12:35');
         await post.getByTestId('best-time-sidebar-log').click();
         await expect.poll(() => post.getAttribute('data-logged'), { timeout: 15_000 }).toBe('true');
         expect(await attr(frame, 'best-time-sidebar-trust', 'data-posts')).toBe('1');
+        // One post: the singular, in either language.
+        expect(await frame.getByTestId('best-time-sidebar-trust').textContent()).toContain(lang === 'en' ? '1 post logged' : '1 post registrato');
 
         const rows = (await dumpDatabase(library)).postLog as { permalink: string; publishedAt: number; network: string; metrics: { reactions: number | null } }[];
         expect(rows).toHaveLength(1);
@@ -232,12 +237,15 @@ describe('library: accounts, CSV import, heatmaps, post log', () => {
       // The learned heatmap: Sunday 4 May 03:30 Rome is in Sunday 03:00, one post behind it.
       const cell = library.getByTestId('best-time-learned-heatmap-cell-6-3');
       expect(await cell.getAttribute('data-posts')).toBe('1');
-      expect(await cell.getAttribute('aria-label')).toBe(en('bestTimeCellLearned', `${'Sunday'} 03:00`, Number(await cell.getAttribute('data-score')).toFixed(2), 1));
+      // English hours are on the 12-hour clock (utils/i18n/dates.ts); Intl may put a narrow space before AM.
+      expect((await cell.getAttribute('aria-label'))?.replace(/[\u202f\u00a0]/g, ' ')).toBe(
+        en('bestTimeCellLearned', 'Sunday 3:00 AM', Number(await cell.getAttribute('data-score')).toFixed(2), 1),
+      );
       // Keyboard: focus the cell, arrow right to Sunday 04:00, the detail line follows.
       await cell.focus();
       await library.keyboard.press('ArrowRight');
       expect(await library.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('best-time-learned-heatmap-cell-6-4');
-      expect(await library.getByTestId('best-time-learned-heatmap-detail').textContent()).toContain('Sunday 04:00');
+      expect(await library.getByTestId('best-time-learned-heatmap-detail').textContent()).toContain('Sunday 4:00');
       // Side by side with the prior's grid, which has no posts.
       expect(await attr(library, 'best-time-prior-heatmap-cell-1-10', 'data-posts')).toBe('');
       expect(await library.getByTestId('best-time-prior-source').textContent()).toContain('Sprout Social 2023');

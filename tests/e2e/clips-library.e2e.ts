@@ -232,7 +232,8 @@ describe('detail', () => {
     ]);
 
     await detail.getByTestId('clips-detail-copy').click();
-    expect(await detail.getByTestId('clips-detail-done').textContent()).toBe(en('clipsCopied'));
+    // The done line still shows the set's message until the clipboard write resolves: wait for it.
+    await expect.poll(() => detail.getByTestId('clips-detail-done').textContent()).toBe(en('clipsCopied'));
     // Pasted back into the note field, as a person would check it.
     await detail.getByTestId('clips-detail-note').fill('');
     await detail.getByTestId('clips-detail-note').press('ControlOrMeta+V');

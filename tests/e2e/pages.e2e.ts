@@ -166,7 +166,7 @@ describe('popup', () => {
     await setStorage(run, { backupStatus: { lastBackupAt: old, dataChangedAt: now } });
     await reminder.waitFor(); // live, without reopening the popup
     const date = await popup.evaluate(
-      (ms) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(ms),
+      (ms) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(ms), // formatDateTime(ms, 'en')
       old,
     );
     expect(await reminder.locator('p').textContent()).toBe(en('backupReminderOld', date));

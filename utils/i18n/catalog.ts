@@ -1,6 +1,6 @@
 import { browser } from '#imports';
 import { languageItem } from '../settings/items';
-import { formatMessage, type MessageCatalog } from './format';
+import { translateMessage, type MessageCatalog } from './format';
 import { resolveLanguage, type UiLanguage } from './language';
 
 const loaded = new Map<UiLanguage, Promise<MessageCatalog>>();
@@ -19,12 +19,11 @@ export function loadCatalog(language: UiLanguage): Promise<MessageCatalog> {
 export type Translate = (key: string, ...substitutions: (string | number)[]) => string;
 
 /** A translator over the chosen catalog, falling back to English, then to the key
- * itself (so a missing string is visible, never blank). */
-export function makeTranslator(catalog: MessageCatalog, fallback: MessageCatalog): Translate {
-  return (key, ...substitutions) => {
-    const entry = catalog[key] ?? fallback[key];
-    return entry ? formatMessage(entry, substitutions) : key;
-  };
+ * itself (so a missing string is visible, never blank). Counts choose their plural form and
+ * numbers are written the language's way (see `translateMessage`). */
+export function makeTranslator(catalog: MessageCatalog, fallback: MessageCatalog, language: UiLanguage = 'en'): Translate {
+  return (key, ...substitutions) =>
+    translateMessage(catalog, language, key, substitutions) ?? translateMessage(fallback, 'en', key, substitutions) ?? key;
 }
 
 export async function currentLanguage(): Promise<UiLanguage> {
@@ -34,5 +33,5 @@ export async function currentLanguage(): Promise<UiLanguage> {
 export async function loadTranslator(language?: UiLanguage): Promise<{ language: UiLanguage; t: Translate }> {
   const lang = language ?? (await currentLanguage());
   const [catalog, english] = await Promise.all([loadCatalog(lang), loadCatalog('en')]);
-  return { language: lang, t: makeTranslator(catalog, english) };
+  return { language: lang, t: makeTranslator(catalog, english, lang) };
 }

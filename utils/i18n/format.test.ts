@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatMessage } from './format';
+import { formatDecimal, formatMessage, formatNumber } from './format';
 import { resolveLanguage } from './language';
 
 describe('formatMessage', () => {
@@ -26,5 +26,16 @@ describe('resolveLanguage', () => {
     ['en', 'it-IT', 'en'],
   ] as const)('choice %s with browser %s gives %s', (choice, browserLang, expected) => {
     expect(resolveLanguage(choice, browserLang)).toBe(expected);
+  });
+});
+
+describe('numbers in the interface language', () => {
+  test('counts and decimals', () => {
+    expect(formatNumber(1234, 'en')).toBe('1,234');
+    expect(formatNumber(12345, 'it')).toBe('12.345');
+    expect(formatDecimal(1.8, 'en', 1)).toBe('1.8');
+    expect(formatDecimal(1.8, 'it', 1)).toBe('1,8');
+    expect(formatDecimal(2, 'en', 1)).toBe('2.0');
+    expect(formatDecimal(0.975, 'it', 2)).toBe('0,98');
   });
 });

@@ -3,7 +3,10 @@ import {
   engagementOf,
   estimateBestTimes,
   MIN_POSTS_TO_RISE,
+  PRIOR_POSTS,
+  priorWeight,
   rateNow,
+  sameChoice,
   type BestTimeWhy,
   SHRINK_K,
   shrinkK,
@@ -14,6 +17,7 @@ import {
 import { FLAT_PRIOR, priorById, priorGrid, TIMING_PRIORS } from './priors';
 import { localWallTime } from './local-time';
 import { gaussian, post, romeTime, seededRandom } from './test-helpers';
+import { isPlanted, plantedHabitLog } from './planted-habit';
 
 const ROME = 'Europe/Rome';
 const TUE = 1;
@@ -70,15 +74,19 @@ describe('estimateBestTimes', () => {
       const grid = plantedRun(seed);
       expect(grid.totalPosts).toBe(60);
       expect(grid.trust).toBe('solid');
-      expect(grid.nextBest, `seed ${seed}`).toHaveLength(3);
+      // Distinct choices: the two best are Tuesday and Thursday noon (one slot each, since 12:00
+      // and 13:00 of one day are one choice); a third, if any hour above the median is a
+      // different choice, is another day or block.
+      expect(grid.nextBest.length, `seed ${seed}`).toBeGreaterThanOrEqual(2);
+      const [a, b, c] = grid.nextBest;
+      for (const s of [a, b]) expect(planted(s.day, s.hour), `seed ${seed}: ${s.day} ${s.hour}`).toBe(true);
+      expect(new Set([a.day, b.day])).toEqual(new Set([TUE, THU]));
+      if (c) expect(planted(c.day, c.hour), `seed ${seed}: ${c.day} ${c.hour}`).toBe(false);
       for (const s of grid.nextBest) {
-        expect(planted(s.day, s.hour), `seed ${seed}: ${s.day} ${s.hour}`).toBe(true);
         expect(s.start).toBeGreaterThanOrEqual(NOW);
         expect(s.start).toBeLessThan(NOW + 7 * 24 * 3_600_000);
       }
-      const starts = grid.nextBest.map((s) => s.start);
-      expect(new Set(starts).size).toBe(3);
-      expect(grid.nextBest[0].score).toBeGreaterThanOrEqual(grid.nextBest[2].score);
+      expect(a.score).toBeGreaterThanOrEqual(grid.nextBest[grid.nextBest.length - 1].score);
       // why: the best cell's own posts, which were planted at 2x.
       expect(grid.why?.kind, `seed ${seed}`).toBe('data');
       const why = grid.why as Extract<BestTimeWhy, { kind: 'data' }>;
@@ -90,12 +98,15 @@ describe('estimateBestTimes', () => {
 
   test('planted pattern over 300 seeds: the rate is recorded (noise can truly hide a planted hour)', () => {
     // σ = 0.3 lognormal noise on ~2 posts per hour: in a few seeds an unplanted hour's two posts
-    // come out as high as a planted hour's (seeds 33, 145, 179, 226 in 1-300 with the current
-    // estimator; e.g. seed 33: Thursday 12:00's two planted posts drew 86 and 160, Sunday
-    // 12:00's three ordinary ones 208, 102, 210). No estimator can tell those apart; the rate keeps us honest.
+    // come out as high as a planted hour's (e.g. seed 33: Thursday 12:00's two planted posts drew
+    // 86 and 160, Sunday 12:00's three ordinary ones 208, 102, 210). No estimator can tell those
+    // apart; the rate keeps us honest. Passing = the two best slots are Tuesday and Thursday noon.
     const missed: number[] = [];
-    for (let seed = 1; seed <= 300; seed++) if (!plantedRun(seed).nextBest.every((s) => planted(s.day, s.hour))) missed.push(seed);
-    console.log(`planted: all three nextBest in the planted hours for ${300 - missed.length}/300 seeds; missed: ${missed.join(', ')}`);
+    for (let seed = 1; seed <= 300; seed++) {
+      const [a, b] = plantedRun(seed).nextBest;
+      if (!(a && b && planted(a.day, a.hour) && planted(b.day, b.hour) && a.day !== b.day)) missed.push(seed);
+    }
+    console.log(`planted: the two best slots are the planted days for ${300 - missed.length}/300 seeds; missed: ${missed.join(', ')}`);
     expect(missed.length).toBeLessThanOrEqual(4);
   });
 
@@ -210,8 +221,8 @@ describe('estimateBestTimes', () => {
     expect(SHRINK_K).toBe(40);
     expect(shrinkK(0)).toBe(40);
     expect(shrinkK(5)).toBe(40);
-    expect(shrinkK(60)).toBeCloseTo(11.55, 2);
-    expect(shrinkK(120)).toBeCloseTo(8.16, 2);
+    expect(shrinkK(60)).toBeCloseTo(6.2, 2);
+    expect(shrinkK(120)).toBe(4);
     expect(shrinkK(100_000)).toBe(4);
     for (let n = 6; n < 500; n++) expect(shrinkK(n)).toBeLessThanOrEqual(shrinkK(n - 1));
   });
@@ -227,6 +238,98 @@ describe('estimateBestTimes', () => {
     const grid = estimateBestTimes(entries, { timeZone: ROME, prior, now: NOW });
     expect(grid.nextBest[0]).toMatchObject({ day: 2, hour: 15 });
     expect(grid.why).toMatchObject({ kind: 'data', day: 2, hour: 15, posts: 8 });
+  });
+});
+
+describe('the account\'s own posts overtake the prior (issue 11)', () => {
+  // plantedHabitLog: one post a day; Monday and Wednesday in the evening (19:00 or 20:00) at 2x,
+  // other days at 09:00, 13:00, 19:00 or 20:00 at 1x. NOW: after the 120th day (all CEST).
+  const HABIT_NOW = romeTime(2026, 8, 10, 8, 0, 2);
+  const SEEDS = 100;
+  const ALL_PRIORS: [string, readonly number[]][] = [
+    ['flat', FLAT_PRIOR],
+    ...TIMING_PRIORS.map((p) => [p.id, priorGrid(p)] as [string, number[]]),
+  ];
+
+  /** The pattern reaches the top three: Monday evening and Wednesday evening are both among
+   * the three next best slots. */
+  function reachesTopThree(seed: number, posts: number, prior: readonly number[]): boolean {
+    const grid = estimateBestTimes(plantedHabitLog(seed, posts), { timeZone: ROME, prior, now: HABIT_NOW });
+    const top = grid.nextBest;
+    return top.some((s) => s.day === 0 && isPlanted(s.day, s.hour)) && top.some((s) => s.day === 2 && isPlanted(s.day, s.hour));
+  }
+
+  // Before this change (prior centre fixed at the prior, k = 40·√(5/posts), nextBest not
+  // distinct) the same measure, seeds 1-100, Monday AND Wednesday evening in the three best
+  // distinct cells: 60 posts: flat 100, Sprout FB 2025 17, Sprout IG 2023 10, Later 2023 8,
+  // Later 2021 8, Hootsuite FB/IG 100 (their single best hour is one choice); 120 posts: flat
+  // 100, Sprout FB 99, Sprout IG 99, Later 2023 97, Later 2021 97, Hootsuite 100.
+  test.each([60, 120])('a 2x habit reaches the top three in at least 90%% of seeds with every prior (%i posts)', (posts) => {
+    const counts: string[] = [];
+    for (const [id, prior] of ALL_PRIORS) {
+      let passed = 0;
+      for (let seed = 1; seed <= SEEDS; seed++) if (reachesTopThree(seed, posts, prior)) passed++;
+      counts.push(`${id} ${passed}/${SEEDS}`);
+      expect(passed, `${id} at ${posts} posts`).toBeGreaterThanOrEqual(0.9 * SEEDS);
+    }
+    console.log(`habit at ${posts} posts: ${counts.join(', ')}`);
+  });
+
+  test('the prior\'s shape fades as the account\'s posts accumulate, and is whole with 5 posts or fewer', () => {
+    expect(PRIOR_POSTS).toBe(20);
+    for (let n = 0; n <= 5; n++) expect(priorWeight(n)).toBe(1);
+    expect(priorWeight(25)).toBeCloseTo(0.5, 12); // the account's posts weigh as much as the prior
+    expect(priorWeight(65)).toBeCloseTo(0.25, 12);
+    for (let n = 6; n < 500; n++) expect(priorWeight(n)).toBeLessThan(priorWeight(n - 1));
+    // An hour the account never uses drifts from the prior's level toward the typical one.
+    const grid = estimateBestTimes(plantedHabitLog(1, 65), { timeZone: ROME, prior: SPROUT_FB, now: NOW });
+    const monday10 = grid.cells[10];
+    expect(monday10.posts).toBe(0);
+    expect(monday10.score).toBeCloseTo(SPROUT_FB[10] ** 0.25, 12);
+    expect(monday10.centre).toBeCloseTo(SPROUT_FB[10] ** 0.25, 12);
+    expect(monday10.prior).toBe(SPROUT_FB[10]);
+  });
+
+  test('a single viral post never tops the grid, with any prior (100 seeds, 60 posts)', () => {
+    const outlierAt = romeTime(2026, 5, 2, 22, 10, 2); // a Saturday 22:10: the account never posts then
+    for (const [id, prior] of ALL_PRIORS) {
+      for (let seed = 1; seed <= 100; seed++) {
+        const grid = estimateBestTimes([...plantedHabitLog(seed, 60), post(outlierAt, 50_000)], { timeZone: ROME, prior, now: HABIT_NOW });
+        const best = bestCell(grid);
+        expect(best.day === 5 && best.hour === 22, `${id} seed ${seed}`).toBe(false);
+        expect(grid.nextBest.some((s) => s.day === 5 && s.hour === 22), `${id} seed ${seed}`).toBe(false);
+      }
+    }
+  });
+
+  test('next best slots are distinct choices: never one day\'s same 3-hour block or adjacent hours', () => {
+    for (const [id, prior] of ALL_PRIORS) {
+      for (let seed = 1; seed <= 30; seed++) {
+        for (const posts of [0, 5, 60]) {
+          const { nextBest } = estimateBestTimes(plantedHabitLog(seed, posts), { timeZone: ROME, prior, now: HABIT_NOW });
+          for (let i = 0; i < nextBest.length; i++) {
+            for (let j = i + 1; j < nextBest.length; j++) {
+              const [a, b] = [nextBest[i], nextBest[j]];
+              expect(sameChoice(a, b), `${id} ${posts} posts seed ${seed}`).toBe(false);
+              if (a.day === b.day && Math.abs(a.start - b.start) < 24 * 3_600_000) {
+                expect(Math.abs(a.hour - b.hour)).toBeGreaterThan(1);
+                expect(Math.floor(a.hour / 3)).not.toBe(Math.floor(b.hour / 3));
+              }
+            }
+          }
+        }
+      }
+    }
+    // The rule itself: same day 19:00 and 20:00 (block 18-21) or 20:00 and 21:00 (adjacent) are one
+    // choice; 17:00 and 19:00 are two (different blocks, not adjacent); so are Monday and Tuesday 19:00.
+    const at = (day: number, hour: number) => ({ start: HABIT_NOW + (day * 24 + hour) * 3_600_000, day, hour, score: 1 });
+    expect(sameChoice(at(0, 19), at(0, 20))).toBe(true);
+    expect(sameChoice(at(0, 20), at(0, 21))).toBe(true);
+    expect(sameChoice(at(0, 18), at(0, 20))).toBe(true);
+    expect(sameChoice(at(0, 17), at(0, 19))).toBe(false);
+    expect(sameChoice(at(0, 19), at(1, 19))).toBe(false);
+    // The same weekday a week apart is not the same day.
+    expect(sameChoice(at(0, 19), { ...at(0, 20), start: at(0, 20).start + 7 * 24 * 3_600_000 })).toBe(false);
   });
 });
 

@@ -19,17 +19,25 @@
  * 3. binned by the local (day, hour) of publishedAt in `timeZone` (the audience's time zone);
  * 4. smoothed: each cell adds the hour before and after with SMOOTHING_KERNEL weights (0.7),
  *    circularly over the week (Sunday 23:00 neighbours Monday 00:00). Both the post counts n and the log-ratio sums are smoothed.
- * 5. shrunk toward the prior in log space: log score = (n·observed + k·log prior) / (n + k),
- *    n = smoothed post count of the cell, k = shrinkK(posts): 40 up to 5 posts, then falling
- *    as posts accumulate (see SHRINK_K).
+ * 5. shrunk toward the prior in log space (Bayesian shrinkage, the prior counted as pseudo-posts):
+ *    log score = (n·observed + k·centre) / (n + k), n = smoothed post count of the cell,
+ *    centre = w·log prior. Two prior strengths, both counted in posts:
+ *    - k = shrinkK(posts), per cell: 40 up to 5 posts, then falling as posts accumulate;
+ *    - w = priorWeight(posts), for the prior's shape over the week: the published figures count
+ *      as PRIOR_POSTS (20) posts that the account's own posts overtake, w = 20 / (20 + posts - 5)
+ *      (1 up to 5 posts, 0.33 at 60, 0.17 at 120). Without it an hour the account never uses
+ *      kept the prior's full level forever, and the prior's untried hours outranked the
+ *      account's own proven ones (issue 11).
  * 6. score = exp(log score): relative to the account's typical level (1 = typical).
  * 7. evidence rule: a cell with fewer than MIN_POSTS_TO_RISE posts of its own may not score
- *    above its prior (it keeps any fall below it), and a cell that rises scores no higher than
+ *    above its centre (it keeps any fall below it), and a cell that rises scores no higher than
  *    it would without its own best post (so one post, however viral, never lifts its hour:
  *    the hour rises only as far as its other posts carry it). Borrowing from neighbours can tell us an
  *    hour is probably like the hours around it, but "post at 14:00" is a claim about 14:00,
  *    and we only make it when posts were published in that very hour, at least two of them,
  *    so that neither an empty hour next to a good block nor a single lucky post ranks.
+ * 8. next best slots: distinct choices, never two on one day in the same 3-hour block
+ *    (00-03, 03-06, …) or in adjacent hours (distinctSlots).
  */
 import type { PostLogEntry } from '../db/post-log';
 import { HOURS_PER_DAY, HOURS_PER_WEEK, cellIndex, localSlot, nextSlots } from './local-time';
@@ -55,27 +63,47 @@ export const SMOOTHING_KERNEL: readonly { offset: number; weight: number }[] = [
 ];
 
 /**
- * Prior strength, in (smoothed) posts: a cell's score is (n·observed + k·prior)/(n + k) in log
- * space, with k = SHRINK_K while the account has THIN_LOG_POSTS posts or fewer, then falling as
- * posts accumulate: k = max(SHRINK_K_MIN, SHRINK_K·sqrt(THIN_LOG_POSTS / posts)).
+ * Per-cell prior strength, in (smoothed) posts: a cell's score is (n·observed + k·centre)/(n + k)
+ * in log space, with k = SHRINK_K while the account has THIN_LOG_POSTS posts or fewer, then
+ * falling as posts accumulate: k = max(SHRINK_K_MIN, SHRINK_K·(THIN_LOG_POSTS / posts)^0.75).
  *
  * Why 40 at first: it is the smallest round number that guarantees, for every prior shipped in
  * priors.ts and the flat prior, that with 5 posts or fewer every cell stays within 10% of the
  * prior: at most 2 of ≤5 posts lie above (and 2 below) the median, each clipped to ±log 5 and
  * entering a cell with weight ≤ 1, so the worst case is
  * (2·log 5 + 5·max|log prior|) / (5 + k) ≤ log(1/0.9), which needs k ≥ 37.
- * Why it falls: a fixed 40 kept the prior on top long after the account's own posts had
- * spoken (120 posts with one hour at 2x, 8 posts in it: the prior's best hours still won).
- * With k falling as the square root of the log's size, 60 posts give k ≈ 11.5 and 120 posts
- * k ≈ 8; SHRINK_K_MIN keeps some pull toward the prior in hours with few posts.
+ * Why it falls, and this fast (exponent 0.75; it was 0.5): the account's proven hours must be
+ * able to rise clear of the prior. 60 posts give k ≈ 6.2, 120 posts k = 4 (the floor, which
+ * keeps some pull toward the centre in hours with few posts). Measured with the planted-habit
+ * test (estimate.test.ts): exponent 0.5 and 0.75 both reach 100/100 seeds at 2x; with a 1.5x
+ * lift at 60 posts 0.75 reaches 85/100 seeds with the Sprout Social Facebook prior, 0.5 73/100.
  */
 export const SHRINK_K = 40;
 export const SHRINK_K_MIN = 4;
+export const SHRINK_K_EXPONENT = 0.75;
 export const THIN_LOG_POSTS = 5;
 
 export function shrinkK(posts: number): number {
   if (posts <= THIN_LOG_POSTS) return SHRINK_K;
-  return Math.max(SHRINK_K_MIN, SHRINK_K * Math.sqrt(THIN_LOG_POSTS / posts));
+  return Math.max(SHRINK_K_MIN, SHRINK_K * (THIN_LOG_POSTS / posts) ** SHRINK_K_EXPONENT);
+}
+
+/**
+ * The prior's shape counts as this many posts of evidence about the week. Past the first
+ * THIN_LOG_POSTS posts (which leave the prior whole, for the 10% guarantee above), the
+ * account's own posts overtake it: the centre each cell shrinks toward is w·log prior with
+ * w = PRIOR_POSTS / (PRIOR_POSTS + posts − THIN_LOG_POSTS). So an empty account sees the
+ * published figures, and after 25 posts its own posts weigh as much as they do.
+ * Why 20: at 60 posts (two months of daily posting) a 2x habit reached the top three in 100/100
+ * seeds with every shipped prior (a fixed, unfaded prior: 8 to 17/100), and a 1.5x habit in
+ * 85/100 with the Sprout Social Facebook prior (unfaded: 0/100). Smaller values make the prior matter for only a
+ * few weeks; larger ones let it outvote months of the account's own posts.
+ */
+export const PRIOR_POSTS = 20;
+
+export function priorWeight(posts: number): number {
+  if (posts <= THIN_LOG_POSTS) return 1;
+  return PRIOR_POSTS / (PRIOR_POSTS + posts - THIN_LOG_POSTS);
 }
 
 /**
@@ -90,8 +118,11 @@ export const MIN_POSTS_TO_RISE = 2;
 export const TRUST_SOLID_MIN_POSTS = 30;
 export const TRUST_SOLID_MIN_DAYS = 4;
 
-/** nextBest: how many slots, over how many coming days, and how far apart (1 = distinct hours). */
+/** nextBest: how many slots, over how many coming days, and how far apart (1 = distinct hours);
+ * beyond that gap, slots are distinct choices (see distinctSlots). */
 export const NEXT_BEST_COUNT = 3;
+/** Width of a day-block: two slots on one day in the same block (00-03, 03-06, …, 21-24) are one choice. */
+export const DAY_BLOCK_HOURS = 3;
 export const NEXT_BEST_HORIZON_DAYS = 7;
 export const NEXT_BEST_MIN_GAP_HOURS = 1;
 
@@ -110,8 +141,11 @@ export interface BestTimeCell {
   hour: number;
   /** Relative to the account's typical level: 1 = typical. */
   score: number;
-  /** The prior's level for this cell (1 everywhere with no prior). */
+  /** The published prior's level for this cell (1 everywhere with no prior). */
   prior: number;
+  /** What the cell shrinks toward: the prior's level faded by the account's own posts
+   * (prior^priorWeight(posts)); equals `prior` with 5 posts or fewer. */
+  centre: number;
   /** Raw number of posts published in this local hour. */
   posts: number;
 }
@@ -198,6 +232,16 @@ function quantile(sorted: readonly number[], q: number): number {
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
+/**
+ * Two slots are one choice when they fall on the same local day (same weekday, less than a day
+ * apart) in the same DAY_BLOCK_HOURS block or in adjacent hours: "Monday 19:00, 20:00 or 21:00"
+ * is one suggestion, not three.
+ */
+export function sameChoice(a: NextBestSlot, b: NextBestSlot): boolean {
+  if (a.day !== b.day || Math.abs(a.start - b.start) >= 24 * HOUR_MS) return false;
+  return Math.abs(a.hour - b.hour) <= 1 || Math.floor(a.hour / DAY_BLOCK_HOURS) === Math.floor(b.hour / DAY_BLOCK_HOURS);
+}
+
 export function trustLabel(totalPosts: number, distinctDays: number): Trust {
   if (totalPosts === 0) return 'none';
   if (totalPosts < TRUST_SOLID_MIN_POSTS || distinctDays < TRUST_SOLID_MIN_DAYS) return 'thin';
@@ -247,6 +291,7 @@ export function estimateBestTimes(entries: readonly PostLogEntry[], options: Est
   // 4. smooth, 5. shrink, 6. score
   const kernel = SMOOTHING_KERNEL;
   const k = shrinkK(posts.length);
+  const w = priorWeight(posts.length);
   const cells: BestTimeCell[] = [];
   for (let c = 0; c < HOURS_PER_WEEK; c++) {
     let n = 0;
@@ -256,7 +301,8 @@ export function estimateBestTimes(entries: readonly PostLogEntry[], options: Est
       n += weight * rawCount[j];
       s += weight * rawSum[j];
     }
-    const logPrior = Math.log(prior[c]);
+    // The centre the cell shrinks toward: the prior's shape, faded by the account's own posts.
+    const logPrior = w * Math.log(prior[c]);
     let logScore = (s + k * logPrior) / (n + k);
     // 7. evidence rule: no rise above the prior without MIN_POSTS_TO_RISE posts in the hour,
     // and no rise that rests on one post: a rising cell scores no higher than it would
@@ -272,6 +318,7 @@ export function estimateBestTimes(entries: readonly PostLogEntry[], options: Est
       hour: c % HOURS_PER_DAY,
       score: Math.exp(logScore),
       prior: prior[c],
+      centre: Math.exp(logPrior),
       posts: rawCount[c],
     });
   }
@@ -284,17 +331,17 @@ export function estimateBestTimes(entries: readonly PostLogEntry[], options: Est
   const scores = cells.map((c) => c.score);
   const medianScore = median([...scores].sort((a, b) => a - b));
 
-  // nextBest: coming local hours, best first, only those above the median cell.
+  // nextBest: coming local hours, best first, only those above the median cell, distinct choices.
   const gapMs = Math.max(1, options.nextBestMinGapHours ?? NEXT_BEST_MIN_GAP_HOURS) * HOUR_MS;
   const candidates = nextSlots(now, timeZone, NEXT_BEST_HORIZON_DAYS)
-    .map((s) => ({ ...s, score: scores[cellIndex(s.day, s.hour)] }))
+    .map((s) => ({ start: s.start, day: s.day, hour: s.hour, score: scores[cellIndex(s.day, s.hour)] }))
     .filter((s) => s.score > medianScore * (1 + EPS))
     .sort((a, b) => b.score - a.score || a.start - b.start);
   const nextBest: NextBestSlot[] = [];
   for (const s of candidates) {
     if (nextBest.length >= NEXT_BEST_COUNT) break;
-    if (nextBest.some((b) => Math.abs(b.start - s.start) < gapMs - EPS)) continue;
-    nextBest.push({ start: s.start, day: s.day, hour: s.hour, score: s.score });
+    if (nextBest.some((b) => Math.abs(b.start - s.start) < gapMs - EPS || sameChoice(b, s))) continue;
+    nextBest.push(s);
   }
 
   // why: the best cell (ties: earliest in the week), if it stands above the median cell.
@@ -303,7 +350,7 @@ export function estimateBestTimes(entries: readonly PostLogEntry[], options: Est
   let why: BestTimeWhy | null = null;
   if (scores[best] > medianScore * (1 + EPS)) {
     const { day, hour } = cells[best];
-    const rose = rawCount[best] >= MIN_POSTS_TO_RISE && scores[best] > prior[best] * (1 + EPS);
+    const rose = rawCount[best] >= MIN_POSTS_TO_RISE && scores[best] > cells[best].centre * (1 + EPS);
     why = rose
       ? { kind: 'data', day, hour, ratio: median([...cellRatios[best]].sort((a, b) => a - b)), posts: rawCount[best] }
       : { kind: 'prior', day, hour, posts: rawCount[best] };

@@ -57,7 +57,7 @@ export function CsvImport({ table, fileName, onClose }: { table: CsvTable; fileN
     return (
       <Notice tone="ok" testId="replies-csv-report">
         <p data-added={report.added.length} data-skipped={report.skipped.length}>
-          {t('repliesCsvReport', report.added.length, report.skipped.length)}
+          {t('repliesCsvReportImported', report.added.length)} {t('repliesCsvRowsSkipped', report.skipped.length)}
         </p>
         <SkippedRows rows={report.skipped} />
         <Button className="mt-2" onClick={onClose} data-testid="replies-csv-close">
@@ -115,7 +115,7 @@ export function CsvImport({ table, fileName, onClose }: { table: CsvTable; fileN
       {preview && (
         <>
           <p className="text-sm" data-testid="replies-csv-summary" data-ready={preview.drafts.length} data-skipped={preview.skipped.length}>
-            {t('repliesCsvSummary', preview.drafts.length, preview.skipped.length)}
+            {t('repliesCsvSummaryReady', preview.drafts.length)} {t('repliesCsvRowsSkipped', preview.skipped.length)}
           </p>
           {preview.drafts.length > 0 && (
             <table className="w-full table-fixed text-left text-xs" data-testid="replies-csv-preview">

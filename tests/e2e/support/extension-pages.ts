@@ -2,21 +2,22 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { formatMessage, type MessageCatalog } from '../../../utils/i18n/format';
+import { translateMessage, type MessageCatalog } from '../../../utils/i18n/format';
 import type { ChromiumRun } from './chromium';
 import { ROOT } from './paths';
 
 export type Translate = (key: string, ...substitutions: (string | number)[]) => string;
 
-/** The extension's own strings in one language, formatted as the app does. No fallback
- * to English: a string missing from the language fails the test. */
+/** The extension's own strings in one language, formatted as the app does (plural forms,
+ * numbers in the language's way). No fallback to English: a string missing from the language
+ * fails the test. */
 export function translator(language: 'en' | 'it'): Translate {
   const file = join(ROOT, 'public/_locales', language, 'messages.json');
   const catalog = JSON.parse(readFileSync(file, 'utf8')) as MessageCatalog;
   return (key, ...substitutions) => {
-    const entry = catalog[key];
-    if (!entry) throw new Error(`"${key}" is missing from ${language}/messages.json`);
-    return formatMessage(entry, substitutions);
+    const text = translateMessage(catalog, language, key, substitutions);
+    if (text === null) throw new Error(`"${key}" is missing from ${language}/messages.json`);
+    return text;
   };
 }
 
