@@ -77,18 +77,22 @@ function climb(anchor: Element, selector: string): Element | null {
   return best;
 }
 
-/** The post container a marker stands for, or null (a comment, a chat row). */
+/** The post container a marker stands for, or null (a comment, a chat row). The kind of
+ * marker is told by its attributes (cheap) before any selector is matched: the feed
+ * scan runs on every growth of a long feed (the harvest). */
 function postOf(marker: Element): Element | null {
-  if (marker.matches(M.article)) return isCommentArticle(marker) ? null : marker;
-  if (marker.closest(NOT_A_TIMELINE)) return null;
-  // A comment's own parts are never a post's anchor.
+  if (marker.getAttribute('role') === 'article') return isCommentArticle(marker) ? null : marker;
+  if (marker.hasAttribute('aria-posinset') || (marker.getAttribute('data-pagelet') ?? '').startsWith('FeedUnit')) {
+    if (!marker.matches(M.unit) && !marker.matches(M.pagelet)) return null;
+    const article = postArticleIn(marker);
+    if (article) return article;
+    return marker.closest(NOT_A_TIMELINE) ? null : marker;
+  }
+  // The "⋯" menu, the author block, the text: never a comment's own parts.
   const inComment = marker.parentElement?.closest(M.article);
-  if (inComment && isCommentArticle(inComment)) return null;
-  if (marker.matches(M.unit) || marker.matches(M.pagelet)) return postArticleIn(marker) ?? marker;
-  if (marker.matches(M.actions)) return climb(marker, M.actions);
-  if (marker.matches(M.author)) return climb(marker, M.author);
-  if (marker.matches(M.message)) return climb(marker, M.message);
-  return null;
+  if ((inComment && isCommentArticle(inComment)) || marker.closest(NOT_A_TIMELINE)) return null;
+  if (marker.hasAttribute('aria-label')) return climb(marker, M.actions);
+  return marker.getAttribute('data-ad-rendering-role') === 'profile_name' ? climb(marker, M.author) : climb(marker, M.message);
 }
 
 function insideAny(el: Element, found: Set<Element>): boolean {
@@ -103,7 +107,7 @@ export function findFacebookPostContainers(root: ParentNode): HTMLElement[] {
   const found = new Set<Element>();
   const order: Element[] = [];
   for (const marker of root.querySelectorAll(ANY_MARKER)) {
-    if (insideAny(marker, found) || found.has(marker)) continue;
+    if (found.has(marker) || insideAny(marker, found)) continue;
     const post = postOf(marker);
     if (!post || found.has(post) || insideAny(post, found)) continue;
     found.add(post);
