@@ -8,7 +8,10 @@
 // on how maintained tools find Facebook posts today (cited beside it). Roles, aria and
 // data-* only: class names are generated and change weekly.
 
-/** The markers, in the order they are trusted. */
+/** The markers. One pass over them in page order: a post's outer marker (its feed unit,
+ * pagelet or article) comes before its inner ones (menu, author, text), so the outer
+ * one bounds the post, and the climb from an inner marker runs only for a post that no
+ * outer marker bounds. */
 export const FB_POST_MARKERS = {
   /** A feed unit: the element carrying aria-posinset inside the feed (or a Page's or
    * profile's timeline in the main column). Evidence: Artificial-Sweetener/
@@ -27,8 +30,8 @@ export const FB_POST_MARKERS = {
   actions: '[aria-label="Actions for this post"], [aria-label="Azioni per questo post"]',
   /** The post's author block and text: one each per post, by the same climb. Evidence:
    * the data-ad-rendering-role markers in chriswch/rental-hunter,
-   * src/entrypoints/content/providers/facebook/selectors.ts (STORY_MESSAGE_SELECTOR,
-   * PROFILE_NAME_SELECTOR), and clean-my-feeds' story_message anchors. */
+   * src/entrypoints/content/providers/facebook/selectors.ts @
+   * 46400c8d4b8c2f5adbd82155595a07c10d77edb4 (STORY_MESSAGE_SELECTOR, PROFILE_NAME_SELECTOR). */
   author: '[data-ad-rendering-role="profile_name"]',
   message: '[data-ad-rendering-role="story_message"]',
   /** The older shape: an article that is not a comment. */
@@ -42,9 +45,11 @@ const ANY_MARKER = Object.values(M).join(', ');
 
 /** Comments and replies keep role="article", labelled "Comment by NAME 2 h" /
  * "Commento di NAME" (and "Reply by" / "Risposta di"): never a post. Evidence:
- * jackwener/OpenCLI clis/facebook/feed.js (above, "NOT Actions for this comment") and
- * the comment selectors '[role="article"][aria-label^="Comment by"]' / "Reply by" used
- * by comment readers today. */
+ * disrex-group/FB-Comments-Exporter-User-script, facebook-comment-scraper.user.js @
+ * 9669fbb7d5b38e65443077a67ce00d1b12668203 (comments are the [role="article"]s whose
+ * aria-label reads "Comment …" / Dutch "Opmerking van NAME", replies "Antwoord van NAME
+ * op …", nested in their parent), and jackwener/OpenCLI clis/facebook/feed.js (above:
+ * post menus only, "NOT Actions for this comment"). */
 const COMMENT_LABEL = /^(?:Comment by|Reply by|Commento di|Risposta di)\s/i;
 
 /** Landmarks a post never spans: the climb from a marker stops below them (OpenCLI's
