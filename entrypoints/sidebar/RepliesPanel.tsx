@@ -181,7 +181,7 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
   if (!active && replies === null) return null;
 
   return (
-    <div className="space-y-3" data-testid="replies-panel" data-count={replies?.length ?? -1}>
+    <div className="space-y-3" data-testid="replies-panel" data-count={replies?.length ?? -1} data-box={pageContext?.box ?? ''}>
       {pageContext?.actingAs && (
         <p
           className="text-xs text-slate-600 dark:text-slate-300"

@@ -54,8 +54,15 @@ async function database() {
 
 /** Hovers the post, then clicks its clip control where a person would. */
 async function clickClipControl(page: Page, key: string) {
+  // The post's own link has an ancestor holding the clip control (2026 Facebook posts
+  // are not always articles; a comment's link carries "comment_id=").
   await page.waitForFunction(
-    (k) => [...document.querySelectorAll(`a[href*="${k}"]`)].some((a) => (a.closest('article, [role="article"]')?.querySelector('spalla-clip'))),
+    (k) =>
+      [...document.querySelectorAll<HTMLAnchorElement>(`a[href*="${k}"]`)].some((a) => {
+        if (a.href.includes('comment_id=')) return false;
+        for (let el = a.parentElement; el; el = el.parentElement) if ([...el.children].some((c) => c.localName === 'spalla-clip')) return true;
+        return false;
+      }),
     key,
   );
   type Point = { error?: string; x: number; y: number; hover: { x: number; y: number } };
@@ -187,6 +194,54 @@ describe('Chromium: clipping posts', () => {
     } finally {
       await denyFixtureImages(port(), 'Chrome', []);
     }
+  });
+
+  test("Facebook's 2026 markup (a post without an article, its comment an article, counts without labels): the clip saves the post, not the comment; the harvest learns the posts' hashtags, not the comments'", async () => {
+    const page = current.page;
+    await setStorage(current.run, { hashtagsLearnFromFeed: false });
+    await inWorker(current.run, 'self.spalla.hashtagsClear()');
+    for (const lang of ['en', 'it']) {
+      await page.goto(current.run.url('www.facebook.com', `/?markup=2026&lang=${lang}`));
+      // The first post of the feed has no article of its own; its comment is one.
+      await page.waitForSelector('[aria-posinset="1"] [data-ad-rendering-role="profile_name"]');
+      expect(await page.evaluate(() => document.querySelector('[aria-posinset="1"] [role="article"]')?.getAttribute('aria-label'))).toBe(
+        lang === 'en' ? 'Comment by Luca Bianchi' : 'Commento di Luca Bianchi',
+      );
+      await clickClipControl(page, 'pfbid123');
+      const frame = await ideasFrame(page);
+      await frame.locator('[data-testid="clips-page-capture-ok"]').waitFor();
+      expect(await frame.locator('[data-testid="clips-page-editor-text"]').textContent()).toBe(
+        "Buongiorno! ☕ Il nuovo menù d'autunno è arrivato.\nTell us your favourite in the comments 👇 #autunno #spalla",
+      );
+      const db = await database();
+      expect(db.clips).toHaveLength(1); // the second language re-clips the same post
+      expect(db.clips[0]).toMatchObject({
+        network: 'facebook',
+        permalink: 'https://www.facebook.com/spallademo/posts/pfbid123',
+        authorName: 'Spalla Demo',
+        hashtags: ['autunno', 'spalla'],
+      });
+      expect((db.clips[0] as unknown as { counts: unknown }).counts).toEqual({ reactions: 128, comments: 34, shares: 5 });
+      await clickEdgeTab(page);
+      await waitForHost(page, (info) => info.state === 'closed');
+    }
+
+    // The harvest on the same feed: the hashtags linked in the posts as shown (#autunno
+    // #spalla, #dolci #bologna, #latteart: 5 tags, 2 pairs; the shared post's are behind its
+    // "See more"), never the comments' #fanclub.
+    await inWorker(current.run, 'self.spalla.hashtagsClear()');
+    await setStorage(current.run, { hashtagsLearnFromFeed: true, hashtagHarvestNoticeSeen: true });
+    await page.goto(current.run.url('www.facebook.com', '/?markup=2026'));
+    await page.waitForSelector('[aria-posinset="1"] [data-ad-rendering-role="profile_name"]');
+    await waitForHost(page);
+    for (let i = 0; i < 12; i++) await page.mouse.wheel(0, 600);
+    await page.mouse.wheel(0, -20000);
+    await expect
+      .poll(() => inWorker(current.run, 'self.spalla.hashtagsInfo()'), { timeout: 20_000 })
+      .toEqual({ hashtags: 5, ownHashtags: 0, pairs: 2 });
+    const withAutunno = await inWorker<{ tag: string }[]>(current.run, `self.spalla.hashtagsSuggest({ text: '#autunno', network: 'facebook', limit: 20 })`);
+    expect(withAutunno.map((s) => s.tag.toLowerCase())).toContain('spalla');
+    expect(withAutunno.map((s) => s.tag.toLowerCase())).not.toContain('fanclub');
   });
 
   test('the keyboard command clips the Instagram carousel under the pointer, every picture kept (Italian page)', async () => {

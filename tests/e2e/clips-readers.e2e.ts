@@ -33,6 +33,8 @@ interface Case {
   expected: (lang: Lang) => Omit<PostSnapshot, 'network' | 'links'> & { links?: string[] };
   /** Counts differ on the post page (Instagram shows the comments instead of "View all"). */
   postPageCounts?: PostSnapshot['counts'];
+  /** Facebook's 2026 markup shows the reactions only rounded ("1.2K"): no label has more. */
+  counts2026?: PostSnapshot['counts'];
 }
 
 const CASES: Case[] = [
@@ -93,6 +95,7 @@ const CASES: Case[] = [
       counts: { reactions: 1234, comments: 56, shares: 7 },
       links: [],
     }),
+    counts2026: { reactions: 1200, comments: 56, shares: 7 },
   },
   {
     kind: 'video',
@@ -266,7 +269,7 @@ async function readOn(url: string, site: Case['site'], key: string) {
   const page = current.page;
   await page.goto(url);
   await page.waitForFunction(() => !!(window as any).__fixture);
-  await page.waitForSelector(site === 'facebook' ? '[role="article"]' : 'article');
+  await page.waitForSelector(site === 'facebook' ? '[data-ad-rendering-role="profile_name"]' : 'article');
   await page.addScriptTag({ content: bundle });
   const result = (await page.evaluate(`(${READ_POST_SCRIPT})(${JSON.stringify([site, key])})`)) as {
     error?: string;
@@ -279,25 +282,55 @@ async function readOn(url: string, site: Case['site'], key: string) {
 }
 
 describe('post readers on the fixture pages (Chromium)', () => {
+  // Facebook twice: its older markup (every post a [role=article]) and today's
+  // (`?markup=2026`: the feed mixes posts without an article, whose comments are
+  // articles, with older ones; counts without aria-labels). The same snapshot either way.
+  const variants = CASES.flatMap((c) => (c.site === 'facebook' ? [{ c, markup: '' }, { c, markup: '2026' }] : [{ c, markup: '' }]));
   for (const lang of ['en', 'it'] as const) {
-    for (const c of CASES) {
+    for (const { c, markup } of variants) {
       const host = c.site === 'facebook' ? FB : IG;
-      const query = lang === 'it' ? '?lang=it' : '';
-      test(`${c.site} feed, ${c.kind} (${lang})`, async () => {
+      const params = new URLSearchParams({ ...(lang === 'it' ? { lang } : {}), ...(markup ? { markup } : {}) }).toString();
+      const query = params ? `?${params}` : '';
+      const site = markup ? `${c.site} (${markup} markup)` : c.site;
+      test(`${site} feed, ${c.kind} (${lang})`, async () => {
         const { snapshot, expanded, count } = await readOn(`${host}/${query}`, c.site, c.key);
         expect(expanded).toBe(true);
         expect(count).toBe(c.site === 'facebook' ? 6 : 7);
-        expect(snapshot).toEqual({ network: c.site, links: [], ...c.expected(lang) });
+        const expected = { network: c.site, links: [], ...c.expected(lang) };
+        if (markup && c.counts2026) expected.counts = c.counts2026;
+        expect(snapshot).toEqual(expected);
       });
-      test(`${c.site} post page, ${c.kind} (${lang})`, async () => {
+      test(`${site} post page, ${c.kind} (${lang})`, async () => {
         const { snapshot, count } = await readOn(`${host}${c.postPath}${query}`, c.site, c.key);
         expect(count).toBe(1);
         const expected = { network: c.site, links: [], ...c.expected(lang) };
         if (c.postPageCounts) expected.counts = c.postPageCounts;
+        if (markup && c.counts2026) expected.counts = c.counts2026;
         expect(snapshot).toEqual(expected);
       });
     }
   }
+
+  test("2026 markup: no comment is read as a post, in English and Italian: no comment's link, tag or author", async () => {
+    for (const query of ['?markup=2026', '?markup=2026&lang=it']) {
+      await readOn(`${FB}/${query}`, 'facebook', 'pfbid123');
+      const read = (await current.page.evaluate(`(() => {
+        const r = window.__spallaReaders.facebook;
+        return r.find(document).map((p) => ({ role: p.getAttribute('role'), label: p.getAttribute('aria-label'), snap: r.read(p) }));
+      })()`)) as { role: string | null; label: string | null; snap: PostSnapshot }[];
+      // Four of the six posts have no article of their own; each has a comment article.
+      expect(read.filter((p) => p.role === 'article')).toHaveLength(2);
+      expect(read.map((p) => p.snap.permalink)).toEqual(
+        ['spallademo/posts/pfbid123', 'luca.bianchi/posts/pfbid456', 'giulia.verdi/posts/pfbid789', 'marco.neri/posts/pfbid654', 'spallademo/posts/pfbid987', 'giulia.verdi/posts/pfbid852'].map((p) => `${FB}/${p}`),
+      );
+      for (const { label, snap } of read) {
+        expect(label ?? '').not.toMatch(/^(Comment by|Commento di)/);
+        expect(snap.hashtags).not.toContain('fanclub');
+      }
+      const articles = await current.page.evaluate(() => document.querySelectorAll('[role="article"]').length);
+      expect(articles).toBe(2 + 6); // two posts, six comments
+    }
+  });
 
   test("comments are not posts of their own, and their text is not the post's", async () => {
     const { snapshot } = await readOn(`${FB}/`, 'facebook', 'pfbid123');

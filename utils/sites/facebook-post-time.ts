@@ -41,7 +41,10 @@ const LABELLED = 'a[aria-label], a[title], span[title], abbr[title]';
 /** The first label in the post that reads as a full date, with its time; null when none. */
 export function readFacebookTimeLabel(post: Element): { label: string; at: number } | null {
   for (const el of post.querySelectorAll(LABELLED)) {
-    if (el.closest('[role="article"]') !== post) continue; // a comment's own time
+    // A comment's own time: its article sits inside the post (which may be an article
+    // itself, or, in 2026 feeds, a plain container; see facebook-post-finder.ts).
+    const owner = el.closest('[role="article"]');
+    if (owner && owner !== post && post.contains(owner)) continue;
     const label = (el.getAttribute('aria-label') || el.getAttribute('title') || '').trim();
     if (!label || label.length > 120) continue;
     const at = parseFacebookTimeLabel(label);

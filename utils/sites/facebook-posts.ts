@@ -2,6 +2,7 @@
 // PostSnapshot. Roles, aria and data-* only: class names are generated and change weekly.
 
 import type { PostSnapshot } from './types';
+import { findFacebookPostContainers } from './facebook-post-finder';
 import {
   absolute,
   cleanUrl,
@@ -16,7 +17,8 @@ import {
 } from './post-read';
 
 export const FACEBOOK_POST_SELECTORS = {
-  /** Feed, post page, profile: a post; comments are articles nested inside it. */
+  /** Feed, post page, profile: what nests in a post and is not its own (comments, a
+   * shared post): articles. The posts themselves are found by facebook-post-finder.ts. */
   post: '[role="article"]',
   /** Feed, post page: the post's text (newer markup first, then the older ones). */
   message: '[data-ad-rendering-role="story_message"], [data-ad-preview="message"], [data-ad-comet-preview="message"]',
@@ -36,6 +38,8 @@ export const FACEBOOK_POST_SELECTORS = {
   labelledButton: '[role="button"][aria-label]',
   /** Feed, post page: buttons whose text is a count ("34 comments"). */
   button: '[role="button"]',
+  /** Feed, post page: where a count is shown as text ("34 comments", "All reactions: 128"). */
+  countText: '[role="button"], span',
   /** Feed, post page: "See more" at the end of a truncated text. */
   seeMore: '[role="button"]',
   /** Feed, post page: an exact time, where the page gives one. */
@@ -49,13 +53,18 @@ const POST_LINK = /\/(posts|permalink|videos|reel)\/|story_fbid=|\/permalink\.ph
 const PHOTO_LINK = /\/photo(s)?\/|[?&]fbid=/;
 const SEE_MORE = /^(see more|altro…?|altro\.\.\.|mostra altro|continua a leggere|visualizza altro)$/i;
 const REACTIONS = /^(like|likes|all reactions|reactions|mi piace|tutte le reazioni|reazioni)\b/i;
+/** "All reactions: 128" / "All: 128" / "Tutte le reazioni: 128" (the summary's own text). */
+const REACTION_SUMMARY = /^(?:all reactions|all|tutte le reazioni|tutte)\s*:[^\p{L}\p{N}]*\d/iu;
+/** A reaction button's text without its label: the icons, then "128" / "1,2K". */
+const ONLY_A_COUNT = /^[^\p{L}\p{N}]*\d[\d.,\u00a0\u202f ]*(?:k|m|mila|mln)?$/iu;
 const COMMENTS = /\b(comments?|commenti|commento)\b/i;
 const SHARES = /\b(shares?|condivisioni|condivisione)\b/i;
 const NOT_A_PROFILE = /^(hashtag|photo|photos|watch|reel|groups|events|stories|l\.php|profile\.php|permalink\.php)$/;
 
-/** The posts on the page: articles that are not comments (comments nest in a post). */
+/** The posts on the page, outermost only: never a comment, never a part of another post
+ * (see facebook-post-finder.ts for the markers and their evidence). */
 export function findFacebookPosts(doc: Document): HTMLElement[] {
-  return [...doc.querySelectorAll<HTMLElement>(S.post)].filter((el) => !el.parentElement?.closest(S.post));
+  return findFacebookPostContainers(doc);
 }
 
 function message(post: Element): Element | null {
@@ -162,12 +171,22 @@ function readCounts(post: HTMLElement): PostSnapshot['counts'] {
       break;
     }
   }
+  // The counts as text: "34 comments" / "34 commenti" always; the reactions too where the
+  // labels are gone (2026 feeds): "All reactions: 128" / "Tutte le reazioni: 128", or a
+  // button showing only the reaction icons and "128". Evidence: jackwener/OpenCLI,
+  // clis/facebook/feed.js @ 27ba33fcb8ad24c86076d6dcba1b2327ea5bd028 reads likes from
+  // the post's text ("All: N", "N reactions") and comments/shares from "N comments" /
+  // "N shares" once the aria-labels were dropped (issue #2089).
+  const box = message(post);
   let comments: number | null = null;
   let shares: number | null = null;
-  for (const button of ownAll(post, S.button, S.post)) {
-    const text = tidyText(button.textContent ?? '');
+  for (const el of ownAll(post, S.countText, S.post)) {
+    if (box?.contains(el)) continue;
+    const text = tidyText(el.textContent ?? '');
     if (!/\d/.test(text) || text.length > 40) continue;
-    if (comments === null && COMMENTS.test(text)) comments = parseCount(text);
+    if (reactions === null && (REACTION_SUMMARY.test(text) || (el.matches(S.button) && ONLY_A_COUNT.test(text)))) {
+      reactions = parseCount(text);
+    } else if (comments === null && COMMENTS.test(text)) comments = parseCount(text);
     else if (shares === null && SHARES.test(text)) shares = parseCount(text);
   }
   return { reactions, comments, shares };

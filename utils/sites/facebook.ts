@@ -1,6 +1,7 @@
 import { checkSelectors } from './markers';
 import { expandFacebookPost, findFacebookPosts, readFacebookPost } from './facebook-posts';
 import { readFacebookAccount } from './facebook-account';
+import { FB_POST_MARKERS } from './facebook-post-finder';
 import type { SiteAdapter, Surface } from './types';
 
 // Selectors for www.facebook.com. Class names are generated and change weekly: use
@@ -10,8 +11,9 @@ export const FACEBOOK_SELECTORS = {
   main: '[role="main"]',
   /** Home feed: the list of feed units. */
   feed: '[role="feed"]',
-  /** Feed, post page, profile: a post (comments are nested articles). */
-  article: '[role="article"]',
+  /** Feed, post page, profile: any marker of a post (an article, a feed unit, the
+   * "Actions for this post" menu, the author block: see facebook-post-finder.ts). */
+  post: Object.values(FB_POST_MARKERS).join(', '),
   /** Feed, post page, Messenger: the Lexical text boxes. */
   lexicalTextbox: '[contenteditable="true"][role="textbox"][data-lexical-editor="true"]',
   /** Messenger: the conversation region. */
@@ -44,7 +46,7 @@ export const facebook: SiteAdapter = {
       case 'profile':
         return checkSelectors(doc, [
           ['main', s.main, true],
-          ['post', s.article, true],
+          ['post', s.post, true],
         ]);
       case 'messages':
         return checkSelectors(doc, [

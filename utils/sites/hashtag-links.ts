@@ -1,13 +1,15 @@
 import type { Network } from '../db/record';
 import { isValidHashtag } from '../hashtags/extract';
+import { findFacebookPostContainers } from './facebook-post-finder';
 
 /** Where the hashtags of a post are, for the harvest (issue #4). It reads the hashtag
  * LINKS inside a post and nothing else: never the post's text, author or permalink.
  * Selectors for both sites in one place, each with the page it serves. */
 const SELECTORS: Record<Network, { post: string; tagLink: string; hrefTag: RegExp }> = {
   facebook: {
-    // Feed, post pages, Pages and profiles: a post is a [role="article"]; comments are
-    // [role="article"]s nested inside it (told apart by nesting, see sites.md).
+    // Feed, post pages, Pages and profiles: comments (and shared posts) are
+    // [role="article"]s nested in a post; the post itself is found by the markers of
+    // facebook-post-finder.ts (in 2026 feeds it is not always an article).
     post: '[role="article"]',
     // Hashtags link to /hashtag/NAME?tracking...
     tagLink: 'a[href*="/hashtag/"]',
@@ -21,12 +23,9 @@ const SELECTORS: Record<Network, { post: string; tagLink: string; hrefTag: RegEx
   },
 };
 
-export function postSelector(network: Network): string {
-  return SELECTORS[network].post;
-}
-
 /** Posts under `root`, outermost only (a comment inside a post is not a post). */
 export function findHashtagPosts(root: ParentNode, network: Network): Element[] {
+  if (network === 'facebook') return findFacebookPostContainers(root);
   const { post } = SELECTORS[network];
   return [...root.querySelectorAll(post)].filter((el) => !el.parentElement?.closest(post));
 }
@@ -38,7 +37,9 @@ export function readPostHashtags(post: Element, network: Network): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   for (const link of post.querySelectorAll<HTMLAnchorElement>(tagLink)) {
-    if (link.closest(postSel) !== post) continue;
+    // Not the post's own when a nested article (a comment, a shared post) holds it.
+    const owner = link.closest(postSel);
+    if (owner && owner !== post && post.contains(owner)) continue;
     const tag = tagOfLink(link, hrefTag);
     if (!tag) continue;
     const lower = tag.toLowerCase();

@@ -17,6 +17,12 @@ const SEL = {
   dialog: '[role="dialog"]',
   /** Messenger and Instagram DMs: the conversation region, "Messages in conversation with NAME". */
   conversation: '[role="main"][aria-label], [role="grid"][aria-label]',
+  /** facebook.com, any page: a Messenger chat window holds its message grid, labelled
+   * "Messages in conversation with NAME" (brbavar/katex-for-messenger-web, selector.js @
+   * 4247254738a8c902af93a3bd5de59aff7ef584e4: labeledMessageGrid inside each chat box). */
+  fbChatGrid: '[role="grid"][aria-label]',
+  /** Where a chat window never is: the page's main column, a post. */
+  fbNotChat: '[role="main"], [role="feed"], [role="article"]',
   /** Business Suite inbox: the open thread is a region labelled with the person's name. */
   bsThread: '[role="region"][aria-label]',
 } as const;
@@ -58,6 +64,21 @@ function commentAuthor(composer: HTMLElement): string | null {
   return last;
 }
 
+/** The chat window around a box on a facebook.com page (not /messages): the nearest
+ * block that holds a labelled message grid. Its partner's name comes from the grid's
+ * label, else from the first link of the window (its header links to the person).
+ * Null when the box is not in a chat window. */
+function chatWindow(composer: HTMLElement): { name: string | null } | null {
+  let node = composer.parentElement;
+  for (let depth = 0; node && depth < 10 && !node.matches(SEL.fbNotChat); depth++, node = node.parentElement) {
+    const grid = node.querySelector(SEL.fbChatGrid);
+    if (!grid) continue;
+    const header = [...node.querySelectorAll('a[href]')].map((a) => (a.textContent ?? '').trim()).find(Boolean);
+    return { name: match(CONVERSATION_WITH, label(grid)) ?? (header ? header.slice(0, 200) : null) };
+  }
+  return null;
+}
+
 function facebookContext(composer: HTMLElement, surface: string, doc: Document): ReplyPageContext {
   const boxLabel = label(composer);
   const account = label(doc.querySelector(SEL.fbAccount));
@@ -69,9 +90,13 @@ function facebookContext(composer: HTMLElement, surface: string, doc: Document):
       : null;
   let box: BoxKind = 'facebook-comment';
   let fullName = match(REPLY_TO, boxLabel);
+  const chat = surface === 'messages' ? null : chatWindow(composer);
   if (surface === 'messages') {
     box = 'facebook-message';
     fullName = match(CONVERSATION_WITH, label(composer.closest(SEL.conversation) ?? doc.querySelector(SEL.conversation)));
+  } else if (chat) {
+    box = 'facebook-message';
+    fullName = chat.name;
   } else if (composer.closest(SEL.dialog)) {
     box = 'facebook-post';
   } else {

@@ -34,9 +34,17 @@ export async function fixtureImageBytes(port: number, host: string, path: string
  * link contains `key` (the button sits in the post's top corner, inside a closed shadow
  * root the driver cannot see into), checked by hit-testing it. */
 export const CLIP_CONTROL_POINT = `(key) => {
-  const link = document.querySelector('article a[href*="' + key + '"], [role="article"] a[href*="' + key + '"]');
-  let post = link && (link.closest('article') || link.closest('[role="article"]'));
-  while (post && post.parentElement && post.parentElement.closest('[role="article"]')) post = post.parentElement.closest('[role="article"]');
+  // The post is the element our clip control was put in: the nearest ancestor of the
+  // post's own link (not a comment's "?comment_id=" link) with a <spalla-clip> child.
+  // Independent of the adapter's markers: in Facebook's 2026 markup the post is not
+  // always an article.
+  const holder = (a) => {
+    let el = a.parentElement;
+    while (el && ![...el.children].some((c) => c.localName === 'spalla-clip')) el = el.parentElement;
+    return el;
+  };
+  const links = [...document.querySelectorAll('a[href*="' + key + '"]')].filter((a) => !a.href.includes('comment_id='));
+  const post = links.map(holder).find(Boolean) || null;
   if (!post) return { error: 'no post ' + key };
   const host = [...post.children].find((c) => c.localName === 'spalla-clip');
   if (!host) return { error: 'no clip control on ' + key };

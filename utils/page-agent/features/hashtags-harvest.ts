@@ -1,5 +1,5 @@
 import type { Network } from '../../db/record';
-import { findHashtagPosts, postSelector, readPostHashtags } from '../../sites/hashtag-links';
+import { findHashtagPosts, readPostHashtags } from '../../sites/hashtag-links';
 import type { AgentLifetime } from '../lifetime';
 
 /** How the harvest hands over what it read: the hashtags of each post, nothing else. */
@@ -97,10 +97,11 @@ export function startHarvest(life: AgentLifetime, network: Network, send: SendSe
   const recentre = () => {
     scrollTimer = null;
     if (stopped || !life.isValid) return;
-    const selector = postSelector(network);
     for (const y of [0.5, 0.3, 0.7]) {
-      let post = document.elementFromPoint(innerWidth / 2, innerHeight * y)?.closest(selector) ?? null;
-      for (let outer = post?.parentElement?.closest(selector); outer; outer = outer.parentElement?.closest(selector)) post = outer;
+      // The listed post that holds the point (posts are outermost: the first listed
+      // ancestor is the post).
+      let post: Element | null = document.elementFromPoint(innerWidth / 2, innerHeight * y);
+      while (post && !index.has(post)) post = post.parentElement;
       const at = post ? index.get(post) : undefined;
       if (at !== undefined) {
         anchor = at;
