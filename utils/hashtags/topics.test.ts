@@ -15,7 +15,8 @@
 import { describe, expect, test } from 'vitest';
 import { looseKey } from './keys';
 import { createHashtagModel, type HashtagModel } from './model';
-import { suggestHashtags, type HashtagSuggestion } from './suggest';
+import type { HashtagSuggestion } from './rank';
+import { suggestHashtags } from './suggest';
 import { starterVocabulary } from './vocabulary';
 import { readWords } from './words';
 
