@@ -117,7 +117,15 @@ export function scoreCandidate(candidate: Candidate): HashtagSuggestion {
   return { tag: candidate.tag, score: Math.round(score * 1000) / 1000, reasons: parts.map((p) => p.reason) };
 }
 
-/** Best first; ties by tag so that the order is stable. */
+/** Whether the only thing for a suggestion is the starter vocabulary's topic. */
+export function isTopicOnly(suggestion: HashtagSuggestion): boolean {
+  return suggestion.reasons.every((r) => r.code === 'topic');
+}
+
+/** Best first; ties by tag so that the order is stable. A tag that only a topic brings
+ * comes after every tag from the user's own words, history and sets (issue #12): what
+ * everybody in a topic uses is the last resort, never ahead of what the user wrote or
+ * does, whatever the scores. */
 export function compareSuggestions(a: HashtagSuggestion, b: HashtagSuggestion): number {
-  return b.score - a.score || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0);
+  return Number(isTopicOnly(a)) - Number(isTopicOnly(b)) || b.score - a.score || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0);
 }

@@ -104,12 +104,14 @@ function unrelated(caption: Caption, suggestions: HashtagSuggestion[], history: 
     .map((s) => s.tag);
 }
 
-/** Topic tags that outrank a tag made of the caption's words or the user's history. */
+/** Topic tags that come before a tag made of the caption's words or the user's history
+ * in the suggestions, best first. (The first version compared the scores; the order is
+ * what the user sees, and a topic-only tag is now put last whatever its score.) */
 function topicAboveOwn(caption: Caption, suggestions: HashtagSuggestion[], history: Set<string>): string[] {
   const words = ownWords(caption.text);
   const own = (s: HashtagSuggestion) => words.has(looseKey(s.tag)) || history.has(looseKey(s.tag));
-  const lowestOwn = Math.min(...suggestions.filter(own).map((s) => s.score));
-  return suggestions.filter((s) => !own(s) && topicsOf(s.tag).size > 0 && s.score >= lowestOwn).map((s) => s.tag);
+  const lastOwn = suggestions.findLastIndex(own);
+  return suggestions.filter((s, i) => !own(s) && topicsOf(s.tag).size > 0 && i < lastOwn).map((s) => s.tag);
 }
 
 /** A café's history: what it posted itself, and a feed of other subjects scrolled past. */
