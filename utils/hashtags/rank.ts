@@ -129,5 +129,10 @@ export function isTopicOnly(suggestion: HashtagSuggestion): boolean {
  * everybody in a topic uses is the last resort, never ahead of what the user wrote or
  * does, whatever the scores. */
 export function compareSuggestions(a: HashtagSuggestion, b: HashtagSuggestion): number {
-  return Number(isTopicOnly(a)) - Number(isTopicOnly(b)) || b.score - a.score || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0);
+  return Number(isTopicOnly(a)) - Number(isTopicOnly(b)) || compareScores(a, b);
+}
+
+/** Higher score first, then by tag. */
+export function compareScores(a: HashtagSuggestion, b: HashtagSuggestion): number {
+  return b.score - a.score || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0);
 }

@@ -12,7 +12,8 @@ import { extractHashtags, isValidHashtag } from './extract';
 import { looseKey } from './keys';
 import type { HashtagModel, HashtagScope, LearnedHashtag } from './model';
 import {
-  compareSuggestions,
+  compareScores,
+  isTopicOnly,
   newCandidate,
   offer,
   offerCooccurrence,
@@ -105,18 +106,28 @@ function topicsSpokenOf(topicWords: Map<string, { topics: Set<Topic>; written: b
   return out;
 }
 
-/** The topics the user posts about: those with a hashtag of their own (listed by that
- * topic only) in the user's own posts, in the scopes that speak for this caption. A few
- * hundred lookups, cheap enough for every keystroke. */
-function usersTopics(vocabulary: VocabularyIndex, scopes: readonly WeightedScope[]): Set<Topic> {
+const scopeTopicsCache = new WeakMap<HashtagScope, { version: number; vocabulary: VocabularyIndex; topics: Set<Topic> }>();
+
+/** The topics with a hashtag of their own (listed by that topic only) in the user's own
+ * posts of one scope; kept until the model changes. */
+function scopeTopics(model: HashtagModel, vocabulary: VocabularyIndex, scope: HashtagScope): Set<Topic> {
+  const cached = scopeTopicsCache.get(scope);
+  if (cached && cached.version === model.version && cached.vocabulary === vocabulary) return cached.topics;
   const topics = new Set<Topic>();
-  if (scopes.length === 0) return topics;
   for (const [loose, places] of vocabulary.tags) {
     const topic = places[0].topic;
     if (topics.has(topic) || places.some((p) => p.topic !== topic)) continue;
-    if (scopes.some(({ scope }) => (scope.byLooseKey.get(loose) ?? []).some((e) => e.ownCount > 0))) topics.add(topic);
+    if ((scope.byLooseKey.get(loose) ?? []).some((e) => e.ownCount > 0)) topics.add(topic);
   }
+  scopeTopicsCache.set(scope, { version: model.version, vocabulary, topics });
   return topics;
+}
+
+/** The topics the user posts about, in the scopes that speak for this caption. */
+function usersTopics(model: HashtagModel, vocabulary: VocabularyIndex, scopes: readonly WeightedScope[]): Set<Topic> {
+  const out = new Set<Topic>();
+  for (const { scope } of scopes) for (const topic of scopeTopics(model, vocabulary, scope)) out.add(topic);
+  return out;
 }
 
 /**
@@ -282,7 +293,7 @@ export function suggestHashtags(model: HashtagModel, text: string, options: Sugg
       for (const topic of vocabulary.triggers[l].get(stem(word.loose, l)) ?? []) hitTopic(topic, word.loose);
     }
   }
-  const spoken = topicsSpokenOf(topicWords, usersTopics(vocabulary, scopes));
+  const spoken = topicsSpokenOf(topicWords, usersTopics(model, vocabulary, scopes));
   for (const [topic, strength] of spoken) {
     for (const l of LANGUAGES) {
       const tags = topic[l].hashtags;
@@ -323,6 +334,7 @@ export function suggestHashtags(model: HashtagModel, text: string, options: Sugg
     if (ofTopicNotSpokenOf(vocabulary, loose, c, spoken)) continue;
     out.push(scoreCandidate(c));
   }
-  out.sort(compareSuggestions);
-  return out.slice(0, Math.max(0, options.limit));
+  // Same order as `compareSuggestions`, the topic-only test made once per tag.
+  const ranked = [...out.filter((s) => !isTopicOnly(s)).sort(compareScores), ...out.filter(isTopicOnly).sort(compareScores)];
+  return ranked.slice(0, Math.max(0, options.limit));
 }
