@@ -121,7 +121,7 @@ export function scoreCandidate(candidate: Candidate): HashtagSuggestion {
 
 /** Whether the only thing for a suggestion is the starter vocabulary's topic. */
 export function isTopicOnly(suggestion: HashtagSuggestion): boolean {
-  return suggestion.reasons.every((r) => r.code === 'topic');
+  return suggestion.reasons.length > 0 && suggestion.reasons.every((r) => r.code === 'topic');
 }
 
 /** Best first; ties by tag so that the order is stable. A tag that only a topic brings
