@@ -53,7 +53,7 @@ export function HashtagSettings() {
           type="checkbox"
           role="switch"
           className="h-4 w-4 accent-blue-600"
-          checked={learn}
+          checked={learn === true}
           onChange={(e) => void setLearn(e.target.checked)}
           data-testid="settings-hashtags-learn"
         />

@@ -42,7 +42,7 @@ interface RunFigures {
 }
 
 async function oneRun(harvest: boolean): Promise<RunFigures> {
-  await worker.evaluate(`chrome.storage.local.set({ ${LEARN_KEY}: ${harvest}, hashtagHarvestNoticeSeen: true })`);
+  await worker.evaluate(`chrome.storage.local.set({ ${LEARN_KEY}: ${harvest} })`);
   await worker.evaluate('self.spalla.hashtagsClear()');
   const page = await context.newPage();
   await page.goto(`https://www.facebook.com/spalla-test/long-feed?posts=${POSTS}`);

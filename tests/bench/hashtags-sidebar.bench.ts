@@ -29,7 +29,7 @@ const context = await launchChromiumWithExtension({ extensionDir, port: server.p
 const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 const extensionId = new URL(worker.url()).host;
 await worker.evaluate(
-  `chrome.storage.local.set({ hashtagHarvestNoticeSeen: true, sidebarTab: 'hashtags', sidebarState: { facebook: { open: true, width: 360 }, instagram: { open: false, width: 360 }, business: { open: false, width: 360 } } })`,
+  `chrome.storage.local.set({ hashtagsLearnFromFeed: true, sidebarTab: 'hashtags', sidebarState: { facebook: { open: true, width: 360 }, instagram: { open: false, width: 360 }, business: { open: false, width: 360 } } })`,
 );
 
 const page = await context.newPage();

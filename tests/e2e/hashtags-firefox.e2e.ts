@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { ffOpenSidebar, ffSidebarFrame, ffWaitForHost, launchFirefox, type FirefoxRun } from './support/firefox';
-import { editorSelector, FB_COMMENT, IG_COMMENT, LEARN_KEY, NOTICE_SEEN_KEY, rawMessage, READ_EDITOR } from './support/hashtags-helpers';
+import { editorSelector, FB_COMMENT, IG_COMMENT, LEARN_KEY, rawMessage, READ_EDITOR } from './support/hashtags-helpers';
 
 /** Hashtags in the sidebar, end to end in Firefox ESR: typing in the fixture composers
  * (real Lexical, React textarea) updates suggestions and the linter; a click inserts,
@@ -39,7 +39,7 @@ async function openHashtags(host: string, path: string, settings: Record<string,
   await page.goto(run.url(host, path));
   await ffWaitForHost(page);
   let frame = await ffOpenSidebar(page);
-  await frame.evaluate(`browser.storage.local.clear().then(() => browser.storage.local.set(${JSON.stringify({ [NOTICE_SEEN_KEY]: true, sidebarTab: 'hashtags', ...settings })}))`);
+  await frame.evaluate(`browser.storage.local.clear().then(() => browser.storage.local.set(${JSON.stringify({ [LEARN_KEY]: true, sidebarTab: 'hashtags', ...settings })}))`);
   await frame.evaluate(rawMessage('clearLearnedHashtags'));
   // Start again from a clean page with those settings (the sidebar reopens, remembered).
   await page.reload();

@@ -108,14 +108,15 @@ describe('Chromium library: hashtag settings', () => {
     const page = current.page;
     await page.goto(extensionUrl(current.run, 'library.html#settings'));
     await page.getByTestId('settings-hashtags-learn').waitFor();
-    expect(await page.getByTestId('settings-hashtags-learn').isChecked()).toBe(true);
+    // Off until the user says yes (issue #12); here, yes.
+    expect(await page.getByTestId('settings-hashtags-learn').isChecked()).toBe(false);
     await page.getByTestId('settings-hashtags-learn').click();
     await page.getByTestId('settings-hashtags-limit').selectOption('30');
     await page.getByTestId('settings-hashtags-placement').selectOption('caret');
     await expect.poll(async () => {
       const s = await allStorage(current.run);
       return [s.hashtagsLearnFromFeed, s.instagramHashtagLimit, s.hashtagPlacement];
-    }).toEqual([false, 30, 'caret']);
+    }).toEqual([true, 30, 'caret']);
     await page.getByTestId('settings-hashtags-limit').selectOption('custom');
     await page.getByTestId('settings-hashtags-limit-custom').fill('8');
     await expect.poll(async () => (await allStorage(current.run)).instagramHashtagLimit).toBe(8);

@@ -8,10 +8,15 @@
  * ## What a tag is
  *
  * - Tag characters: letters of any script (`\p{L}`), combining marks (`\p{M}`), decimal
- *   digits (`\p{Nd}`), `_`, and the zero-width non-joiner / joiner (U+200C, U+200D).
+ *   digits (`\p{Nd}`), `_`, the zero-width non-joiner / joiner (U+200C, U+200D), and the
+ *   punctuation that twitter-text keeps inside a tag because words are written with it
+ *   (`hashtagSpecialChars`, see SPECIAL_TAG_CHARS): the Hebrew maqaf `־`, geresh `׳` and
+ *   gershayim `״` (`#עַל־יְדֵי`, `#מ״כ`), the Catalan middle dot `·` (`#il·lusió`), the
+ *   Tibetan tsheg `་` `༌`, the Japanese `・` `゠` `゛` `゜` `〃` `〜` `～` and the
+ *   Cyrillic paerok U+A67E. They are not letters, so `#〃` alone is no tag.
  *   The emoji presentation selectors U+FE0E / U+FE0F and the keycap mark U+20E3 are
  *   marks in Unicode but belong to emoji, so they are not tag characters.
- *   Other connector punctuation, `·`, Hebrew geresh, `・` etc. end a tag.
+ *   Other connector punctuation, the Arabic comma, `-`, `'` etc. end a tag.
  * - A tag must contain at least one letter or combining mark (or, with `allowEmoji`, an
  *   emoji): `#2024`, `#_`, `#_2024` are not tags; `#2024ok`, `#café_2024` are.
  * - ZWNJ / ZWJ are kept inside a tag (`#می‌خواهم`) but dropped from its ends.
@@ -79,7 +84,16 @@ export interface HashtagKeys {
   looseKey: string;
 }
 
-const TAG_CHAR = /^[\p{L}\p{M}\p{Nd}_\u200c\u200d]$/u;
+/**
+ * twitter-text's `hashtagSpecialChars` less `_`, ZWNJ and ZWJ (listed in TAG_CHAR):
+ * github.com/twitter/twitter-text, js/src/regexp/hashtagSpecialChars.js, commit
+ * 30e2430d90cff3b46393ea54caf511441983c260. Its conformance cases (conformance/extract.yml:
+ * "Extract Hebrew hashtags", "Extract Tibetan hashtags", "Extract hashtag with middle
+ * dot", "... fullwidth tilde", "... wave dash", "... ideographic iteration mark") keep them
+ * inside a tag; utils/hashtags/twitter-text-conformance.test.ts runs those cases.
+ */
+const SPECIAL_TAG_CHARS = '\ua67e\u05be\u05f3\u05f4\uff5e\u301c\u309b\u309c\u30a0\u30fb\u3003\u0f0b\u0f0c\u00b7';
+const TAG_CHAR = new RegExp(`^[\\p{L}\\p{M}\\p{Nd}_\\u200c\\u200d${SPECIAL_TAG_CHARS}]$`, 'u');
 const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
 const MARK = /^\p{M}$/u;
 const EMOJI_PRESENTATION = /^\p{Emoji_Presentation}$/u;
@@ -97,7 +111,7 @@ const KEYCAP = '\u20e3';
 
 /** Not glued to a tag character, `@`, `.` or `-`; then scheme://, www. or domain/path. */
 const URL_RE =
-  /(?<![\p{L}\p{M}\p{Nd}_\u200c\u200d@.\-])(?:[a-z][a-z0-9+.\-]{0,31}:\/\/|www\.|(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}\/)[^\s<>"]*/giu;
+  /(?<![\p{L}\p{M}\p{Nd}_\u200c\u200d\ua67e\u05be\u05f3\u05f4\uff5e\u301c\u309b\u309c\u30a0\u30fb\u3003\u0f0b\u0f0c\u00b7@.\-])(?:[a-z][a-z0-9+.\-]{0,31}:\/\/|www\.|(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}\/)[^\s<>"]*/giu;
 
 /** The code point starting at UTF-16 index `i`, as a string ('' past the end). */
 function charAt(text: string, i: number): string {

@@ -45,3 +45,13 @@ test('compareSuggestions: higher score first, then by tag', () => {
   ];
   expect(list.sort(compareSuggestions).map((s) => s.tag)).toEqual(['c', 'a', 'b']);
 });
+
+test('compareSuggestions: a tag only a topic brings comes after the others, whatever its score', () => {
+  const topic = { code: 'topic', topic: 'food' } as const;
+  const list = [
+    { tag: 'cibo', score: 1, reasons: [topic] },
+    { tag: 'stasera', score: 0.7, reasons: [{ code: 'word-in-text', word: 'stasera' } as const] },
+    { tag: 'pizza', score: 3, reasons: [{ code: 'word-in-text', word: 'pizza' } as const, topic] },
+  ];
+  expect(list.sort(compareSuggestions).map((s) => s.tag)).toEqual(['pizza', 'stasera', 'cibo']);
+});

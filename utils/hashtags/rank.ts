@@ -15,9 +15,11 @@
  * - set: 1 when the tag belongs to one of the user's hashtag sets that the text already
  *   touches (a tag of the set in the text or named by a word, or a word of its name),
  *   0.5 for a set touched only by its name.
- * - topic: how strongly the text is about a starter topic (1 from two trigger words on),
- *   times the tag's place in the topic's list (1 for the first, down to 0.5 for the
- *   last), times 0.6 when the tag is listed for the other language.
+ * - topic: how strongly the text speaks of a starter topic (1 from two words naming it
+ *   on; see `topicsSpokenOf` in suggest.ts), times the tag's place in the topic's list (1
+ *   for the first, down to 0.5 for the last), times 0.6 when the tag is listed for the
+ *   other language. A tag only a topic brings is ranked after all the others
+ *   (`compareSuggestions`).
  *
  * The weights say which evidence we trust most: what the user does (their own tags and
  * what they pair them with) over what the text says, over what everybody does.
@@ -117,7 +119,20 @@ export function scoreCandidate(candidate: Candidate): HashtagSuggestion {
   return { tag: candidate.tag, score: Math.round(score * 1000) / 1000, reasons: parts.map((p) => p.reason) };
 }
 
-/** Best first; ties by tag so that the order is stable. */
+/** Whether the only thing for a suggestion is the starter vocabulary's topic. */
+export function isTopicOnly(suggestion: HashtagSuggestion): boolean {
+  return suggestion.reasons.length > 0 && suggestion.reasons.every((r) => r.code === 'topic');
+}
+
+/** Best first; ties by tag so that the order is stable. A tag that only a topic brings
+ * comes after every tag from the user's own words, history and sets (issue #12): what
+ * everybody in a topic uses is the last resort, never ahead of what the user wrote or
+ * does, whatever the scores. */
 export function compareSuggestions(a: HashtagSuggestion, b: HashtagSuggestion): number {
+  return Number(isTopicOnly(a)) - Number(isTopicOnly(b)) || compareScores(a, b);
+}
+
+/** Higher score first, then by tag. */
+export function compareScores(a: HashtagSuggestion, b: HashtagSuggestion): number {
   return b.score - a.score || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0);
 }

@@ -12,7 +12,8 @@ import { extractHashtags, isValidHashtag } from './extract';
 import { looseKey } from './keys';
 import type { HashtagModel, HashtagScope, LearnedHashtag } from './model';
 import {
-  compareSuggestions,
+  compareScores,
+  isTopicOnly,
   newCandidate,
   offer,
   offerCooccurrence,
@@ -59,6 +60,88 @@ const MIN_COOCCURRENCE = 0.02;
 const OTHER_LANGUAGE = 0.6;
 /** Trigger words for a topic to count fully. */
 const TOPIC_FULL_HITS = 2;
+
+/**
+ * Words of every kind of caption that say nothing of a topic by themselves, though some
+ * topics list them as triggers or hashtags: time (seasons, days, "new", "season"),
+ * booking, and words of a few topics that other trades use as much ("cold" is coffee's
+ * "cold brew" but also the weather). A café's "menu d'autunno" is not about fashion or
+ * nature. Compared accent-free; both languages, as captions mix them.
+ */
+const GENERIC_WORDS = new Set([
+  'autunno', 'autunnale', 'inverno', 'invernale', 'primavera', 'estate', 'estivo', 'estiva', 'stagione', 'stagionale',
+  'autumn', 'fall', 'winter', 'spring', 'summer', 'season', 'seasonal',
+  'lunedi', 'martedi', 'mercoledi', 'giovedi', 'venerdi', 'sabato', 'domenica', 'weekend',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'nuovo', 'nuova', 'nuovi', 'nuove', 'novita', 'new',
+  'prenota', 'prenotate', 'prenotazione', 'prenotazioni', 'book', 'booking', 'bookings',
+  'cold', 'days',
+]);
+
+function isGenericWord(loose: string): boolean {
+  return GENERIC_WORDS.has(loose);
+}
+
+/**
+ * The topics the text speaks of, with how strongly (0-1]. A topic is spoken of when a
+ * word names it and no other topic (a trigger or hashtag of its own), or when the text
+ * carries one of its hashtags. A word several topics share ("forno": pizza and bakery;
+ * "autunno" would be fashion and nature) adds to the topics spoken of, but speaks of
+ * none alone: bread "fresh from the oven" is not pizza, unless the topic is the user's
+ * own (`usersTopics`): a wine bar's "degustazione" is about wine. Strength: distinct
+ * words and hashtags naming the topic / `TOPIC_FULL_HITS`, at most 1.
+ */
+function topicsSpokenOf(topicWords: Map<string, { topics: Set<Topic>; written: boolean }>, users: Set<Topic>): Map<Topic, number> {
+  const hits = new Map<Topic, { all: number; own: number }>();
+  for (const { topics, written } of topicWords.values()) {
+    for (const topic of topics) {
+      const h = hits.get(topic) ?? { all: 0, own: 0 };
+      h.all++;
+      if (written || topics.size === 1 || users.has(topic)) h.own++;
+      hits.set(topic, h);
+    }
+  }
+  const out = new Map<Topic, number>();
+  for (const [topic, h] of hits) if (h.own > 0) out.set(topic, Math.min(1, h.all / TOPIC_FULL_HITS));
+  return out;
+}
+
+const scopeTopicsCache = new WeakMap<HashtagScope, { version: number; vocabulary: VocabularyIndex; topics: Set<Topic> }>();
+
+/** The topics with a hashtag of their own (listed by that topic only) in the user's own
+ * posts of one scope; kept until the model changes. */
+function scopeTopics(model: HashtagModel, vocabulary: VocabularyIndex, scope: HashtagScope): Set<Topic> {
+  const cached = scopeTopicsCache.get(scope);
+  if (cached && cached.version === model.version && cached.vocabulary === vocabulary) return cached.topics;
+  const topics = new Set<Topic>();
+  for (const [loose, places] of vocabulary.tags) {
+    const topic = places[0].topic;
+    if (topics.has(topic) || places.some((p) => p.topic !== topic)) continue;
+    if ((scope.byLooseKey.get(loose) ?? []).some((e) => e.ownCount > 0)) topics.add(topic);
+  }
+  scopeTopicsCache.set(scope, { version: model.version, vocabulary, topics });
+  return topics;
+}
+
+/** The topics the user posts about, in the scopes that speak for this caption. */
+function usersTopics(model: HashtagModel, vocabulary: VocabularyIndex, scopes: readonly WeightedScope[]): Set<Topic> {
+  const out = new Set<Topic>();
+  for (const { scope } of scopes) for (const topic of scopeTopics(model, vocabulary, scope)) out.add(topic);
+  return out;
+}
+
+/**
+ * Whether a candidate is a topic's hashtag while the text speaks of none of its topics,
+ * and neither the text's words, the user's own posts nor their sets bring it. Such a tag
+ * can still come from co-occurrence with posts scrolled past (a feed where `#autunno`
+ * goes with `#moda` and `#natura`), and it is dropped: a topic's tags appear only when
+ * the text speaks of the topic (issue #12).
+ */
+function ofTopicNotSpokenOf(vocabulary: VocabularyIndex, loose: string, c: Candidate, spoken: Map<Topic, number>): boolean {
+  const places = vocabulary.tags.get(loose);
+  if (!places || c.ownCount > 0 || c.signals.word || c.signals.set) return false;
+  return !places.some((place) => spoken.has(place.topic));
+}
 
 interface WeightedScope {
   scope: HashtagScope;
@@ -135,19 +218,20 @@ export function suggestHashtags(model: HashtagModel, text: string, options: Sugg
   const addSeed = (entry: LearnedHashtag, weight: number) => {
     if (weight > (seeds.get(entry) ?? 0)) seeds.set(entry, weight);
   };
-  // Topics the text is about: distinct trigger words (or known tags) per topic.
-  const topicHits = new Map<Topic, Set<string>>();
-  const hitTopic = (topic: Topic, by: string) => {
-    let hits = topicHits.get(topic);
-    if (!hits) topicHits.set(topic, (hits = new Set()));
-    hits.add(by);
+  // What each word of the text (or hashtag in it) says about topics: `by` -> the topics
+  // it names, through their trigger words or their hashtags. Read in step 4.
+  const topicWords = new Map<string, { topics: Set<Topic>; written: boolean }>();
+  const hitTopic = (topic: Topic, by: string, written = false) => {
+    let hit = topicWords.get(by);
+    if (!hit) topicWords.set(by, (hit = { topics: new Set(), written }));
+    hit.topics.add(topic);
   };
 
   for (const loose of present) {
     for (const { scope, weight } of scopes) {
       for (const entry of scope.byLooseKey.get(loose) ?? []) addSeed(entry, weight);
     }
-    for (const place of vocabulary.tags.get(loose) ?? []) hitTopic(place.topic, `#${loose}`);
+    for (const place of vocabulary.tags.get(loose) ?? []) hitTopic(place.topic, `#${loose}`, true);
   }
 
   // 1. The words of the text.
@@ -166,7 +250,7 @@ export function suggestHashtags(model: HashtagModel, text: string, options: Sugg
     if (places) {
       known = true;
       offer(candidate(phrase.loose, places[0].tag), 1, { code: 'word-in-text', word: phrase.word });
-      for (const place of places) hitTopic(place.topic, phrase.loose);
+      if (!isGenericWord(phrase.loose)) for (const place of places) hitTopic(place.topic, phrase.loose);
     }
     if (known) named.add(phrase.loose);
     else if (phrase.words === 1) offer(candidate(phrase.loose, phrase.word), PLAIN_WORD, { code: 'word-in-text', word: phrase.word });
@@ -202,15 +286,15 @@ export function suggestHashtags(model: HashtagModel, text: string, options: Sugg
     set.tags.forEach((tag, i) => offer(candidate(looseTags[i], tag), touched ? 1 : 0.5, { code: 'set', name: set.name }));
   }
 
-  // 4. The starter vocabulary's topics.
+  // 4. The starter vocabulary's topics, only those the text speaks of.
   for (const word of words) {
-    if (!isContentWord(word, language)) continue;
+    if (!isContentWord(word, language) || isGenericWord(word.loose)) continue;
     for (const l of LANGUAGES) {
       for (const topic of vocabulary.triggers[l].get(stem(word.loose, l)) ?? []) hitTopic(topic, word.loose);
     }
   }
-  for (const [topic, hits] of topicHits) {
-    const strength = Math.min(1, hits.size / TOPIC_FULL_HITS);
+  const spoken = topicsSpokenOf(topicWords, usersTopics(model, vocabulary, scopes));
+  for (const [topic, strength] of spoken) {
     for (const l of LANGUAGES) {
       const tags = topic[l].hashtags;
       tags.forEach((tag, rank) => {
@@ -247,8 +331,10 @@ export function suggestHashtags(model: HashtagModel, text: string, options: Sugg
       offer(c, bestShare, { code: c.ownCount >= YOURS_MIN_COUNT ? 'yours' : 'used-before', count: c.ownCount });
     }
     if (!isValidHashtag(c.tag)) continue;
+    if (ofTopicNotSpokenOf(vocabulary, loose, c, spoken)) continue;
     out.push(scoreCandidate(c));
   }
-  out.sort(compareSuggestions);
-  return out.slice(0, Math.max(0, options.limit));
+  // Same order as `compareSuggestions`, the topic-only test made once per tag.
+  const ranked = [...out.filter((s) => !isTopicOnly(s)).sort(compareScores), ...out.filter(isTopicOnly).sort(compareScores)];
+  return ranked.slice(0, Math.max(0, options.limit));
 }

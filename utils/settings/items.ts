@@ -120,21 +120,31 @@ export function clampSidebarWidth(width: number): number {
 }
 
 /** Hashtag suggestions (issue #4): learn hashtags and their co-occurrence (never the
- * post, its author or its text) from posts scrolled past on Facebook and Instagram. On
- * by default, said once at first run; the page agent's harvest and the background
- * both check it. */
-export const hashtagsLearnFromFeedItem = storage.defineItem<boolean>('local:hashtagsLearnFromFeed', {
-  fallback: true,
+ * post, its author or its text) from posts scrolled past on Facebook and Instagram.
+ *
+ * Asked first (issue #12): `null` means the user has not answered, and nothing is
+ * learned until they say yes in the sidebar's first-run question (or turn it on in
+ * Settings); `true`/`false` is their answer. The page agent's harvest and the background
+ * both check it with `feedLearningAllowed`.
+ *
+ * Existing users: this used to fall back to `true` and the sidebar only *told* that it
+ * was on. WXT stores nothing until a value is set (@wxt-dev/storage `defineItem`: the
+ * fallback is not written), so a user who never moved a switch has no value stored and
+ * now reads `null`: learning stops and they are asked, like a new user, even if they
+ * dismissed the old notice (that was not a yes). A user who moved a switch has `true` or
+ * `false` stored: that was their own answer, and it is kept. No stored value changes
+ * shape, so no version bump or migration is needed. */
+export const hashtagsLearnFromFeedItem = storage.defineItem<boolean | null>('local:hashtagsLearnFromFeed', {
+  fallback: null,
   version: 1,
 });
+
+/** Whether posts scrolled past may be learned: only after a yes. */
+export function feedLearningAllowed(answer: boolean | null | undefined): boolean {
+  return answer === true;
+}
 
 // Hashtags in the sidebar (#4)
-
-/** The sidebar said once, in one sentence, that the harvest is on (with its switch). */
-export const hashtagHarvestNoticeSeenItem = storage.defineItem<boolean>('local:hashtagHarvestNoticeSeen', {
-  fallback: false,
-  version: 1,
-});
 
 /** How many hashtags Instagram links per post: 5 since December 2025, 30 before; any
  * other number the user sets (1-30). See `utils/hashtags/limits.ts`. */

@@ -11,7 +11,6 @@ export const READ_EDITOR = (id: string) => `window.__fixture.editors[${JSON.stri
 /** Storage keys of the settings, as `browser.storage.local` holds them. */
 export const LEARN_KEY = 'hashtagsLearnFromFeed';
 export const PLACEMENT_KEY = 'hashtagPlacement';
-export const NOTICE_SEEN_KEY = 'hashtagHarvestNoticeSeen';
 
 /** Code run inside one of our extension pages (the sidebar frame) that sends one of our
  * typed messages the way @webext-core/messaging does, and returns its answer. */

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { hashtagsLearnFromFeedItem } from '../../settings/items';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { feedLearningAllowed, hashtagsLearnFromFeedItem } from '../../settings/items';
 import { checkLearnRequest, learnHashtags, mayAsk } from './hashtags';
 
 const ID = 'abcdefgh';
@@ -57,4 +58,35 @@ test('posts scrolled past are learned only while the setting allows it', async (
   expect(await learnHashtags({ tags: ['pizza', 'napoli'], network: 'instagram', source: 'own' })).toEqual({ learned: 2 });
   await hashtagsLearnFromFeedItem.setValue(true);
   expect(await learnHashtags({ tags: ['pizza', 'napoli'], network: 'instagram', source: 'seen' })).toEqual({ learned: 2 });
+});
+
+describe('learning from the feed asks first (issue #12)', () => {
+  const seen = { tags: ['pizza', 'napoli'], network: 'instagram' as const, source: 'seen' as const };
+
+  test('a fresh install has no answer, and learns nothing from the feed', async () => {
+    expect(await hashtagsLearnFromFeedItem.getValue()).toBe(null);
+    expect(feedLearningAllowed(await hashtagsLearnFromFeedItem.getValue())).toBe(false);
+    expect(await learnHashtags(seen)).toEqual({ learned: 0 });
+  });
+
+  test('an existing user who only dismissed the old notice is asked again, and nothing is learned meanwhile', async () => {
+    // What the old version left behind: the notice dismissed, the switch never moved
+    // (the old fallback, true, was never written).
+    await fakeBrowser.storage.local.set({ hashtagHarvestNoticeSeen: true });
+    expect(await hashtagsLearnFromFeedItem.getValue()).toBe(null);
+    expect(await learnHashtags(seen)).toEqual({ learned: 0 });
+  });
+
+  test.each([
+    [true, 2],
+    [false, 0],
+  ])('an existing user who moved the switch to %s keeps that answer', async (answer, learned) => {
+    await fakeBrowser.storage.local.set({ hashtagsLearnFromFeed: answer });
+    expect(await hashtagsLearnFromFeedItem.getValue()).toBe(answer);
+    expect(await learnHashtags(seen)).toEqual({ learned });
+  });
+
+  test('only a yes allows it', () => {
+    expect([true, false, null, undefined].map(feedLearningAllowed)).toEqual([true, false, false, false]);
+  });
 });

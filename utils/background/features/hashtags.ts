@@ -7,7 +7,7 @@ import type { HashtagModelInfo, LearnHashtagsRequest, SuggestHashtagsRequest } f
 import type { HashtagSuggestion } from '../../hashtags/rank';
 import { onMessage } from '../../messaging/protocol';
 import { isFromExtensionPage, isFromPageAgent } from '../../messaging/sender';
-import { hashtagsLearnFromFeedItem } from '../../settings/items';
+import { feedLearningAllowed, hashtagsLearnFromFeedItem } from '../../settings/items';
 import type { BackgroundContext } from '../context';
 import { LearnedHashtagStore } from './hashtags-store';
 
@@ -42,10 +42,10 @@ export async function suggestForText(request: SuggestHashtagsRequest): Promise<H
   });
 }
 
-/** Learns one post or clip. Posts scrolled past are learned only while the user allows
- * it; callers in the background (clipping) may call this directly. */
+/** Learns one post or clip. Posts scrolled past are learned only after the user said
+ * yes; callers in the background (clipping) may call this directly. */
 export async function learnHashtags(request: LearnHashtagsRequest): Promise<{ learned: number }> {
-  if (request.source === 'seen' && !(await hashtagsLearnFromFeedItem.getValue())) return { learned: 0 };
+  if (request.source === 'seen' && !feedLearningAllowed(await hashtagsLearnFromFeedItem.getValue())) return { learned: 0 };
   const input = request.tags ? request.tags.slice(0, MAX_TAGS) : (request.text ?? '').slice(0, MAX_TEXT);
   const learned = await learnedHashtags().learn(input, {
     network: request.network,

@@ -1,6 +1,6 @@
 import { onMessage, sendMessage } from '../../messaging/protocol';
 import type { ComposerText } from '../../messaging/features/hashtag-sets';
-import { hashtagsLearnFromFeedItem } from '../../settings/items';
+import { feedLearningAllowed, hashtagsLearnFromFeedItem } from '../../settings/items';
 import { findComposer } from '../../sites/composer-kind';
 import type { PageFeature, PageFeatureContext } from '../feature';
 import { insertHashtagsInto, readComposer } from './hashtags-composer';
@@ -79,12 +79,13 @@ function answerInserts(ctx: PageFeatureContext, textMayHaveChanged: () => void) 
   ctx.life.onEnd(() => removers.forEach((remove) => remove()));
 }
 
-/** Runs the harvest while the setting allows it (on by default). */
+/** Runs the harvest while the user allows it (off until they say yes). */
 function harvestWhenAllowed(ctx: PageFeatureContext, send: SendSeenHashtags) {
   const network = ctx.site === 'instagram' ? 'instagram' : 'facebook';
   let stop: (() => void) | null = null;
-  const apply = (allowed: boolean) => {
+  const apply = (answer: boolean | null) => {
     if (!ctx.life.isValid) return;
+    const allowed = feedLearningAllowed(answer);
     if (allowed && ctx.enabled() && !stop) stop = startHarvest(ctx.life, network, send);
     if ((!allowed || !ctx.enabled()) && stop) {
       stop();
@@ -92,7 +93,7 @@ function harvestWhenAllowed(ctx: PageFeatureContext, send: SendSeenHashtags) {
     }
   };
   void hashtagsLearnFromFeedItem.getValue().then(apply);
-  const unwatch = hashtagsLearnFromFeedItem.watch((allowed) => apply(allowed));
+  const unwatch = hashtagsLearnFromFeedItem.watch((answer) => apply(answer));
   ctx.life.onEnd(() => {
     unwatch();
     stop?.();
