@@ -22,8 +22,8 @@ import { settledStarterReplies } from './support/replies-starters';
 
 /** Saved replies in Chromium: the matrix (6 editors x click / typed shortcut / palette x
  * empty / caret mid-text), each read back from the editor's OWN state with the text
- * around it and undo checked; then names from the page, the fill-in form, a blocked
- * insertion, the clipboard fallback, a real comment box on each site. One browser,
+ * around it and undo checked; then names from the page, the fill-in form, a variable
+ * asked for, the clipboard fallback, a real comment box on each site. One browser,
  * one page; editors are reset by in-app navigation between cases. */
 
 let run: ChromiumRun;
@@ -181,18 +181,24 @@ describe('Chromium: saved replies, beyond the matrix', () => {
     await expect.poll(() => read(next.id)).toBe(`Allora ${text}`);
   });
 
-  test('a variable without fallback nor value blocks the insertion, with a message', async () => {
+  test('a variable without fallback nor value is asked in the form (never a hole), clicked or typed', async () => {
     const { id } = await prepare('lexical-rich', 'caret mid-text');
     await sidebar.locator('[data-testid="replies-item"][data-reply-id="r-name"]').click();
-    await expect.poll(() => status()).toBe('blocked');
-    expect(await sidebar.locator('[data-testid="replies-status"]').innerText()).toContain('first_name');
+    await sidebar.locator('[data-testid="replies-form"] label[data-variable="first_name"]').waitFor();
+    expect(await sidebar.locator('[data-testid="replies-form-insert"]').isDisabled()).toBe(true);
     expect(await read(id)).toBe(TYPED);
-    // Typed: the shortcut stays as typed, the sidebar says why.
+    await sidebar.locator('[data-testid="replies-field-0"]').fill('Anna');
+    await sidebar.locator('[data-testid="replies-form-insert"]').click();
+    await expect.poll(() => read(id)).toBe('Ciao Ciao Anna! mondo');
+    // Typed: the form opens; the reply then replaces just the shortcut.
     const next = await prepare('plain-textarea', 'empty');
     await page.keyboard.type(';nome');
     await page.keyboard.press('Tab');
-    await expect.poll(() => status()).toBe('blocked');
+    await sidebar.locator('[data-testid="replies-form"] label[data-variable="first_name"]').waitFor();
     expect(await read(next.id)).toBe(';nome');
+    await sidebar.locator('[data-testid="replies-field-0"]').fill('Luca');
+    await sidebar.locator('[data-testid="replies-form-insert"]').click();
+    await expect.poll(() => read(next.id)).toBe('Ciao Luca!');
   });
 
   test('an unknown shortcut is left alone; with Space as the key, the space still types', async () => {
