@@ -183,7 +183,7 @@ describe('Chromium: saved replies, beyond the matrix', () => {
 
   test('a variable without fallback nor value is asked in the form (never a hole), clicked or typed', async () => {
     // (The caret mid-text is the matrix's business: here, what is asked and what goes in.)
-    const { id } = await prepare('lexical-rich', 'empty');
+    const { id } = await prepare('draft', 'empty');
     await sidebar.locator('[data-testid="replies-item"][data-reply-id="r-name"]').click();
     await sidebar.locator('[data-testid="replies-form"] label[data-variable="first_name"]').waitFor();
     expect(await sidebar.locator('[data-testid="replies-form-insert"]').isDisabled()).toBe(true);
