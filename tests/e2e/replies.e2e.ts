@@ -182,6 +182,13 @@ describe('Chromium: saved replies, beyond the matrix', () => {
   });
 
   test('a variable without fallback nor value is asked in the form (never a hole), clicked or typed', async () => {
+    // A fresh page and sidebar: nothing left pending from the previous test's insertion
+    // (its focus hand-back, its use count re-sorting the list) can land in this one.
+    await page.reload();
+    await page.waitForFunction(() => !!(window as any).__fixture?.editors['bench-draft']?.element());
+    await waitForHost(page);
+    sidebar = await chromiumSidebarFrame(page, run.extensionId).catch(() => openSidebar(page, run));
+    await sidebar.locator('[data-testid="replies-item"][data-reply-id="r-name"]').waitFor();
     // (The caret mid-text is the matrix's business: here, what is asked and what goes in.)
     const { id } = await prepare('draft', 'empty');
     await sidebar.locator('[data-testid="replies-item"][data-reply-id="r-name"]').click();
