@@ -30,9 +30,12 @@ export function readInstagramAccount(location: Location | URL, doc: Document): S
 }
 
 /** www.instagram.com, every page: the side navigation's "Profile" ("Profilo") link goes to
- * the logged-in account's own profile (`/<handle>/`). Automation scripts reach the account
- * the same way, by the navigation link whose text is "Profile". The label is matched, not
- * the link's place, so a reordered menu does not matter. */
+ * the logged-in account's own profile (`/<handle>/`). The label is matched, not the link's
+ * place, so a reordered menu does not matter. Evidence is thin: browser-automation code
+ * for Instagram reaches the logged-in profile by this link (Playwright
+ * `getByRole('link', { name: /Profile|Perfil/i })`, then the avatar inside `nav`), but we
+ * could not pin it to a repository and commit; confirm on the live site. When the link is
+ * not found the reader answers null, and the post's author is greeted as on any post. */
 export const INSTAGRAM_VIEWER_SELECTORS = {
   navigation: '[role="navigation"], nav',
   link: 'a[href^="/"]',
