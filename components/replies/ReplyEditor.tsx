@@ -2,9 +2,10 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useI18n } from '@/components/i18n';
 import { Button } from '@/components/ui';
 import type { Network } from '@/utils/db/record';
-import { errorExcerpt, positionOf, replyProblemMessage, templateErrorMessage } from '@/utils/replies/messages';
+import { askedLabel, errorExcerpt, positionOf, replyProblemMessage, templateErrorMessage } from '@/utils/replies/messages';
 import { normalizeDraft, parseTagList, validateDraft, type ReplyDraft, type ReplyField, type ReplyProblem } from '@/utils/replies/store';
-import { listFields, renderTemplate, SAMPLE_CONTEXT, type TemplateError } from '@/utils/replies/template';
+import { listFields, renderPreview, renderTemplate, SAMPLE_CONTEXT, type TemplateError } from '@/utils/replies/template';
+import { AskChip } from './AskChip';
 
 export interface ReplyEditorProps {
   /** The draft shown; the editor is controlled: every change goes through `onChange`. */
@@ -203,6 +204,7 @@ function Preview({ source, language }: { source: string; language: string }) {
   const { t } = useI18n();
   const rendered = useMemo(() => renderTemplate(source, SAMPLE_CONTEXT(language, { source })), [source, language]);
   const fields = useMemo(() => listFields(source), [source]);
+  const parts = useMemo(() => renderPreview(source, SAMPLE_CONTEXT(language)), [source, language]);
   const { text, caret, errors } = rendered;
   return (
     <div className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-700" data-testid="reply-editor-preview-box">
@@ -211,16 +213,17 @@ function Preview({ source, language }: { source: string; language: string }) {
         <p className="text-slate-500">{t('repliesEditorPreviewEmpty')}</p>
       ) : (
         <p className="whitespace-pre-wrap break-words" data-testid="reply-editor-preview" data-caret={caret ?? ''}>
-          {caret === null ? (
-            text
-          ) : (
-            <>
-              {text.slice(0, caret)}
-              <span aria-label={t('repliesEditorCaret')} title={t('repliesEditorCaret')} className="text-blue-600" data-testid="reply-editor-preview-caret">
+          {/* A field shows as the place it is (its label in a chip): asked when inserting. */}
+          {parts.map((part, i) =>
+            part.type === 'text' ? (
+              part.text
+            ) : part.type === 'ask' ? (
+              <AskChip key={i} label={askedLabel(t, part)} text={askedLabel(t, part)} />
+            ) : (
+              <span key={i} aria-label={t('repliesEditorCaret')} title={t('repliesEditorCaret')} className="text-blue-600" data-testid="reply-editor-preview-caret">
                 ▏
               </span>
-              {text.slice(caret)}
-            </>
+            ),
           )}
         </p>
       )}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 
 import { useI18n } from '@/components/i18n';
 import { Button } from '@/components/ui';
 import type { SavedReply } from '@/utils/db/saved-replies';
+import { askedLabel } from '@/utils/replies/messages';
 import type { TemplateField } from '@/utils/replies/template';
 
 const fieldClass =
@@ -9,7 +10,8 @@ const fieldClass =
 
 /** The short form a reply's fill-in fields ask before it is inserted
  * (`{{input:Orario}}`, `{{choice:Taglia|S|M|L}}`), pre-filled with the answers given
- * last time for this reply. */
+ * last time for this reply; also each variable the page does not show and the reply
+ * gives no fallback for ("Their first name"), never pre-filled: it names someone new. */
 export function RepliesFillForm(props: {
   reply: SavedReply;
   fields: TemplateField[];
@@ -26,7 +28,7 @@ export function RepliesFillForm(props: {
           const options = field.options ?? [];
           return [field.label, last !== undefined && options.includes(last) ? last : (options[0] ?? '')];
         }
-        return [field.label, last ?? ''];
+        return [field.label, field.variable ? '' : (last ?? '')];
       }),
     ),
   );
@@ -36,7 +38,7 @@ export function RepliesFillForm(props: {
     first.current?.select?.();
   }, [reply.id]);
 
-  const missing = fields.filter((f) => f.kind === 'input' && answers[f.label].trim() === '').map((f) => f.label);
+  const missing = fields.filter((f) => f.kind === 'input' && answers[f.label].trim() === '').map((f) => askedLabel(t, f));
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -60,8 +62,8 @@ export function RepliesFillForm(props: {
     >
       <p className="text-xs font-semibold">{t('repliesFormTitle', reply.title)}</p>
       {fields.map((field, index) => (
-        <label key={field.label} className="block space-y-0.5 text-xs">
-          <span>{field.label}</span>
+        <label key={field.label} className="block space-y-0.5 text-xs" data-variable={field.variable}>
+          <span>{askedLabel(t, field)}</span>
           {field.kind === 'choice' ? (
             <select
               ref={index === 0 ? first : undefined}

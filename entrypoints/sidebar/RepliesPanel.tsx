@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useI18n } from '@/components/i18n';
+import { AskChip } from '@/components/replies/AskChip';
 import { Button, Notice } from '@/components/ui';
 import type { SavedReply } from '@/utils/db/saved-replies';
 import type { Network } from '@/utils/db/record';
@@ -9,8 +10,8 @@ import { boxLimit } from '@/utils/replies/limits';
 import { needsIdentityWarning, replyLocale, templateContext, type ReplyPageContext } from '@/utils/replies/page-context';
 import { replySearch } from '@/utils/replies/search';
 import { allLanguages, filterReplies, sortReplies, type ReplySort } from '@/utils/replies/store';
-import { listFields, renderTemplate, type TemplateField } from '@/utils/replies/template';
-import { templateErrorMessage } from '@/utils/replies/messages';
+import { fieldsToAsk, renderPreview, renderTemplate, type TemplateField } from '@/utils/replies/template';
+import { askedLabel, templateErrorMessage } from '@/utils/replies/messages';
 import { sidebarTabItem } from '@/utils/settings/items';
 import { RepliesFillForm } from './RepliesFillForm';
 import { ReplyActions, ReplyEditPane, ReplyManageNotice, useReplyManagement } from './RepliesManage';
@@ -114,7 +115,9 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
     setStatus(null);
     const context = await sendMessage('repliesPageContext').catch(() => null);
     setPageContext(context);
-    const fields = listFields(reply.body);
+    // The fill-in fields, and every variable the page does not show and the reply gives
+    // no fallback for: asked, never left as a hole in the text.
+    const fields = fieldsToAsk(reply.body, templateContext(context, { locale }));
     if (fields.length > 0 && !answers) {
       setStep({ step: 'form', reply, fields });
       return;
@@ -144,7 +147,8 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
       replyId: reply.id,
       text: rendered.text,
       caret: rendered.caret,
-      answers,
+      // Offered again next time: the fields' answers, not a person's name asked once.
+      answers: answers && Object.fromEntries(Object.entries(answers).filter(([label]) => !label.startsWith('{{'))),
     }).catch(() => ({ ok: false as const, reason: 'no-agent' }));
     busy.current = false;
     if (outcome.ok) {
@@ -341,15 +345,12 @@ function ReplyItem(props: {
 }) {
   const { t } = useI18n();
   const { reply, limit } = props;
-  // Rendered once per reply and context; a fixed random source keeps it steady.
-  const preview = useMemo(
-    () =>
-      renderTemplate(
-        reply.body,
-        templateContext(props.pageContext, { locale: props.locale, answers: reply.lastAnswers, random: () => 0 }),
-      ).text,
-    [reply.body, reply.lastAnswers, props.pageContext, props.locale],
-  );
+  // Rendered once per reply and context; a fixed random source keeps it steady. What is
+  // still to be asked shows as a labelled place ("asks: Phone"), never as an empty gap.
+  const { preview, parts } = useMemo(() => {
+    const context = templateContext(props.pageContext, { locale: props.locale, answers: reply.lastAnswers, random: () => 0 });
+    return { preview: renderTemplate(reply.body, context).text, parts: renderPreview(reply.body, context) };
+  }, [reply.body, reply.lastAnswers, props.pageContext, props.locale]);
   const over = limit !== null && preview.length > limit;
   return (
     <li id={`reply-${reply.id}`} role="option" aria-selected={props.highlighted}>
@@ -369,7 +370,15 @@ function ReplyItem(props: {
           <span className="truncate font-medium">{reply.title}</span>
           {reply.shortcut && <code className="shrink-0 text-xs text-slate-500">{reply.shortcut}</code>}
         </span>
-        <span className="line-clamp-2 block whitespace-pre-line text-xs text-slate-600 dark:text-slate-300">{preview}</span>
+        <span className="line-clamp-2 block whitespace-pre-line text-xs text-slate-600 dark:text-slate-300" data-testid="replies-preview">
+          {parts.map((part, i) =>
+            part.type === 'text' ? (
+              part.text
+            ) : part.type === 'ask' ? (
+              <AskChip key={i} label={askedLabel(t, part)} />
+            ) : null,
+          )}
+        </span>
         <span
           className={`block text-right text-[11px] ${over ? 'font-semibold text-red-600 dark:text-red-400' : 'text-slate-500'}`}
           data-testid="replies-count"
@@ -384,3 +393,4 @@ function ReplyItem(props: {
     </li>
   );
 }
+

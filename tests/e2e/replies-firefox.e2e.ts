@@ -167,7 +167,7 @@ describe('Firefox: saved replies into every editor, three ways', () => {
 });
 
 describe('Firefox: saved replies, beyond the matrix', () => {
-  test('fill-in form, then a blocked reply with its message', async () => {
+  test('fill-in form, then a variable without value nor fallback asked in the form', async () => {
     const id = await prepare('lexical-plain', 'caret mid-text');
     await sidebar.click(`[data-testid="replies-item"][data-reply-id="${ids.get('r-hours')}"]`);
     await sidebar.waitForSelector('[data-testid="replies-form"]');
@@ -177,9 +177,12 @@ describe('Firefox: saved replies, beyond the matrix', () => {
     const text = 'Oggi siamo aperti fino alle 19:30, taglia L.';
     expect(await until(() => read(id), (v) => v === `Ciao ${text} mondo`)).toBe(`Ciao ${text} mondo`);
 
-    const next = await prepare('plain-textarea', 'caret mid-text');
+    const next = await prepare('plain-textarea', 'empty');
     await sidebar.click(`[data-testid="replies-item"][data-reply-id="${ids.get('r-name')}"]`);
-    expect(await until(status, (v) => v === 'blocked')).toBe('blocked');
-    expect(await read(next)).toBe(TYPED);
+    await sidebar.waitForSelector('[data-testid="replies-form"] label[data-variable="first_name"]');
+    expect(await read(next)).toBe('');
+    await sidebar.type('[data-testid="replies-field-0"]', 'Anna');
+    await sidebar.click('[data-testid="replies-form-insert"]');
+    expect(await until(() => read(next), (v) => v === 'Ciao Anna!')).toBe('Ciao Anna!');
   });
 });

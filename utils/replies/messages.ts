@@ -1,7 +1,7 @@
 import type { PackError, PackErrorCode } from './pack';
 import type { CsvErrorCode, CsvSkipReason } from './csv';
 import type { ReplyProblem } from './store';
-import type { TemplateError, TemplateErrorCode } from './template';
+import type { TemplateError, TemplateErrorCode, TemplateField, TemplateVariable } from './template';
 
 /** Any translator over the extension's messages (e.g. `useI18n().t`). */
 export type Translate = (key: string, ...substitutions: (string | number)[]) => string;
@@ -19,6 +19,22 @@ export const TEMPLATE_ERROR_KEYS: Record<TemplateErrorCode, string> = {
   'missing-answer': 'repliesTemplateErrorMissingAnswer',
   'invalid-choice': 'repliesTemplateErrorInvalidChoice',
 };
+
+/** How the fill-in form and the previews name a variable the page does not show. */
+export const VARIABLE_LABEL_KEYS: Record<TemplateVariable, string> = {
+  first_name: 'repliesVariableFirstName',
+  last_name: 'repliesVariableLastName',
+  full_name: 'repliesVariableFullName',
+  my_name: 'repliesVariableMyName',
+  date: 'repliesVariableDate',
+  time: 'repliesVariableTime',
+  weekday: 'repliesVariableWeekday',
+};
+
+/** A field's label as the user reads it: its own, or the variable's name in their language. */
+export function askedLabel(t: Translate, asked: { label: string; variable?: TemplateVariable } | TemplateField): string {
+  return asked.variable ? t(VARIABLE_LABEL_KEYS[asked.variable]) : asked.label;
+}
 
 export function templateErrorMessage(t: Translate, error: TemplateError): string {
   return t(TEMPLATE_ERROR_KEYS[error.code], error.name ?? '');

@@ -5,7 +5,7 @@ import { startRepliesStarter } from '../background/features/replies-starter';
 import { savedReplySchema } from '../backup/format';
 import { normalizeDraft, saveReply, draftOf, shortcutKey, validateDraft } from './store';
 import { isStarterReply, removeStarterReplies, seedStarterReplies, STARTER_REPLIES } from './starter';
-import { listFields, renderTemplate, SAMPLE_CONTEXT } from './template';
+import { fieldsToAsk, listFields, renderPreview, renderTemplate, SAMPLE_CONTEXT } from './template';
 import { seededRandom } from '../../tests/unit/seeded-random';
 
 const opened: AppDB[] = [];
@@ -53,6 +53,65 @@ describe('the starter set', () => {
       expect(text).not.toMatch(/[{}|]/); // no construct left raw
       expect(text).not.toMatch(/ {2}|\s[,.!]/); // no holes
     }
+  });
+});
+
+describe('the starter set never shows or inserts the trace of an empty value (#12)', () => {
+  /** What each starter asks before it goes in, when nothing is known: the page shows no
+   * name, no answer was given before. Business facts are fill-in fields; names have
+   * fallbacks, so they are never asked. */
+  const ASKS: Record<string, string[]> = {
+    'starter-it-orari': ['Giorni', 'Orario'],
+    'starter-it-prezzi': ['Prezzo'],
+    'starter-it-privato': [],
+    'starter-it-grazie': [],
+    'starter-it-scuse': [],
+    'starter-it-spedizioni': ['Tempi', 'Soglia spedizione gratuita'],
+    'starter-it-prenotazioni': ['Telefono'],
+    'starter-it-dove': ['Indirizzo'],
+    'starter-en-hours': ['Days', 'Hours'],
+    'starter-en-prices': ['Price'],
+    'starter-en-dm': [],
+    'starter-en-thanks': [],
+    'starter-en-sorry': [],
+    'starter-en-shipping': ['Delivery time', 'Free shipping threshold'],
+    'starter-en-booking': ['Phone'],
+    'starter-en-where': ['Address'],
+  };
+  const empty = (language: string, random: () => number) => ({ locale: language, now: new Date(T0), random });
+  /** The traces an empty value leaves in text. */
+  const HOLE = / {2}|[ \t][,.;:!?)]|\(\s*\)|[,;:]\s*[,.;:!?]|[,;:]$|^[ \t]/m;
+  /** A space at a line's end is left only where the caret goes (" {{cursor}}"). */
+  const trailing = (text: string, caret: number | null) => [...text.matchAll(/[ \t]+(?=\n|$)/g)].filter((m) => m.index + m[0].length !== caret);
+
+  test('every starter is listed here', () => {
+    expect(Object.keys(ASKS).sort()).toEqual(STARTER_REPLIES.map((r) => r.id).sort());
+  });
+
+  test.each(STARTER_REPLIES.map((r) => [r.id, r] as const))('%s: asks what it needs; rendered with nothing known, no hole', (id, starter) => {
+    const random = seededRandom(id.length + 7);
+    for (let i = 0; i < 20; i++) {
+      const context = empty(starter.language, random);
+      expect(fieldsToAsk(starter.body, context).map((f) => f.label)).toEqual(ASKS[id]);
+      const { text, caret, errors } = renderTemplate(starter.body, context);
+      expect(text).not.toMatch(HOLE);
+      expect(trailing(text, caret)).toEqual([]);
+      expect(text).not.toMatch(/[{}|]/);
+      // Blocked until the form is filled, for exactly the fields it asks.
+      expect([...new Set(errors.map((e) => e.name))]).toEqual(ASKS[id]);
+      // The preview puts a labelled place where each answer goes, with no gap around it.
+      const parts = renderPreview(starter.body, context);
+      expect(parts.flatMap((p) => (p.type === 'ask' ? [p.label] : []))).toEqual(ASKS[id]);
+      for (const part of parts) if (part.type === 'text') expect(part.text).not.toMatch(/ {2}/);
+    }
+  });
+
+  test.each(STARTER_REPLIES.map((r) => [r.id, r] as const))('%s: answered, the text reads without a hole', (id, starter) => {
+    const answers = Object.fromEntries(listFields(starter.body).map((f) => [f.label, f.options?.[0] ?? '10']));
+    const { text, caret, errors } = renderTemplate(starter.body, { ...empty(starter.language, () => 0.99), answers });
+    expect(errors).toEqual([]);
+    expect(text).not.toMatch(HOLE);
+    expect(trailing(text, caret)).toEqual([]);
   });
 });
 

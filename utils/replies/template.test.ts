@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
+  fieldsToAsk,
   listFields,
+  missingVariables,
   parseTemplate,
+  renderPreview,
   renderTemplate,
   SAMPLE_CONTEXT,
   TEMPLATE_ERROR_CODES,
@@ -67,9 +70,9 @@ const cases: Case[] = [
   ['fallback keeps inner bars and colons', '{{my_name|Ore 10:00|12:00}}', { myName: undefined }, { text: 'Ore 10:00|12:00' }],
   ['fallback with accents', '{{first_name|caro cliente è un piacere}}', { firstName: undefined }, { text: 'caro cliente è un piacere' }],
   // missing values
-  ['missing value without fallback', 'Ciao {{first_name}}!', { firstName: undefined }, { text: 'Ciao !', errors: [err('missing-value', 5, 19, 'first_name')] }],
+  ['missing value without fallback', 'Ciao {{first_name}}!', { firstName: undefined }, { text: 'Ciao!', errors: [err('missing-value', 5, 19, 'first_name')] }],
   ['missing my_name', '{{my_name}}', { myName: '' }, { text: '', errors: [err('missing-value', 0, 11, 'my_name')] }],
-  ['invalid date is a missing value', '{{date}} {{time|?}}', { now: new Date(NaN) }, { text: ' ?', errors: [err('missing-value', 0, 8, 'date')] }],
+  ['invalid date is a missing value', '{{date}} {{time|?}}', { now: new Date(NaN) }, { text: '?', errors: [err('missing-value', 0, 8, 'date')] }],
   ['invalid locale degrades, no error', '{{weekday}}', { locale: 'not a locale!!' }, { text: expect.any(String) as unknown as string }],
   // unknown / empty / unclosed tags
   ['unknown variable', '{{nome}} ciao', {}, { text: ' ciao', errors: [err('unknown-variable', 0, 8, 'nome')] }],
@@ -149,7 +152,7 @@ const cases: Case[] = [
     '{{x}} {{input:A}} {{}} {{first_name}}',
     { firstName: undefined },
     {
-      text: '   ',
+      text: '',
       errors: [err('unknown-variable', 0, 5, 'x'), err('missing-answer', 6, 17, 'A'), err('empty-tag', 18, 22), err('missing-value', 23, 37, 'first_name')],
     },
   ],
@@ -208,6 +211,69 @@ describe('SAMPLE_CONTEXT', () => {
 
   test('unknown language falls back to English sample data', () => {
     expect(SAMPLE_CONTEXT('xx').firstName).toBe('Emma');
+  });
+});
+
+describe('an empty value leaves no trace (issue #12)', () => {
+  const none = { firstName: undefined, lastName: undefined, myName: undefined, answers: {} };
+  test.each([
+    ['space before punctuation', 'Ciao {{first_name|}}!', 'Ciao!'],
+    ['double space', 'Ciao {{first_name|}} e grazie', 'Ciao e grazie'],
+    ['at the start of a line', '{{first_name|}} grazie\n{{my_name|}} a presto', 'grazie\na presto'],
+    ['at the end', 'Grazie {{my_name|}}', 'Grazie'],
+    ['empty parentheses', 'Grazie ({{my_name|}}) a presto', 'Grazie a presto'],
+    ['a list with two empty values', "We're open {{my_name|}}, {{first_name|}}.", "We're open."],
+    ['a comma before a line end', 'Ciao {{first_name|}},\nbenvenuto', 'Ciao,\nbenvenuto'],
+    ['a comma left dangling before a line end', 'Ciao, {{first_name|}}\nbenvenuto', 'Ciao\nbenvenuto'],
+    ['an empty spintax alternative', 'Grazie {mille|} !', 'Grazie!'],
+    ['unanswered fields (never inserted, still tidy)', 'call us on {{input:Phone}} or send us a DM', 'call us on or send us a DM'],
+    ['the user’s own spacing elsewhere is kept', 'a  b {{my_name|}}', 'a  b'],
+  ])('%s', (_name, source, text) => {
+    expect(renderTemplate(source, ctx({ ...none, random: () => 0.99 })).text).toBe(text);
+  });
+
+  test('the caret keeps its place when spaces before it go', () => {
+    expect(renderTemplate('Ciao {{first_name|}} {{cursor}}!', ctx(none))).toMatchObject({ text: 'Ciao!', caret: 4 });
+  });
+});
+
+describe('renderPreview: what will be asked is a labelled place, not a gap', () => {
+  test('fields and variables without value or fallback', () => {
+    const source = "{Hi|Hello} {{first_name}}! We're open {{choice:Days|Mon|Tue}}, {{input:Hours}}.{{cursor}}";
+    expect(renderPreview(source, ctx({ firstName: undefined, answers: {}, random: () => 0 }))).toEqual([
+      { type: 'text', text: 'Hi ' },
+      { type: 'ask', label: 'first_name', variable: 'first_name' },
+      { type: 'text', text: "! We're open " },
+      { type: 'ask', label: 'Days' },
+      { type: 'text', text: ', ' },
+      { type: 'ask', label: 'Hours' },
+      { type: 'text', text: '.' },
+      { type: 'caret' },
+    ]);
+  });
+
+  test('known values are text; empty ones close up', () => {
+    expect(renderPreview('Ciao {{first_name}} {{my_name|}}!', ctx({ myName: undefined }))).toEqual([{ type: 'text', text: 'Ciao Giulia!' }]);
+  });
+});
+
+describe('fieldsToAsk: a variable with no value and no fallback is asked', () => {
+  test('after the fields, keyed {{name}}, each once, from every branch', () => {
+    const source = '{Ciao {{first_name}}|Salve {{first_name}}} {{input:Orario}} {{my_name}} {{last_name|}}';
+    const context = ctx({ firstName: undefined, myName: undefined, lastName: undefined });
+    expect(missingVariables(source, context)).toEqual(['first_name', 'my_name']);
+    expect(fieldsToAsk(source, context)).toEqual([
+      { kind: 'input', label: 'Orario' },
+      { kind: 'input', label: '{{first_name}}', variable: 'first_name' },
+      { kind: 'input', label: '{{my_name}}', variable: 'my_name' },
+    ]);
+  });
+
+  test('the answers fill the variables: no error, no hole', () => {
+    const context = ctx({ firstName: undefined, answers: { '{{first_name}}': 'Anna' } });
+    expect(renderTemplate('Ciao {{first_name}}!', context)).toEqual({ text: 'Ciao Anna!', caret: null, errors: [] });
+    // A value the page shows wins over an answer.
+    expect(renderTemplate('Ciao {{first_name}}!', ctx({ answers: { '{{first_name}}': 'Anna' } })).text).toBe('Ciao Giulia!');
   });
 });
 

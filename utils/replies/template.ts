@@ -72,8 +72,11 @@ export interface TemplateContext {
 
 export interface TemplateField {
   kind: 'input' | 'choice';
+  /** The field's label, also the key of its answer. */
   label: string;
   options?: string[];
+  /** Set when the form asks for a variable the page does not show (see fieldsToAsk). */
+  variable?: TemplateVariable;
 }
 
 export interface RenderResult {
@@ -439,7 +442,10 @@ export function resolveVariable(name: TemplateVariable, context: TemplateContext
     case 'time': value = formatNow(context, { hour: '2-digit', minute: '2-digit' }); break;
     case 'weekday': value = formatNow(context, { weekday: 'long' }); break;
   }
-  return present(value) ? value : null;
+  if (present(value)) return value;
+  // Asked in the fill-in form when the page did not show it.
+  const asked = context.answers?.[`{{${name}}}`];
+  return typeof asked === 'string' && Object.prototype.hasOwnProperty.call(context.answers, `{{${name}}}`) && present(asked) ? asked : null;
 }
 
 function answerOf(label: string, context: TemplateContext): string | null {
@@ -474,15 +480,25 @@ function checkValues(nodes: TemplateNode[], context: TemplateContext): TemplateE
 
 // ------------------------------------------------------------------ render
 
+/**
+ * What rendering writes, before it becomes text: characters, and three zero-width marks.
+ * A `gap` is a value that came out empty (an empty fallback, an empty spintax
+ * alternative); a `hole` is a value not known yet (a field not answered, a variable with
+ * neither value nor fallback): the reply will ask for it.
+ */
+type Atom =
+  | { kind: 'char'; value: string }
+  | { kind: 'gap' }
+  | { kind: 'hole'; label: string; variable?: TemplateVariable }
+  | { kind: 'caret' };
+
 interface Output {
-  parts: string[];
-  length: number;
-  caret: number | null;
+  atoms: Atom[];
+  caretSet: boolean;
 }
 
 function write(out: Output, value: string): void {
-  out.parts.push(value);
-  out.length += value.length;
+  for (let i = 0; i < value.length; i++) out.atoms.push({ kind: 'char', value: value[i] });
 }
 
 /** Index of the alternative to use; tolerates a `random` that misbehaves. */
@@ -497,28 +513,46 @@ function pick(count: number, context: TemplateContext): number {
   return Math.min(count - 1, Math.max(0, Math.floor(r * count)));
 }
 
+/** Writes a value, or marks where an empty one was. */
+function writeValue(out: Output, value: string): void {
+  if (value === '') out.atoms.push({ kind: 'gap' });
+  else write(out, value);
+}
+
 function renderNode(node: TemplateNode, context: TemplateContext, out: Output): void {
   switch (node.type) {
     case 'text':
       write(out, node.value);
       break;
-    case 'variable':
-      write(out, resolveVariable(node.name, context) ?? node.fallback ?? '');
-      break;
-    case 'cursor':
-      if (out.caret === null) out.caret = out.length;
-      break;
-    case 'input':
-      write(out, answerOf(node.label, context) ?? '');
-      break;
-    case 'choice': {
-      const answer = answerOf(node.label, context);
-      write(out, (answer !== null && matchChoice(node, answer)) || '');
+    case 'variable': {
+      const value = resolveVariable(node.name, context) ?? node.fallback;
+      if (value === null) out.atoms.push({ kind: 'hole', label: node.name, variable: node.name });
+      else writeValue(out, value);
       break;
     }
-    case 'spintax':
-      renderNodes(node.alternatives[pick(node.alternatives.length, context)], context, out);
+    case 'cursor':
+      if (!out.caretSet) out.atoms.push({ kind: 'caret' });
+      out.caretSet = true;
       break;
+    case 'input': {
+      const answer = answerOf(node.label, context);
+      if (answer === null) out.atoms.push({ kind: 'hole', label: node.label });
+      else write(out, answer);
+      break;
+    }
+    case 'choice': {
+      const answer = answerOf(node.label, context);
+      const chosen = answer !== null ? matchChoice(node, answer) : null;
+      if (chosen === null) out.atoms.push({ kind: 'hole', label: node.label });
+      else write(out, chosen);
+      break;
+    }
+    case 'spintax': {
+      const before = out.atoms.length;
+      renderNodes(node.alternatives[pick(node.alternatives.length, context)], context, out);
+      if (!out.atoms.slice(before).some((atom) => atom.kind === 'char' || atom.kind === 'hole')) out.atoms.push({ kind: 'gap' });
+      break;
+    }
   }
 }
 
@@ -526,17 +560,149 @@ function renderNodes(nodes: TemplateNode[], context: TemplateContext, out: Outpu
   for (const node of nodes) renderNode(node, context, out);
 }
 
+// ------------------------------------------------------------------ tidy
+
+const SPACE = /^[ \t\u00a0]$/;
+/** Punctuation that never follows a space ("Hi !", "open , ."). */
+const CLOSING = /^[,.;:!?)\]…]$/;
+/** Punctuation left dangling when what followed it is gone ("open,." / "open,\n"). */
+const DANGLING = /^[,;:]$/;
+
 /**
- * Renders a saved reply. `errors` non-empty means the reply must not be
- * inserted; `text` is still rendered (holes left empty) for the preview.
+ * Closes the trace an empty value leaves: the space before it when a space, a line end
+ * or closing punctuation follows ("Hi {{a|}}!" → "Hi!", "open {{a|}}, ." → "open."),
+ * the space after it at the start of a line, empty parentheses and a comma left
+ * dangling. Only around the marks in `at`: the user's own spacing stays as written.
+ * Holes not in `at` stay in place as opaque marks.
  */
-export function renderTemplate(source: string, context: TemplateContext): RenderResult {
+function closeGaps(atoms: Atom[], at: (atom: Atom) => boolean): Atom[] {
+  const cells = atoms.slice();
+  const charAt = (i: number) => (i >= 0 && i < cells.length ? cells[i] : null);
+  /** The nearest character or opaque hole from `i` going `step`, skipping marks. */
+  const near = (i: number, step: 1 | -1): number => {
+    let j = i;
+    while (j >= 0 && j < cells.length) {
+      const cell = cells[j];
+      if (cell.kind === 'char' || (cell.kind === 'hole' && !at(cell))) return j;
+      j += step;
+    }
+    return -1;
+  };
+  const text = (i: number): string | null => {
+    const cell = charAt(i);
+    return cell?.kind === 'char' ? cell.value : cell?.kind === 'hole' ? '\uFFFC' : null;
+  };
+  for (let g = cells.length - 1; g >= 0; g--) {
+    if (!at(cells[g])) continue;
+    for (let guard = 0; guard < 1000; guard++) {
+      const li = near(g - 1, -1);
+      const ri = near(g + 1, 1);
+      const l = li === -1 ? null : text(li);
+      const r = ri === -1 ? null : text(ri);
+      const endsHere = r === null || r === '\n' || r === '\r';
+      const after = ri === -1 ? null : text(near(ri + 1, 1));
+      if (r !== null && SPACE.test(r) && (after === null || after === '\n' || after === '\r' || CLOSING.test(after))) {
+        // "Grazie {{a|}} !": the space after the gap goes with the gap.
+        cells.splice(ri, 1);
+      } else if (l !== null && SPACE.test(l) && (endsHere || SPACE.test(r!) || CLOSING.test(r!))) {
+        cells.splice(li, 1);
+        g -= 1;
+      } else if ((l === null || l === '\n') && r !== null && SPACE.test(r)) {
+        cells.splice(ri, 1);
+      } else if (l === '(' && r === ')') {
+        cells.splice(ri, 1);
+        cells.splice(li, 1);
+        g -= 1;
+      } else if (l !== null && DANGLING.test(l) && (endsHere || CLOSING.test(r!))) {
+        cells.splice(li, 1);
+        g -= 1;
+      } else break;
+    }
+  }
+  return cells;
+}
+
+const isGap = (atom: Atom) => atom.kind === 'gap';
+const isGapOrHole = (atom: Atom) => atom.kind === 'gap' || atom.kind === 'hole';
+
+function textOf(cells: Atom[]): { text: string; caret: number | null } {
+  let text = '';
+  let caret: number | null = null;
+  for (const cell of cells) {
+    if (cell.kind === 'char') text += cell.value;
+    else if (cell.kind === 'caret' && caret === null) caret = text.length;
+  }
+  return { text, caret };
+}
+
+function renderAtoms(source: string, context: TemplateContext): { atoms: Atom[]; parsed: ParseResult; ctx: TemplateContext } {
   const parsed = parseTemplate(source);
   const ctx: TemplateContext = context ?? { locale: 'en', now: new Date(NaN) };
-  const out: Output = { parts: [], length: 0, caret: null };
+  const out: Output = { atoms: [], caretSet: false };
   renderNodes(parsed.nodes, ctx, out);
+  return { atoms: out.atoms, parsed, ctx };
+}
+
+/**
+ * Renders a saved reply. `errors` non-empty means the reply must not be
+ * inserted. An empty value never leaves a trace in `text`: no double space, no space
+ * before punctuation, no empty parentheses (see closeGaps); a value still to be asked
+ * is left out the same way.
+ */
+export function renderTemplate(source: string, context: TemplateContext): RenderResult {
+  const { atoms, parsed, ctx } = renderAtoms(source, context);
+  const { text, caret } = textOf(closeGaps(atoms, isGapOrHole));
   const errors = sortErrors([...parsed.errors, ...checkValues(parsed.nodes, ctx)]);
-  return { text: out.parts.join(''), caret: out.caret, errors };
+  return { text, caret, errors };
+}
+
+/** A piece of a reply's preview: text, the place of the caret, or a value the reply
+ * will ask for before it is inserted (a fill-in field, a variable the page does not show). */
+export type PreviewPart =
+  | { type: 'text'; text: string }
+  | { type: 'caret' }
+  | { type: 'ask'; label: string; variable?: TemplateVariable };
+
+/** The reply as a preview shows it: what is known as text, what will be asked as a
+ * labelled place of its own (never an empty gap). */
+export function renderPreview(source: string, context: TemplateContext): PreviewPart[] {
+  const parts: PreviewPart[] = [];
+  for (const cell of closeGaps(renderAtoms(source, context).atoms, isGap)) {
+    const last = parts[parts.length - 1];
+    if (cell.kind === 'char') {
+      if (last?.type === 'text') last.text += cell.value;
+      else parts.push({ type: 'text', text: cell.value });
+    } else if (cell.kind === 'caret') parts.push({ type: 'caret' });
+    else if (cell.kind === 'hole') parts.push(cell.variable ? { type: 'ask', label: cell.label, variable: cell.variable } : { type: 'ask', label: cell.label });
+  }
+  return parts;
+}
+
+/** The answer key of a variable asked in the fill-in form: `{{first_name}}`. A field's
+ * label can never look like it (labels hold no brace), so the two never collide. */
+export function variableAnswerKey(name: TemplateVariable): string {
+  return `{{${name}}}`;
+}
+
+/** Variables with neither a value nor a fallback, in order, each once, in every branch. */
+export function missingVariables(source: string, context: TemplateContext): TemplateVariable[] {
+  const missing: TemplateVariable[] = [];
+  walk(parseTemplate(source).nodes, (node) => {
+    if (node.type === 'variable' && node.fallback === null && resolveVariable(node.name, context) === null && !missing.includes(node.name)) {
+      missing.push(node.name);
+    }
+  });
+  return missing;
+}
+
+/** Everything the form asks before a reply is inserted: its fill-in fields, then each
+ * variable the page does not show and the reply gives no fallback for (keyed by
+ * `variableAnswerKey`). */
+export function fieldsToAsk(source: string, context: TemplateContext): TemplateField[] {
+  return [
+    ...listFields(source),
+    ...missingVariables(source, context).map((name): TemplateField => ({ kind: 'input', label: variableAnswerKey(name), variable: name })),
+  ];
 }
 
 // ------------------------------------------------------------------ preview

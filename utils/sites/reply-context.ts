@@ -1,11 +1,33 @@
 import type { SiteKey } from '../settings/items';
 import type { BoxKind } from '../replies/limits';
 import type { ActingAs, ReplyPageContext } from '../replies/page-context';
+import { FACEBOOK_POST_SELECTORS } from './facebook-posts';
+import { readInstagramViewer } from './instagram-account';
+import { INSTAGRAM_POST_SELECTORS } from './instagram-posts';
+import { ownFirst, tidyText } from './post-read';
 
 /** What the page shows around a composer for a saved reply: the person answered, the
  * identity the user acts as, the kind of box. Read from roles and aria labels in
- * English and Italian (see docs and the shared sites guide); never from class names.
- * Everything returned is plain text. A change of markup gives nulls, never an error. */
+ * English and Italian (see docs/templates.md); never from class names.
+ * Everything returned is plain text. A change of markup gives nulls, never an error.
+ *
+ * The person answered: only a box that answers someone names them. A reply box ("Reply
+ * to NAME"), a conversation, a Business Suite thread. A post's top-level comment box
+ * answers the post: its author, unless that is the user or the Page they act as; else
+ * nobody (the template's fallback). Never the last person who commented above the box.
+ * Evidence, from maintained extensions that read the same boxes:
+ * - eboody/commgmt (a saved-snippet inserter for Facebook comments),
+ *   components/facebook/textBox.js @2fee743340555c2376f90d2f2f5974aa56518cd1: the name a
+ *   snippet greets is the text after "Reply to " in the reply box's aria-label; and
+ *   components/facebook/post.js @352fd71f4879e97deb3e741df16326b21a89e246: a click in the
+ *   post's own "Write a comment" box clears that name (`Comment.name = null`) and the post's
+ *   name is read apart, from the header (`h3 strong`).
+ * - knamnguyen/trusthuman.io, apps/trustahuman-ext/entrypoints/facebook.content/PostScraper.ts
+ *   @1c8b07ba8c586bf19ae78d10d968a25ace5f4daf ("Facebook DOM Selectors (February 2026)"):
+ *   comment boxes are Lexical editors labelled "Comment as [Name]" (top level) or
+ *   "Reply to [Name]"; the post around a box is found by walking up to a
+ *   `data-pagelet` FeedUnit / ProfileTimeline or the outermost `role="article"`; its author
+ *   from `[data-ad-rendering-role="profile_name"]`, else the header's h3 / h2 link. */
 
 // Selectors and label patterns, one place, each naming the page it serves.
 const SEL = {
@@ -31,6 +53,8 @@ const SEL = {
 const REPLY_TO = /^(?:Reply to|Rispondi a)\s+(.+?)\s*$/u;
 /** "Comment by NAME" / "Commento di NAME" (facebook.com comment articles). */
 const COMMENT_BY = /^(?:Comment by|Commento di)\s+(.+?)(?:\s+\d.*)?$/u;
+/** "Reply by NAME" / "Risposta di NAME": replies nested under a comment. */
+const REPLY_BY = /^(?:Reply by|Risposta di)\s+(.+?)(?:\s+\d.*)?$/u;
 /** "Messages in conversation with NAME" / "Messaggi nella conversazione con NAME". */
 const CONVERSATION_WITH = /(?:conversation with|conversazione con)\s+(.+?)\s*$/u;
 /** "Reply on Instagram as NAME…" / "Rispondi su Instagram come NAME…" (Business Suite);
@@ -48,20 +72,42 @@ function match(pattern: RegExp, text: string | null): string | null {
   return found ? found[1].trim() : null;
 }
 
-/** The comment a reply box answers: the nearest comment article before or around it. */
-function commentAuthor(composer: HTMLElement): string | null {
-  const own = composer.closest(SEL.fbComment);
-  const fromOwn = match(COMMENT_BY, label(own));
-  if (fromOwn) return fromOwn;
-  const container = composer.closest('[role="article"]') ?? composer.parentElement?.parentElement?.parentElement;
-  if (!container) return null;
-  let last: string | null = null;
-  for (const article of container.querySelectorAll(SEL.fbComment)) {
-    if (article.compareDocumentPosition(composer) & Node.DOCUMENT_POSITION_FOLLOWING) {
-      last = match(COMMENT_BY, label(article)) ?? last;
-    }
+/** The comment a box inside a comment article answers (a reply box whose label names
+ * nobody): that comment's author. */
+function ownCommentAuthor(composer: HTMLElement): string | null {
+  return match(COMMENT_BY, label(composer.closest(SEL.fbComment)));
+}
+
+function isCommentArticle(el: Element): boolean {
+  return COMMENT_BY.test(label(el) ?? '') || REPLY_BY.test(label(el) ?? '');
+}
+
+/** facebook.com: the post a top-level comment box belongs to. Walking up: a feed unit
+ * pagelet ends the walk; the outermost article that is not a comment is the post; a feed
+ * unit (`aria-posinset`) stands for a post that has no article (2026 feeds). */
+function facebookPostOf(composer: HTMLElement): Element | null {
+  let post: Element | null = null;
+  for (let el = composer.parentElement; el; el = el.parentElement) {
+    if (/FeedUnit|ProfileTimeline/.test(el.getAttribute('data-pagelet') ?? '')) return post ?? el;
+    if (el.getAttribute('role') === 'article' && !isCommentArticle(el)) post = el;
+    if (el.hasAttribute('aria-posinset')) return post ?? el;
   }
-  return last;
+  return post;
+}
+
+/** The post's author as its header shows it, or null. */
+function facebookPostAuthor(post: Element): string | null {
+  const S = FACEBOOK_POST_SELECTORS;
+  const box = ownFirst(post, S.author, S.post);
+  const name = box ? tidyText((box.querySelector(S.authorName) ?? box).textContent ?? '') : '';
+  return name && name.length <= 200 ? name : null;
+}
+
+/** Not the user, nor the Page they act as: a box never greets its own writer. */
+function someoneElse(name: string | null, ...selves: (string | null | undefined)[]): string | null {
+  if (!name) return null;
+  const key = (value: string) => value.replace(/^@/, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return selves.some((self) => self && key(self) === key(name)) ? null : name;
 }
 
 /** The chat window around a box on a facebook.com page (not /messages): the nearest
@@ -99,8 +145,11 @@ function facebookContext(composer: HTMLElement, surface: string, doc: Document):
     fullName = chat.name;
   } else if (composer.closest(SEL.dialog)) {
     box = 'facebook-post';
-  } else {
-    fullName ??= commentAuthor(composer);
+  } else if (!fullName) {
+    // A top-level comment box answers the post, not the comment above it.
+    const own = ownCommentAuthor(composer);
+    const post = own ? null : facebookPostOf(composer);
+    fullName = own ?? (post ? someoneElse(facebookPostAuthor(post), actingAs?.name, account) : null);
   }
   return { fullName, myName: actingAs?.name ?? null, actingAs, box };
 }
@@ -111,7 +160,24 @@ function instagramContext(composer: HTMLElement, surface: string, doc: Document)
     return { fullName: withWhom, myName: null, actingAs: null, box: 'instagram-message' };
   }
   if (composer.closest(SEL.dialog)) return { fullName: null, myName: null, actingAs: null, box: 'instagram-caption' };
-  return { fullName: null, myName: null, actingAs: null, box: composer instanceof HTMLTextAreaElement ? 'instagram-comment' : null };
+  if (composer.localName !== 'textarea') return { fullName: null, myName: null, actingAs: null, box: null };
+  // The comment textarea ("Add a comment…") answers the post: its author, unless that is
+  // the account logged in. Instagram shows the author's handle in the post's header.
+  const post = composer.closest(INSTAGRAM_POST_SELECTORS.post);
+  const author = post ? instagramPostAuthor(post) : null;
+  return { fullName: someoneElse(author, readInstagramViewer(doc)), myName: null, actingAs: null, box: 'instagram-comment' };
+}
+
+/** The handle in the post's header (the profile link's text, not the time link). */
+function instagramPostAuthor(post: Element): string | null {
+  const header = ownFirst(post, INSTAGRAM_POST_SELECTORS.header, INSTAGRAM_POST_SELECTORS.post);
+  const link = header
+    ? [...header.querySelectorAll('a[href^="/"]')].find(
+        (a) => !/\/(p|reel|tv)\//.test(a.getAttribute('href') ?? '') && tidyText(a.textContent ?? '') !== '',
+      )
+    : undefined;
+  const name = link ? tidyText(link.textContent ?? '') : '';
+  return name && name.length <= 200 ? name : null;
 }
 
 function businessContext(composer: HTMLElement, doc: Document): ReplyPageContext {

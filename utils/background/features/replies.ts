@@ -8,7 +8,7 @@ import { onMessage, sendMessage } from '../../messaging/protocol';
 import { REPLIES_PORT, type RepliesPortMessage, type ShortcutAnswer } from '../../messaging/features/replies';
 import { replyLocale, templateContext, type ReplyPageContext } from '../../replies/page-context';
 import { deleteReply, duplicateReply, recordReplyUse, restoreReply, saveReply, shortcutKey } from '../../replies/store';
-import { listFields, renderTemplate } from '../../replies/template';
+import { fieldsToAsk, renderTemplate } from '../../replies/template';
 import { languageItem } from '../../settings/items';
 import type { BackgroundContext } from '../context';
 
@@ -174,16 +174,18 @@ async function currentLocale(): Promise<string> {
   return replyLocale(language, navigator.language);
 }
 
-/** A typed shortcut to the rendered reply, or why not. Replies with fill-in fields go
- * to the sidebar's form; a variable without value nor fallback blocks (the sidebar
- * says which). */
+/** A typed shortcut to the rendered reply, or why not. Replies with fill-in fields, or
+ * with a variable that has neither value nor fallback, go to the sidebar's form. */
 export async function expandShortcut(shortcut: string, page: ReplyPageContext | null): Promise<ShortcutAnswer> {
   if (!shortcut || shortcut.length > 50) return { status: 'unknown' };
   const key = shortcutKey(shortcut);
   const reply = (await getDb().savedReplies.toArray()).find((r) => r.shortcut !== null && shortcutKey(r.shortcut) === key);
   if (!reply) return { status: 'unknown' };
-  if (listFields(reply.body).length > 0) return { status: 'form', replyId: reply.id };
-  const rendered = renderTemplate(reply.body, templateContext(page, { locale: await currentLocale() }));
+  const context = templateContext(page, { locale: await currentLocale() });
+  // Fill-in fields, or a variable the page does not show and no fallback covers: asked
+  // in the sidebar's form, never inserted with a hole.
+  if (fieldsToAsk(reply.body, context).length > 0) return { status: 'form', replyId: reply.id };
+  const rendered = renderTemplate(reply.body, context);
   if (rendered.errors.length > 0) {
     return { status: 'blocked', replyId: reply.id, missing: [...new Set(rendered.errors.map((e) => e.name ?? e.code))] };
   }
