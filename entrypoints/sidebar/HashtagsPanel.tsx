@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '@/components/i18n';
 import { Section } from '@/components/ui';
 import { useStorageItem } from '@/components/useStorageItem';
@@ -27,6 +27,9 @@ export function HashtagsPanel({ page }: SidebarPanelProps) {
   const [setsVersion, setSetsVersion] = useState(0);
   const sets = useHashtagSets(setsVersion);
   const { busy, outcome, insert, dismiss } = useHashtagInsert();
+  // What the last click did belongs to the page it was done on: another page clears it.
+  const pagePath = page?.path;
+  useEffect(() => dismiss(), [pagePath]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const siteNetwork: Network = page?.site === 'instagram' ? 'instagram' : 'facebook';
   const network = composer?.network ?? siteNetwork;

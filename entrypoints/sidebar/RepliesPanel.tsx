@@ -87,6 +87,10 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
 
   useEffect(() => setHighlight(0), [query, network, lang, sort]);
 
+  // "Inserted …" reports an action on one page: another page (in-app navigation) clears it.
+  const pagePath = page?.path;
+  useEffect(() => setStatus(null), [pagePath]);
+
   async function onSignal(message: RepliesPortMessage, list: SavedReply[]) {
     const reply = list.find((r) => r.id === ('replyId' in message ? message.replyId : ''));
     if (message.type === 'palette') {
@@ -182,14 +186,19 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
 
   return (
     <div className="space-y-3" data-testid="replies-panel" data-count={replies?.length ?? -1}>
-      {pageContext?.actingAs && (
+      {/* One line kept for "Acting as …" whether or not the page names anyone: it comes
+          and goes as the page's focus moves, and must not move the list under the pointer. */}
+      {pageContext?.actingAs ? (
         <p
-          className="text-xs text-slate-600 dark:text-slate-300"
+          className="h-4 truncate text-xs leading-4 text-slate-600 dark:text-slate-300"
           data-testid="replies-acting-as"
           data-kind={pageContext.actingAs.kind}
+          title={t(pageContext.actingAs.kind === 'page' ? 'repliesActingAsPage' : 'repliesActingAsProfile', pageContext.actingAs.name)}
         >
           {t(pageContext.actingAs.kind === 'page' ? 'repliesActingAsPage' : 'repliesActingAsProfile', pageContext.actingAs.name)}
         </p>
+      ) : (
+        <p className="h-4" aria-hidden="true" />
       )}
 
       {step?.step === 'form' && (
@@ -369,7 +378,9 @@ function ReplyItem(props: {
           <span className="truncate font-medium">{reply.title}</span>
           {reply.shortcut && <code className="shrink-0 text-xs text-slate-500">{reply.shortcut}</code>}
         </span>
-        <span className="line-clamp-2 block whitespace-pre-line text-xs text-slate-600 dark:text-slate-300">{preview}</span>
+        {/* Two lines whatever the preview's length: the names in it follow the page's
+            focus, and a preview growing by a line would move the replies below it. */}
+        <span className="line-clamp-2 block h-8 whitespace-pre-line text-xs leading-4 text-slate-600 dark:text-slate-300">{preview}</span>
         <span
           className={`block text-right text-[11px] ${over ? 'font-semibold text-red-600 dark:text-red-400' : 'text-slate-500'}`}
           data-testid="replies-count"

@@ -66,7 +66,10 @@ export async function startPageAgent(): Promise<void> {
     sidebarUrl: browser.runtime.getURL(`/sidebar.html?site=${site}`),
     labels: browserLabels(),
     onToggle: (open) => life.isValid && setOpen(open),
-    onResize: (width) => void rememberSidebar(site, { width }),
+    onResize: (width) => {
+      void rememberSidebar(site, { width });
+      watcher.refresh(); // a wider panel may now cover the box in use
+    },
   });
   life.onEnd(() => host.destroy());
 

@@ -106,6 +106,19 @@ export function watchPage(
     life.setTimeout(update, 1500);
   });
 
+  // The box may move or grow after focus (a dialog's opening animation, lines typed,
+  // the window resized): look again then, so "covered" follows what the user sees.
+  // `update` is coalesced per frame and sends only a changed state.
+  life.listen(window, 'resize', update);
+  life.listen(
+    document,
+    'input',
+    () => {
+      if (focused) update();
+    },
+    { capture: true },
+  );
+
   life.observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'style'] }, update);
   life.listen(matchMedia('(prefers-color-scheme: dark)'), 'change', update);
   // The page's first render may come after us (single-page apps render late).
@@ -119,12 +132,19 @@ export function watchPage(
   };
 }
 
-/** True when the sidebar hides most of the composer's width. */
-function overlaps(box: DOMRect, panel: DOMRect | null): boolean {
+/** Hidden width, CSS pixels, from which the sidebar counts as covering a text box: about
+ * two characters of the box's text. Less is the panel's shadow brushing the box's edge. */
+export const COVERED_MIN_PX = 16;
+
+/** True when the sidebar hides part of the composer's width. Any real part counts, not
+ * only "most of it": typed text runs to the box's right edge, so a centred 500 px
+ * "Create post" dialog with its right fifth under the panel already hides what is
+ * being typed there. */
+export function overlaps(box: DOMRect, panel: DOMRect | null): boolean {
   if (!panel || box.width === 0) return false;
   const shared = Math.min(box.right, panel.right) - Math.max(box.left, panel.left);
   const vertical = Math.min(box.bottom, panel.bottom) - Math.max(box.top, panel.top);
-  return vertical > 0 && shared > box.width / 2;
+  return vertical > 0 && shared >= Math.min(COVERED_MIN_PX, box.width / 2);
 }
 
 /** A broken adapter degrades to "no markers", never to an exception in the agent. */
