@@ -4,7 +4,7 @@ import { Button, Notice } from '@/components/ui';
 import { useStorageItem } from '@/components/useStorageItem';
 import type { PageState } from '@/utils/messaging/page-state';
 import { sendMessage } from '@/utils/messaging/protocol';
-import { sidebarSideItem, sidebarTabItem } from '@/utils/settings/items';
+import { sidebarSideItem, sidebarStateItem, sidebarTabItem } from '@/utils/settings/items';
 import { SIDEBAR_TABS, TabIcon, type SidebarTab } from './tabs';
 import { usePageState } from './usePageState';
 import { useTheme } from '@/components/useTheme';
@@ -51,7 +51,7 @@ export function SidebarApp() {
       </header>
       <PageProblems page={page} />
       <Tabs page={page} active={active} choose={(id) => void setChosen(id)} />
-      {page?.composer.covered && <CoveredNotice />}
+      {page?.composer.covered && <CoveredNotice page={page} />}
     </div>
   );
 }
@@ -98,7 +98,7 @@ function Tabs({ page, active, choose }: { page: PageState | null | undefined; ac
               title={t(tab.titleKey)}
               onClick={() => choose(tab.id)}
               data-testid={`sidebar-tab-${tab.id}`}
-              className={`-mb-px flex min-w-0 flex-col items-center gap-0.5 border-b-2 px-0.5 pt-1.5 pb-1 text-[11px] leading-4 font-semibold ${
+              className={`-mb-px flex min-w-0 flex-col items-center gap-0.5 border-b-2 px-0 pt-1.5 pb-1 text-[11px] leading-4 font-medium ${
                 selected
                   ? 'border-blue-600 text-blue-700 dark:border-blue-400 dark:text-blue-300'
                   : 'border-transparent text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-slate-100'
@@ -207,22 +207,38 @@ function PageProblems({ page }: { page: PageState | null | undefined }) {
 
 /** The sidebar hides the box the user is typing in: offer the ways out. It sits below
  * the panel, which grows shorter: nothing above moves, nothing is covered. */
-function CoveredNotice() {
+function CoveredNotice({ page }: { page: PageState }) {
   const { t } = useI18n();
+  const { clearOnOtherSide, clearAtWidth } = page.composer;
   return (
     <div className="shrink-0 border-t border-slate-200 p-2 dark:border-slate-700">
       <Notice tone="info" testId="sidebar-covered-notice">
         <p>{t('sidebarCovers')}</p>
         <div className="mt-2 flex flex-wrap gap-2">
-          <Button
-            onClick={async () => {
-              const side = await sidebarSideItem.getValue();
-              await sidebarSideItem.setValue(side === 'right' ? 'left' : 'right');
-            }}
-            data-testid="sidebar-move-side"
-          >
-            {t('sidebarMoveSide')}
-          </Button>
+          {/* Only the ways that clear the box: a centred dialog is as covered on either side. */}
+          {clearOnOtherSide && (
+            <Button
+              onClick={async () => {
+                const side = await sidebarSideItem.getValue();
+                await sidebarSideItem.setValue(side === 'right' ? 'left' : 'right');
+              }}
+              data-testid="sidebar-move-side"
+            >
+              {t('sidebarMoveSide')}
+            </Button>
+          )}
+          {clearAtWidth !== null && (
+            <Button
+              onClick={async () => {
+                const all = await sidebarStateItem.getValue();
+                await sidebarStateItem.setValue({ ...all, [page.site]: { ...all[page.site], width: clearAtWidth } });
+              }}
+              data-testid="sidebar-narrower"
+              data-width={clearAtWidth}
+            >
+              {t('sidebarNarrower')}
+            </Button>
+          )}
           <Button onClick={() => void sendMessage('closeSidebar')}>{t('sidebarClose')}</Button>
         </div>
       </Notice>

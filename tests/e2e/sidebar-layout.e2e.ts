@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { hostInfo, openSidebar, setStorage, useChromium, waitForHost } from './support/chromium-sidebar';
-import { SIDEBAR_DEFAULT_WIDTH, SIDEBAR_MIN_WIDTH } from '../../utils/settings/items';
 
 /** The sidebar as a person sees it (issue #12, "A manager's first hour"): measured in
  * Chromium with the built extension on the fixture pages. Nothing overflows, every tab
@@ -8,6 +7,9 @@ import { SIDEBAR_DEFAULT_WIDTH, SIDEBAR_MIN_WIDTH } from '../../utils/settings/i
  * is about to click moves, and messages belong to their page. */
 
 const current = useChromium();
+// `utils/settings/items.ts` (it needs WXT's imports): SIDEBAR_DEFAULT_WIDTH, SIDEBAR_MIN_WIDTH.
+const SIDEBAR_DEFAULT_WIDTH = 360;
+const SIDEBAR_MIN_WIDTH = 280;
 const TABS = ['replies', 'hashtags', 'best-time', 'ideas', 'data'] as const;
 
 async function sidebarAt(path: string, settings: { language?: string; width?: number; tab?: string; side?: string } = {}) {
@@ -194,14 +196,22 @@ describe('Chromium: the sidebar layout (#12)', () => {
     await current.page.locator('[data-fixture-editor="fb-create-post"]').click({ position: { x: 40, y: 30 } });
     await current.page.keyboard.type('Nuovi orari dal lunedì al sabato');
     await expect.poll(() => frame.locator('[data-testid="sidebar-covered-notice"]').count()).toBe(1);
-    await frame.locator('[data-testid="sidebar-move-side"]').click();
-    await waitForHost(current.page, (i) => i.side === 'left');
-    // On the left (x = 0 to 490) the dialog is clear: the notice goes once the user is back in the box.
+    // A centred dialog is as covered on the left: moving is not offered, narrowing is,
+    // to the room right of the dialog (1280 - 890 - 8 px of gap).
+    expect(await frame.locator('[data-testid="sidebar-move-side"]').count()).toBe(0);
+    const narrower = frame.locator('[data-testid="sidebar-narrower"]');
+    expect(await narrower.getAttribute('data-width')).toBe('382');
+    await narrower.click();
+    await waitForHost(current.page, (i) => i.box!.width === 382 + 22);
     await current.page.locator('[data-fixture-editor="fb-create-post"]').click({ position: { x: 300, y: 30 } });
+    await current.page.keyboard.type(' e domenica');
     await expect.poll(() => frame.locator('[data-testid="sidebar-covered-notice"]').count()).toBe(0);
-    expect(
-      await current.page.evaluate(() => (window as any).__fixture.editors['fb-create-post'].read()),
-    ).toContain('Nuovi orari');
+    expect(await current.page.evaluate(() => (window as any).__fixture.editors['fb-create-post'].read())).toContain(
+      'Nuovi orari dal lunedì al sabato',
+    );
+    // The new width is remembered for the site.
+    const state = (await current.run.serviceWorker().then((w) => w.evaluate('chrome.storage.local.get("sidebarState")'))) as any;
+    expect(state.sidebarState.facebook.width).toBe(382);
   });
 
   test('a box only brushed by the panel (under 16 px) is not reported as covered', async () => {

@@ -113,6 +113,13 @@ export async function startPageAgent(): Promise<void> {
       host.setSide(value);
       watcher.refresh();
     }),
+    // The sidebar's "make it narrower" (the box in use is covered) writes the width.
+    sidebarStateItem.watch((value) => {
+      const width = value?.[site!]?.width;
+      if (width === undefined || width === host.currentWidth) return;
+      host.setWidth(width);
+      watcher.refresh();
+    }),
     languageItem.watch(() => void loadLabels()),
   ];
   life.onEnd(() => unwatch.forEach((stop) => stop()));
