@@ -178,7 +178,7 @@ describe('Chromium: the sidebar layout (#12)', () => {
     expect(await frame.locator('[data-testid="clips-page-recent-item"]').count()).toBeGreaterThan(0);
   });
 
-  test('at 1280x1024, a sidebar over the right fifth of the "Create post" dialog offers to move aside', async () => {
+  test('at 1280x1024, a sidebar over the right fifth of the "Create post" dialog says so and offers the way out that clears it', async () => {
     await current.page.setViewportSize({ width: 1280, height: 1024 });
     // A sidebar widened to 490 px: its panel starts at x = 790, over the right 100 px of
     // the centred 500 px dialog (x = 390 to 890).
@@ -204,10 +204,11 @@ describe('Chromium: the sidebar layout (#12)', () => {
     await narrower.click();
     await waitForHost(current.page, (i) => i.box!.width === 382 + 22);
     await current.page.locator('[data-fixture-editor="fb-create-post"]').click({ position: { x: 300, y: 30 } });
+    await current.page.keyboard.press('Control+End');
     await current.page.keyboard.type(' e domenica');
     await expect.poll(() => frame.locator('[data-testid="sidebar-covered-notice"]').count()).toBe(0);
     expect(await current.page.evaluate(() => (window as any).__fixture.editors['fb-create-post'].read())).toContain(
-      'Nuovi orari dal lunedì al sabato',
+      'Nuovi orari dal lunedì al sabato e domenica',
     );
     // The new width is remembered for the site.
     const state = (await current.run.serviceWorker().then((w) => w.evaluate('chrome.storage.local.get("sidebarState")'))) as any;
