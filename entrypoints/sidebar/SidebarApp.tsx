@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useI18n } from '@/components/i18n';
 import { Button, Notice } from '@/components/ui';
 import { useStorageItem } from '@/components/useStorageItem';
@@ -134,12 +134,28 @@ function Tabs({ page, active, choose }: { page: PageState | null | undefined; ac
  * apart, by `PageProblems`. The details are an overlay, so opening them moves nothing. */
 function ThisPage({ page }: { page: PageState | null | undefined }) {
   const { t } = useI18n();
+  const details = useRef<HTMLDetailsElement>(null);
+  // An overlay closes as a menu does: a click elsewhere, or Escape.
+  useEffect(() => {
+    const close = (event: Event) => {
+      const el = details.current;
+      if (!el?.open) return;
+      const escape = event.type === 'keydown' && (event as globalThis.KeyboardEvent).key === 'Escape';
+      if (escape || (event.type === 'pointerdown' && !el.contains(event.target as Node))) el.open = false;
+    };
+    document.addEventListener('pointerdown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('pointerdown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, []);
   if (page === undefined) {
     return <p className="truncate text-xs text-slate-500 dark:text-slate-400">{t('sidebarConnecting')}</p>;
   }
   if (page === null) return null;
   return (
-    <details className="group text-xs" data-testid="sidebar-this-page">
+    <details ref={details} className="group text-xs" data-testid="sidebar-this-page">
       <summary
         className="flex cursor-pointer list-none items-center gap-1 text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-slate-100 [&::-webkit-details-marker]:hidden"
         title={t('sidebarThisPage')}
