@@ -136,7 +136,7 @@ describe('Chromium: the sidebar layout (#12)', () => {
     await expect.poll(() => frame.locator('[data-testid="sidebar-composer"]').isVisible()).toBe(true);
     expect(await tablistTop()).toBe(top);
     // It closes as a menu does: a click elsewhere in the sidebar.
-    await frame.locator('[data-testid="sidebar-panel-replies"]').click({ position: { x: 5, y: 200 } });
+    await frame.locator('[data-testid="sidebar-panel-replies"]').click({ position: { x: 5, y: 300 } });
     await expect.poll(() => frame.locator('[data-testid="sidebar-composer"]').isVisible()).toBe(false);
     // No problem on this page: no notice takes room.
     expect(await frame.locator('[data-testid="sidebar-marker-missing"], [data-testid="sidebar-no-agent"]').count()).toBe(0);
