@@ -26,10 +26,13 @@ export function HashtagsPanel({ page }: SidebarPanelProps) {
   const [pasted, setPasted] = useState('');
   const [setsVersion, setSetsVersion] = useState(0);
   const sets = useHashtagSets(setsVersion);
-  const { busy, outcome, insert, dismiss } = useHashtagInsert();
-  // What the last click did belongs to the page it was done on: another page clears it.
+  const { busy, outcome: lastOutcome, insert, dismiss } = useHashtagInsert();
+  // What the last click did belongs to the page it was done on: shown only while that
+  // page (path) is the one beside the sidebar.
+  const [outcomePath, setOutcomePath] = useState<string | undefined>();
   const pagePath = page?.path;
-  useEffect(() => dismiss(), [pagePath]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => setOutcomePath(pagePath), [lastOutcome]); // eslint-disable-line react-hooks/exhaustive-deps
+  const outcome = outcomePath === pagePath ? lastOutcome : null;
 
   const siteNetwork: Network = page?.site === 'instagram' ? 'instagram' : 'facebook';
   const network = composer?.network ?? siteNetwork;

@@ -50,7 +50,13 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
   const [lang, setLang] = useState('');
   const [sort, setSort] = useState<ReplySort>('most-used');
   const [highlight, setHighlight] = useState(0);
-  const [status, setStatus] = useState<Status | null>(null);
+  // What the last insertion did, and the page (path) it was done on: the report shows only
+  // while that page is the one beside the sidebar (in-app navigation leaves it behind).
+  const [report, setReport] = useState<{ status: Status; path: string | undefined } | null>(null);
+  const pathNow = useRef(page?.path);
+  pathNow.current = page?.path;
+  const setStatus = (status: Status | null) => setReport(status && { status, path: pathNow.current });
+  const status = report && report.path === page?.path ? report.status : null;
   const [step, setStep] = useState<Step | null>(null);
   const [pageContext, setPageContext] = useState<ReplyPageContext | null>(null);
   // Not a `disabled` state on the buttons: disabling the focused button makes Chromium
@@ -86,10 +92,6 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
   const limit = boxLimit(pageContext?.box ?? null);
 
   useEffect(() => setHighlight(0), [query, network, lang, sort]);
-
-  // "Inserted …" reports an action on one page: another page (in-app navigation) clears it.
-  const pagePath = page?.path;
-  useEffect(() => setStatus(null), [pagePath]);
 
   async function onSignal(message: RepliesPortMessage, list: SavedReply[]) {
     const reply = list.find((r) => r.id === ('replyId' in message ? message.replyId : ''));
