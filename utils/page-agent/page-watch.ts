@@ -115,13 +115,20 @@ export function watchPage(
 
   // The box may move or grow after focus (a dialog's opening animation, lines typed,
   // the window resized): look again then, so "covered" follows what the user sees.
-  // `update` is coalesced per frame and sends only a changed state.
+  // `update` sends only a changed state. While typing, at most every 300 ms and never in
+  // the keystroke's own frame: an insertion places its caret a frame after its text.
   life.listen(window, 'resize', update);
+  let typingCheck = false;
   life.listen(
     document,
     'input',
     () => {
-      if (focused) update();
+      if (!focused || typingCheck) return;
+      typingCheck = true;
+      life.setTimeout(() => {
+        typingCheck = false;
+        update();
+      }, 300);
     },
     { capture: true },
   );
