@@ -8,3 +8,12 @@ export async function openLibraryTab({ hash = '', afterIndex }: { hash?: string;
     ...(afterIndex === undefined ? {} : { index: afterIndex + 1 }),
   });
 }
+
+/** The library's sections (`entrypoints/library/sections.tsx`), by the hash that opens
+ * each: the background accepts only these from the sidebar. */
+export const LIBRARY_SECTION_IDS = ['replies', 'hashtags', 'best-time', 'ideas', 'settings'] as const;
+export type LibrarySectionId = (typeof LIBRARY_SECTION_IDS)[number];
+
+export function isLibrarySection(value: unknown): value is LibrarySectionId {
+  return typeof value === 'string' && (LIBRARY_SECTION_IDS as readonly string[]).includes(value);
+}

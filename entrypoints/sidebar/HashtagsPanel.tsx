@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '@/components/i18n';
 import { Section } from '@/components/ui';
 import { useStorageItem } from '@/components/useStorageItem';
@@ -26,7 +26,13 @@ export function HashtagsPanel({ page }: SidebarPanelProps) {
   const [pasted, setPasted] = useState('');
   const [setsVersion, setSetsVersion] = useState(0);
   const sets = useHashtagSets(setsVersion);
-  const { busy, outcome, insert, dismiss } = useHashtagInsert();
+  const { busy, outcome: lastOutcome, insert, dismiss } = useHashtagInsert();
+  // What the last click did belongs to the page it was done on: shown only while that
+  // page (path) is the one beside the sidebar.
+  const [outcomePath, setOutcomePath] = useState<string | undefined>();
+  const pagePath = page?.path;
+  useEffect(() => setOutcomePath(pagePath), [lastOutcome]); // eslint-disable-line react-hooks/exhaustive-deps
+  const outcome = outcomePath === pagePath ? lastOutcome : null;
 
   const siteNetwork: Network = page?.site === 'instagram' ? 'instagram' : 'facebook';
   const network = composer?.network ?? siteNetwork;

@@ -15,7 +15,7 @@ export function IdeasDraft() {
   const tags = draft.hashtags.map((tag) => `#${tag}`).join(' ');
   return (
     <Section title={t('clipsPageDraftTitle')} testId="clips-page-draft">
-      <p className="max-h-32 overflow-auto whitespace-pre-wrap break-words rounded-md bg-slate-50 p-2 text-sm dark:bg-slate-800" dir="auto">
+      <p className="whitespace-pre-wrap break-words rounded-md bg-slate-50 p-2 text-sm dark:bg-slate-800" dir="auto">
         {draft.text}
         {tags && <span className="mt-1 block text-blue-700 dark:text-blue-300">{tags}</span>}
       </p>

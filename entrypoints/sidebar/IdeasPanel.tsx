@@ -4,7 +4,7 @@ import { Button, Notice, Section } from '@/components/ui';
 import { useStorageItem } from '@/components/useStorageItem';
 import type { ClipSummary } from '@/utils/messaging/features/clips';
 import { sendMessage } from '@/utils/messaging/protocol';
-import { clipsLastCaptureItem } from '@/utils/settings/items';
+import { clipsLastCaptureItem, type LastCapture } from '@/utils/settings/items';
 import { IdeasClipEditor } from './IdeasClipEditor';
 import { IdeasDraft } from './IdeasDraft';
 import { ClipThumbnail } from './IdeasThumbnail';
@@ -17,6 +17,19 @@ const ERROR_KEYS = {
   invalid: 'clipsPageErrorInvalid',
   error: 'clipsPageErrorOther',
 } as const;
+
+/** A capture's report ("Clipped to your ideas", or why not) belongs to the page it was
+ * made on: once the page beside the sidebar is another (in-app navigation, or the
+ * sidebar of another tab), it is not shown. A report without an address (older) stays. */
+function onPageOf(capture: LastCapture, page: SidebarPanelProps['page']): boolean {
+  if (!capture.pageUrl) return true;
+  if (!page) return false;
+  try {
+    return new URL(capture.pageUrl).pathname === page.path;
+  } catch {
+    return false;
+  }
+}
 
 /** The sidebar's Ideas tab (#6): the clip just saved (with its note, tags and status),
  * "clip the post in view", the recent clips, and a draft chosen in the library. */
@@ -44,7 +57,7 @@ export function IdeasPanel({ page, active }: SidebarPanelProps) {
 
   const selected = recent?.find((clip) => clip.id === selectedId) ?? null;
   const canClip = page?.site === 'facebook' || page?.site === 'instagram';
-  const fresh = lastCapture && Date.now() - lastCapture.at < 10 * 60_000 ? lastCapture : null;
+  const fresh = lastCapture && Date.now() - lastCapture.at < 10 * 60_000 && onPageOf(lastCapture, page) ? lastCapture : null;
 
   return (
     <div className="space-y-5">

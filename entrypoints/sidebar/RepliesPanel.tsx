@@ -51,7 +51,13 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
   const [lang, setLang] = useState('');
   const [sort, setSort] = useState<ReplySort>('most-used');
   const [highlight, setHighlight] = useState(0);
-  const [status, setStatus] = useState<Status | null>(null);
+  // What the last insertion did, and the page (path) it was done on: the report shows only
+  // while that page is the one beside the sidebar (in-app navigation leaves it behind).
+  const [report, setReport] = useState<{ status: Status; path: string | undefined } | null>(null);
+  const pathNow = useRef(page?.path);
+  pathNow.current = page?.path;
+  const setStatus = (status: Status | null) => setReport(status && { status, path: pathNow.current });
+  const status = report && report.path === page?.path ? report.status : null;
   const [step, setStep] = useState<Step | null>(null);
   const [pageContext, setPageContext] = useState<ReplyPageContext | null>(null);
   // Not a `disabled` state on the buttons: disabling the focused button makes Chromium
@@ -186,14 +192,19 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
 
   return (
     <div className="space-y-3" data-testid="replies-panel" data-count={replies?.length ?? -1} data-box={pageContext?.box ?? ''}>
-      {pageContext?.actingAs && (
+      {/* One line kept for "Acting as …" whether or not the page names anyone: it comes
+          and goes as the page's focus moves, and must not move the list under the pointer. */}
+      {pageContext?.actingAs ? (
         <p
-          className="text-xs text-slate-600 dark:text-slate-300"
+          className="h-4 truncate text-xs leading-4 text-slate-600 dark:text-slate-300"
           data-testid="replies-acting-as"
           data-kind={pageContext.actingAs.kind}
+          title={t(pageContext.actingAs.kind === 'page' ? 'repliesActingAsPage' : 'repliesActingAsProfile', pageContext.actingAs.name)}
         >
           {t(pageContext.actingAs.kind === 'page' ? 'repliesActingAsPage' : 'repliesActingAsProfile', pageContext.actingAs.name)}
         </p>
+      ) : (
+        <p className="h-4" aria-hidden="true" />
       )}
 
       {step?.step === 'form' && (
@@ -370,7 +381,9 @@ function ReplyItem(props: {
           <span className="truncate font-medium">{reply.title}</span>
           {reply.shortcut && <code className="shrink-0 text-xs text-slate-500">{reply.shortcut}</code>}
         </span>
-        <span className="line-clamp-2 block whitespace-pre-line text-xs text-slate-600 dark:text-slate-300" data-testid="replies-preview">
+        {/* Two lines whatever the preview's length: the names in it follow the page's
+            focus, and a preview growing by a line would move the replies below it. */}
+        <span className="line-clamp-2 block h-8 whitespace-pre-line text-xs leading-4 text-slate-600 dark:text-slate-300" data-testid="replies-preview">
           {parts.map((part, i) =>
             part.type === 'text' ? (
               part.text

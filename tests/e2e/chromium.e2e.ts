@@ -91,8 +91,9 @@ describe('Chromium: sidebar behaviour', () => {
     await frame.locator('[data-testid="sidebar-open-library"]').click();
     const library = await opened;
     await library.waitForLoadState();
-    expect(library.url()).toBe(`chrome-extension://${current.run.extensionId}/library.html`);
-    await expect.poll(() => library.locator('[data-testid="backup-export"]').count()).toBe(1);
+    // At the section of the tab in use: Replies on a fresh profile (every tab: sidebar-layout.e2e.ts).
+    expect(library.url()).toBe(`chrome-extension://${current.run.extensionId}/library.html#replies`);
+    await expect.poll(() => library.locator('[data-testid="library-section-replies"]').count()).toBe(1);
   });
 
   test('remembers open/closed and width per site', async () => {

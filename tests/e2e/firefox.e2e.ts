@@ -94,13 +94,14 @@ describe('Firefox: sidebar behaviour', () => {
     // A new tab shows the library (BiDi may list its URL late: ask the page itself).
     let href = '';
     const deadline = Date.now() + 10_000;
-    while (!href.endsWith('/library.html') && Date.now() < deadline) {
+    // The sidebar's tab in use (Replies on a fresh profile) names the section.
+    while (!href.endsWith('/library.html#replies') && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 200));
       const pages = await run.browser.pages();
       if (pages.length <= before) continue;
       href = await pages[pages.length - 1].evaluate(() => location.href).catch(() => '');
     }
-    expect(href).toMatch(/^moz-extension:\/\/.+\/library\.html$/);
+    expect(href).toMatch(/^moz-extension:\/\/.+\/library\.html#replies$/);
   });
 
   test('survives in-app navigation and follows the surface', async () => {

@@ -6,7 +6,7 @@ import { isFromPageAgent, isFromSidebar } from '../messaging/sender';
 import type { PageState } from '../messaging/page-state';
 import { onMessage, sendMessage } from '../messaging/protocol';
 import { backupStatusItem } from '../settings/items';
-import { openLibraryTab } from '../library-tab';
+import { isLibrarySection, openLibraryTab } from '../library-tab';
 import { injectIntoOpenTabs } from './reinject';
 import { SidebarPorts } from './sidebar-ports';
 import type { BackgroundContext } from './context';
@@ -79,9 +79,10 @@ export function startBackground(): void {
     await sendMessage('setSidebarOpen', false, { tabId: sender.tab!.id!, frameId: 0 });
   });
 
-  onMessage('openLibrary', async ({ sender }) => {
+  onMessage('openLibrary', async ({ sender, data }) => {
     if (!isFromSidebar(sender, browser.runtime.id, extensionOrigin())) throw new Error('refused');
-    await openLibraryTab({ afterIndex: sender.tab?.index });
+    // Only a known section becomes the address's hash; anything else opens the default.
+    await openLibraryTab({ hash: isLibrarySection(data) ? `#${data}` : '', afterIndex: sender.tab?.index });
   });
 
   onMessage('pageStateChanged', ({ sender, data }) => {

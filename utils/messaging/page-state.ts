@@ -15,8 +15,13 @@ export interface PageState {
     kind: ComposerKind | null;
     /** Its label as the page gives it. */
     label: string | null;
-    /** The open sidebar hides most of it. */
+    /** The open sidebar hides part of it (at least `COVERED_MIN_PX` of its width). */
     covered: boolean;
+    /** When covered: on the other side, at its width, the sidebar would leave it clear. */
+    clearOnOtherSide: boolean;
+    /** When covered: a narrower width (at least the minimum) that leaves it clear on this
+     * side; null when none does (a centred dialog on a narrow window). */
+    clearAtWidth: number | null;
   };
   /** The page's own theme when it shows one; null = follow the browser. */
   theme: 'dark' | 'light' | null;

@@ -20,8 +20,9 @@ export interface ProtocolMap extends RepliesProtocol, HashtagsProtocol, HashtagS
   getOverview(): Overview;
   /** Sidebar's close button: the background tells the page agent of the same tab. */
   closeSidebar(): void;
-  /** Opens the library page in a new tab (a framed sidebar has no `tabs` API in Firefox). */
-  openLibrary(): void;
+  /** Opens the library page in a new tab (a framed sidebar has no `tabs` API in Firefox),
+   * at the section of the sidebar's tab in use (`library.html#<section>`). */
+  openLibrary(section?: string): void;
 
   // page agent -> background
   pageStateChanged(state: PageState): void;

@@ -66,7 +66,10 @@ export async function startPageAgent(): Promise<void> {
     sidebarUrl: browser.runtime.getURL(`/sidebar.html?site=${site}`),
     labels: browserLabels(),
     onToggle: (open) => life.isValid && setOpen(open),
-    onResize: (width) => void rememberSidebar(site, { width }),
+    onResize: (width) => {
+      void rememberSidebar(site, { width });
+      watcher.refresh(); // a wider panel may now cover the box in use
+    },
   });
   life.onEnd(() => host.destroy());
 
@@ -108,6 +111,13 @@ export async function startPageAgent(): Promise<void> {
     }),
     sidebarSideItem.watch((value) => {
       host.setSide(value);
+      watcher.refresh();
+    }),
+    // The sidebar's "make it narrower" (the box in use is covered) writes the width.
+    sidebarStateItem.watch((value) => {
+      const width = value?.[site!]?.width;
+      if (width === undefined || width === host.currentWidth) return;
+      host.setWidth(width);
       watcher.refresh();
     }),
     languageItem.watch(() => void loadLabels()),

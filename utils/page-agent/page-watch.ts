@@ -2,6 +2,7 @@ import type { PageState } from '../messaging/page-state';
 import { rememberSelection } from '../insert/selection-memory';
 import { composerKind, composerLabel, findComposer } from '../sites/composer-kind';
 import type { SiteAdapter } from '../sites/types';
+import { SIDEBAR_MAX_WIDTH, SIDEBAR_MIN_WIDTH } from '../settings/items';
 import { HOST_TAG } from './sidebar-host';
 import type { AgentLifetime } from './lifetime';
 import { pageTheme } from './page-theme';
@@ -30,6 +31,10 @@ export function watchPage(
   function compute(): PageState {
     const surface = adapter.surface(location, document);
     const liveComposer = composer?.isConnected ? composer : null;
+    const box = liveComposer?.getBoundingClientRect() ?? null;
+    const panel = sidebarRect();
+    const covered = box !== null && overlaps(box, panel);
+    const ways = covered ? waysOut(box, panel!, document.documentElement.clientWidth) : null;
     return {
       site: adapter.site,
       surface,
@@ -38,7 +43,9 @@ export function watchPage(
         focused: focused && liveComposer !== null,
         kind: liveComposer ? composerKind(liveComposer) : null,
         label: liveComposer ? composerLabel(liveComposer) : null,
-        covered: liveComposer !== null && overlaps(liveComposer.getBoundingClientRect(), sidebarRect()),
+        covered,
+        clearOnOtherSide: ways?.otherSide ?? false,
+        clearAtWidth: ways?.width ?? null,
       },
       theme: pageTheme(document),
       markers: safeMarkers(adapter, surface),
@@ -106,6 +113,26 @@ export function watchPage(
     life.setTimeout(update, 1500);
   });
 
+  // The box may move or grow after focus (a dialog's opening animation, lines typed,
+  // the window resized): look again then, so "covered" follows what the user sees.
+  // `update` sends only a changed state. While typing, at most every 300 ms and never in
+  // the keystroke's own frame: an insertion places its caret a frame after its text.
+  life.listen(window, 'resize', update);
+  let typingCheck = false;
+  life.listen(
+    document,
+    'input',
+    () => {
+      if (!focused || typingCheck) return;
+      typingCheck = true;
+      life.setTimeout(() => {
+        typingCheck = false;
+        update();
+      }, 300);
+    },
+    { capture: true },
+  );
+
   life.observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'style'] }, update);
   life.listen(matchMedia('(prefers-color-scheme: dark)'), 'change', update);
   // The page's first render may come after us (single-page apps render late).
@@ -119,12 +146,36 @@ export function watchPage(
   };
 }
 
-/** True when the sidebar hides most of the composer's width. */
-function overlaps(box: DOMRect, panel: DOMRect | null): boolean {
+/** Hidden width, CSS pixels, from which the sidebar counts as covering a text box: about
+ * two characters of the box's text. Less is the panel's shadow brushing the box's edge. */
+export const COVERED_MIN_PX = 16;
+
+/** True when the sidebar hides part of the composer's width. Any real part counts, not
+ * only "most of it": typed text runs to the box's right edge, so a centred 500 px
+ * "Create post" dialog with its right fifth under the panel already hides what is
+ * being typed there. */
+export function overlaps(box: DOMRect, panel: DOMRect | null): boolean {
   if (!panel || box.width === 0) return false;
   const shared = Math.min(box.right, panel.right) - Math.max(box.left, panel.left);
   const vertical = Math.min(box.bottom, panel.bottom) - Math.max(box.top, panel.top);
-  return vertical > 0 && shared > box.width / 2;
+  return vertical > 0 && shared >= Math.min(COVERED_MIN_PX, box.width / 2);
+}
+
+/** Room kept between the box and a sidebar moved or narrowed to clear it. */
+const CLEAR_GAP = 8;
+
+/** The ways out of a covered box: would the sidebar, as wide as now, clear it on the other
+ * side; and which narrower width (not below the minimum) clears it on this side. A centred
+ * dialog is as covered on either side, so moving is then no way out, narrowing may be. */
+export function waysOut(box: DOMRect, panel: DOMRect, viewportWidth: number): { otherSide: boolean; width: number | null } {
+  const onRight = panel.left + panel.width / 2 > viewportWidth / 2;
+  const roomRight = Math.floor(viewportWidth - box.right) - CLEAR_GAP;
+  const roomLeft = Math.floor(box.left) - CLEAR_GAP;
+  const here = Math.min(SIDEBAR_MAX_WIDTH, onRight ? roomRight : roomLeft);
+  return {
+    otherSide: panel.width <= (onRight ? roomLeft : roomRight),
+    width: here >= SIDEBAR_MIN_WIDTH && here < panel.width ? here : null,
+  };
 }
 
 /** A broken adapter degrades to "no markers", never to an exception in the agent. */

@@ -121,6 +121,10 @@ export class SidebarHost {
     this.render();
   }
 
+  get currentWidth(): number {
+    return this.width;
+  }
+
   get isOpen(): boolean {
     return this.open;
   }

@@ -107,6 +107,8 @@ export interface LastCapture {
   /** The clip existed already and was updated. */
   updated: boolean;
   at: number;
+  /** The address of the page it was clipped from, when known: the report belongs to it. */
+  pageUrl?: string;
 }
 
 export const clipsLastCaptureItem = storage.defineItem<LastCapture | null>('local:clipsLastCapture', {

@@ -16,7 +16,8 @@ export async function ffOpenLibrary(run: FirefoxRun, sidebar: Frame): Promise<Pa
     for (const p of await run.browser.pages()) {
       if (before.has(p)) continue;
       const href = await p.evaluate(() => location.href).catch(() => '');
-      if (href.endsWith('/library.html')) return p;
+      // At the section of the sidebar's tab in use (`#ideas` from the Ideas tab).
+      if (/\/library\.html(#[a-z-]+)?$/.test(href)) return p;
     }
     await sleep(200);
   }

@@ -28,7 +28,9 @@ export const HOSTILE_EXPECTED: HostileExpected[] = HOSTILE_POSTS.map((post) => (
 export const PLANTED_MARKUP = `(() => {
   const root = document.getElementById('root') || document.body;
   return {
+    // The sidebar's own tab icons (inline SVG in the tab bar) are ours, not a post's.
     planted: [...root.querySelectorAll('script, iframe, svg, math, style, b, img[src="x"], a[href^="javascript:"], [onerror], [onload], [onmouseover]')]
+      .filter((el) => !el.closest('[role="tablist"]'))
       .map((el) => el.outerHTML.slice(0, 80)),
     withHandlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
     imgNotBlobOrData: [...document.querySelectorAll('img')].filter((img) => !/^(blob|data):/.test(img.src)).map((img) => img.src.slice(0, 60)),

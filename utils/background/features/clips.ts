@@ -80,11 +80,15 @@ export function startClips(ctx: BackgroundContext): void {
 
   /** Tells the sidebar of `tabId` (opened on the Ideas tab) what the capture did. */
   async function reveal(tabId: number | undefined, result: CaptureResult) {
+    // The page it was clipped from (our host permission lets us read the tab's address):
+    // the sidebar shows "Clipped" only while that page is the one beside it.
+    const pageUrl = tabId === undefined ? undefined : await browser.tabs.get(tabId).then((tab) => tab.url, () => undefined);
     await clipsLastCaptureItem.setValue({
       clipId: result.ok ? result.clipId : null,
       error: result.ok ? null : result.reason,
       updated: result.ok && result.updated,
       at: Date.now(),
+      pageUrl,
     });
     await sidebarTabItem.setValue(IDEAS_TAB);
     if (tabId !== undefined) await sendMessage('setSidebarOpen', true, { tabId, frameId: 0 }).catch(() => {});
@@ -190,6 +194,7 @@ export function startClips(ctx: BackgroundContext): void {
       error: result.ok ? null : result.reason,
       updated: result.ok && result.updated,
       at: Date.now(),
+      pageUrl: info.pageUrl ?? tab?.url,
     });
     void showBadge(tab?.id, result.ok);
     return result;
