@@ -7,19 +7,35 @@ import { siteForHost } from '../sites/site-key';
  * sidebar would be dead until the page reloads. Inject a new agent wherever none of ours
  * answers; it removes the host the orphan left behind. (Firefox keeps a reloaded
  * add-on's agent running: it answers, and nothing is injected.) */
-export async function injectIntoOpenTabs(): Promise<void> {
+/** What the reinjection did with one tab (kept for the end-to-end tests). */
+export interface ReinjectStep {
+  tabId: number;
+  url: string;
+  step: 'not-ours' | 'seen' | 'live' | 'injecting' | 'injected' | 'failed';
+}
+
+export async function injectIntoOpenTabs(log: (step: ReinjectStep) => void = () => {}): Promise<void> {
   const files = browser.runtime.getManifest().content_scripts?.flatMap((script) => script.js ?? []) ?? [];
   if (files.length === 0) return;
   // Filter by host ourselves: a `url` query is not reliable across browsers. Tab URLs
   // are visible to us for the sites we hold permission for.
   const tabs = await browser.tabs.query({});
+  for (const tab of tabs) {
+    if (typeof tab.id === 'number' && !isOurSite(tab.url)) log({ tabId: tab.id, url: tab.url ?? '', step: 'not-ours' });
+  }
   await Promise.allSettled(
     tabs
       .filter((tab) => typeof tab.id === 'number' && !tab.discarded && isOurSite(tab.url))
       .map(async (tab) => {
-        if (await hasLiveAgent(tab.id!)) return;
+        const note = (step: ReinjectStep['step']) => log({ tabId: tab.id!, url: tab.url ?? '', step });
+        note('seen');
+        if (await hasLiveAgent(tab.id!)) return note('live');
+        note('injecting');
         // Paths read from our own manifest.
-        await browser.scripting.executeScript({ target: { tabId: tab.id! }, files: files as never[] });
+        await browser.scripting.executeScript({ target: { tabId: tab.id! }, files: files as never[] }).then(
+          () => note('injected'),
+          () => note('failed'),
+        );
       }),
   );
 }
