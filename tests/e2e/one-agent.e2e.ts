@@ -6,6 +6,7 @@ import { launchChromium } from './support/chromium';
 import { hostInfo, inWorker, openSidebar, waitForHost } from './support/chromium-sidebar';
 import { ffHostInfo, ffOpenSidebar, ffWaitForHost, launchFirefox } from './support/firefox';
 import { rawMessage } from './support/hashtags-helpers';
+import { settledStarterReplies } from './support/replies-starters';
 
 /** Issue #11: the extension installs while a Facebook tab is still loading (a person's
  * first start; `npm run playground`). The background's reinjection and the manifest's
@@ -14,7 +15,7 @@ import { rawMessage } from './support/hashtags-helpers';
  * Five fresh profiles per browser; the fixture server holds the page's body until the
  * background's reinjection has looked at the tab (`?hold=`, tests/fixtures/README.md). */
 
-const PROFILES = 5;
+const PROFILES = Number(process.env.SPALLA_PROFILES ?? 5);
 const BENCH = '/spalla-test/editors';
 const EDITOR = 'lexical-plain';
 const EDITOR_ID = `bench-${EDITOR}`;
@@ -75,6 +76,8 @@ describe('Chromium: one page agent when the extension installs while a tab loads
         await page.waitForFunction((id) => !!(window as any).__fixture?.editors[id]?.element(), EDITOR_ID);
         await waitForHost(page);
         await inWorker(run, 'self.spalla.reinjected()');
+        // The reply clicked is a starter, seeded on install whenever the background gets to it.
+        expect((await settledStarterReplies(() => inWorker(run, 'self.spalla.repliesAll()'))).length).toBeGreaterThan(0);
 
         const sidebar: PwFrame = await openSidebar(page, run);
         await page.locator(`[data-testid="editor-${EDITOR}"]`).click({ position: { x: 12, y: 12 } });
@@ -137,6 +140,8 @@ describe('Firefox: one page agent when the add-on installs while a tab loads', (
           .toBe(true);
         await control(`/__fixture/control/release?key=${key}`);
         await expect.poll(async () => (await reinjection(helperSidebar)).done, { timeout: 30_000 }).toBe(true);
+        const starters = await settledStarterReplies(() => helperSidebar.evaluate(rawMessage('repliesList')) as Promise<{ id: string }[]>);
+        expect(starters.length).toBeGreaterThan(0);
         await helper.close();
         await page.bringToFront();
 

@@ -33,9 +33,10 @@ export async function launchChromiumWithExtension({ extensionDir, port, headless
     ignoreHTTPSErrors: true,
     viewport: headless ? { width: 1280, height: 720 } : null,
     args: [
-      `--disable-extensions-except=${extensionDir}`,
       // Installing later goes through the DevTools protocol (Extensions.loadUnpacked).
-      loadAtStart ? `--load-extension=${extensionDir}` : '--enable-unsafe-extension-debugging',
+      ...(loadAtStart
+        ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
+        : ['--enable-unsafe-extension-debugging']),
       '--no-sandbox',
       '--ignore-certificate-errors',
       '--disable-background-networking',
