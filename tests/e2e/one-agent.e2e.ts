@@ -1,8 +1,8 @@
 import { request } from 'node:https';
 import { describe, expect, inject, test } from 'vitest';
-import type { Frame as PwFrame } from 'playwright-core';
+import type { Frame as PwFrame, Page as PwPage } from 'playwright-core';
 import type { Frame as PpFrame, Page as PpPage } from 'puppeteer-core';
-import { launchChromium } from './support/chromium';
+import { launchChromium, type ChromiumRun } from './support/chromium';
 import { hostInfo, inWorker, openSidebar, waitForHost } from './support/chromium-sidebar';
 import { ffHostInfo, ffOpenSidebar, ffWaitForHost, launchFirefox } from './support/firefox';
 import { rawMessage } from './support/hashtags-helpers';
@@ -57,6 +57,22 @@ function occurrences(text: string): number {
   return text.split(FRAGMENT).length - 1;
 }
 
+/** One click on the starter reply in the sidebar puts it into the editor exactly once,
+ * and the page holds one host. */
+async function chromiumInsertsOnce(run: ChromiumRun, page: PwPage) {
+  const sidebar: PwFrame = await openSidebar(page, run);
+  await page.locator(`[data-testid="editor-${EDITOR}"]`).click({ position: { x: 12, y: 12 } });
+  await expect.poll(() => page.evaluate(() => (window as any).__fixture.focusedEditorId()), { timeout: 5_000 }).toBe(EDITOR_ID);
+  await sidebar.locator(`[data-testid="replies-item"][data-reply-id="${REPLY}"]`).click();
+  await expect
+    .poll(() => sidebar.locator('[data-testid="replies-status"] [data-state]').getAttribute('data-state', { timeout: 1000 }).catch(() => null))
+    .toBe('inserted');
+  const read = () => page.evaluate((id) => (window as any).__fixture.editors[id].read() as string, EDITOR_ID);
+  await expect.poll(async () => occurrences(await read()), { timeout: 5_000 }).toBeGreaterThan(0);
+  expect(occurrences(await read())).toBe(1);
+  expect((await hostInfo(page)).count).toBe(1);
+}
+
 const heldUrl = (key: string) => `https://www.facebook.com${BENCH}?hold=${key}`;
 
 describe('Chromium: one page agent when the extension installs while a tab loads', () => {
@@ -79,17 +95,7 @@ describe('Chromium: one page agent when the extension installs while a tab loads
         // The reply clicked is a starter, seeded on install whenever the background gets to it.
         expect((await settledStarterReplies(() => inWorker(run, 'self.spalla.repliesAll()'))).length).toBeGreaterThan(0);
 
-        const sidebar: PwFrame = await openSidebar(page, run);
-        await page.locator(`[data-testid="editor-${EDITOR}"]`).click({ position: { x: 12, y: 12 } });
-        await expect.poll(() => page.evaluate(() => (window as any).__fixture.focusedEditorId())).toBe(EDITOR_ID);
-        await sidebar.locator(`[data-testid="replies-item"][data-reply-id="${REPLY}"]`).click();
-        await expect
-          .poll(() => sidebar.locator('[data-testid="replies-status"] [data-state]').getAttribute('data-state', { timeout: 1000 }).catch(() => null))
-          .toBe('inserted');
-        const read = () => page.evaluate((id) => (window as any).__fixture.editors[id].read() as string, EDITOR_ID);
-        await expect.poll(async () => occurrences(await read())).toBeGreaterThan(0);
-        expect(occurrences(await read())).toBe(1);
-        expect((await hostInfo(page)).count).toBe(1);
+        await chromiumInsertsOnce(run, page);
       } finally {
         await run.close();
       }
@@ -120,6 +126,22 @@ const until = async <T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeout = 1
   return value;
 };
 
+/** One click on the starter reply in the sidebar puts it into the editor exactly once,
+ * and the page holds one host. */
+async function firefoxInsertsOnce(page: PpPage) {
+  const sidebar = await ffOpenSidebar(page);
+  await clickAt(page, page, `[data-testid="editor-${EDITOR}"]`);
+  expect(await until(() => page.evaluate(() => (window as any).__fixture.focusedEditorId()), (v) => v === EDITOR_ID)).toBe(EDITOR_ID);
+  await clickAt(page, sidebar, `[data-testid="replies-item"][data-reply-id="${REPLY}"]`);
+  const status = () =>
+    sidebar.evaluate(() => document.querySelector('[data-testid="replies-status"] [data-state]')?.getAttribute('data-state') ?? null);
+  expect(await until(status, (s) => s === 'inserted')).toBe('inserted');
+  const read = () => page.evaluate((id) => (window as any).__fixture.editors[id].read() as string, EDITOR_ID);
+  expect(await until(read, (t) => occurrences(t) > 0)).toContain(FRAGMENT);
+  expect(occurrences(await read())).toBe(1);
+  expect((await ffHostInfo(page)).count).toBe(1);
+}
+
 describe('Firefox: one page agent when the add-on installs while a tab loads', () => {
   for (let i = 1; i <= PROFILES; i++) {
     test(`fresh profile ${i}`, async () => {
@@ -147,20 +169,70 @@ describe('Firefox: one page agent when the add-on installs while a tab loads', (
 
         await page.waitForFunction((id) => !!(window as any).__fixture?.editors[id]?.element(), {}, EDITOR_ID);
         await ffWaitForHost(page);
-        const sidebar = await ffOpenSidebar(page);
-        await clickAt(page, page, `[data-testid="editor-${EDITOR}"]`);
-        expect(await until(() => page.evaluate(() => (window as any).__fixture.focusedEditorId()), (v) => v === EDITOR_ID)).toBe(EDITOR_ID);
-        await clickAt(page, sidebar, `[data-testid="replies-item"][data-reply-id="${REPLY}"]`);
-        const status = () =>
-          sidebar.evaluate(() => document.querySelector('[data-testid="replies-status"] [data-state]')?.getAttribute('data-state') ?? null);
-        expect(await until(status, (s) => s === 'inserted')).toBe('inserted');
-        const read = () => page.evaluate((id) => (window as any).__fixture.editors[id].read() as string, EDITOR_ID);
-        expect(await until(read, (t) => occurrences(t) > 0)).toContain(FRAGMENT);
-        expect(occurrences(await read())).toBe(1);
-        expect((await ffHostInfo(page)).count).toBe(1);
+        await firefoxInsertsOnce(page);
       } finally {
         await run.close();
       }
     });
   }
+});
+
+/** After an update with the page open and loaded (Chromium: `runtime.reload()`;
+ * Firefox: the same build installed again over the running one): the orphan is replaced
+ * in Chromium, and in both one click still inserts once. */
+describe('one page agent after an update with the page open', () => {
+  test('Chromium', async () => {
+    const run = await launchChromium(inject('fixturePort'));
+    try {
+      expect((await settledStarterReplies(() => inWorker(run, 'self.spalla.repliesAll()'))).length).toBeGreaterThan(0);
+      const page = await run.context.newPage();
+      await page.goto(run.url('www.facebook.com', BENCH));
+      await waitForHost(page);
+      await page.evaluate(() => {
+        (window as any).__oldHost = document.querySelector('spalla-sidebar');
+      });
+      const oldWorker = await run.serviceWorker();
+      const newWorker = run.context.waitForEvent('serviceworker', { predicate: (w) => w !== oldWorker, timeout: 20_000 });
+      await oldWorker.evaluate('chrome.runtime.reload()').catch(() => {});
+      await newWorker;
+      // The reinjection of the new instance found the orphan silent and replaced it.
+      await expect
+        .poll(async () => (await inWorker<Step[]>(run, 'self.spalla.reinjectLog()')).some((s) => s.url.includes(BENCH) && s.step === 'injected'), { timeout: 20_000 })
+        .toBe(true);
+      await inWorker(run, 'self.spalla.reinjected()');
+      await expect
+        .poll(() => page.evaluate(() => !(window as any).__oldHost.isConnected && document.querySelectorAll('spalla-sidebar').length === 1), { timeout: 10_000 })
+        .toBe(true);
+      await chromiumInsertsOnce(run, page);
+    } finally {
+      await run.close();
+    }
+  });
+
+  test('Firefox', async () => {
+    const run = await launchFirefox(inject('fixtureProxyPort'));
+    try {
+      const page = await run.browser.newPage();
+      await page.goto(run.url('www.facebook.com', BENCH));
+      const before = await ffOpenSidebar(page);
+      expect((await settledStarterReplies(() => before.evaluate(rawMessage('repliesList')) as Promise<{ id: string }[]>)).length).toBeGreaterThan(0);
+      // A framed extension page has no `runtime.reload` in Firefox: install the same
+      // build again over the running one, as an update does.
+      await run.install();
+      // The new instance's reinjection has looked at the tab (and found an agent answering,
+      // or injected one) and is done.
+      await expect
+        .poll(
+          async () => {
+            const now = await reinjection(await ffOpenSidebar(page)).catch(() => null);
+            return !!now?.done && now.steps.some((s) => s.url.includes(BENCH) && s.step !== 'seen');
+          },
+          { timeout: 30_000 },
+        )
+        .toBe(true);
+      await firefoxInsertsOnce(page);
+    } finally {
+      await run.close();
+    }
+  });
 });
