@@ -12,7 +12,7 @@ import {
   waitForHost,
 } from './support/chromium-sidebar';
 import { STARTER_REPLIES } from '../../utils/replies/starter';
-import { PAGE_STORAGE_SCRIPT } from './support/host';
+import { PAGE_STORAGE_SCRIPT, withoutBackupClock } from './support/host';
 import { LANGS, SURFACES, withLang } from './support/surfaces';
 
 const current = useChromium();
@@ -215,7 +215,7 @@ describe('Chromium: sidebar behaviour', () => {
     await visit('www.facebook.com', '/');
     const frame = await openSidebar(current.page, current.run);
     await expectSidebarValue(frame, 'sidebar-surface', 'data-value', 'feed');
-    const storageBefore = await allStorage(current.run);
+    const storageBefore = withoutBackupClock(await allStorage(current.run));
 
     const attempts = await current.page.evaluate(async (extensionId) => {
       const payloads: unknown[] = [
@@ -259,7 +259,7 @@ describe('Chromium: sidebar behaviour', () => {
     expect(info).toMatchObject({ count: 1, state: 'open' });
     await expectSidebarValue(frame, 'sidebar-site', 'data-value', 'facebook');
     await expectSidebarValue(frame, 'sidebar-surface', 'data-value', 'feed');
-    expect(await allStorage(current.run)).toEqual(storageBefore);
+    expect(withoutBackupClock(await allStorage(current.run))).toEqual(storageBefore);
     // The agent is alive and still ours: the command still reaches it.
     expect(await runToggleCommand(current.run, 'https://www.facebook.com/*')).toEqual({ open: false });
   });

@@ -6,4 +6,6 @@ export function launchChromiumWithExtension(options: {
   port: number;
   headless?: boolean;
   profileDir?: string;
+  loadAtStart?: boolean;
 }): Promise<BrowserContext>;
+export function installExtension(context: BrowserContext, extensionDir: string): Promise<string>;

@@ -10,10 +10,12 @@ export const FIXTURE_HOSTS = ['www.facebook.com', 'www.instagram.com', 'business
 /**
  * Starts Chromium with the unpacked extension in `extensionDir`, the fixture hosts
  * resolved to 127.0.0.1:`port`, third-party cookies blocked (this Chromium's default).
- * @param {{ extensionDir: string, port: number, headless?: boolean, profileDir?: string }} options
+ * With `loadAtStart: false` the extension is not there yet: `installExtension(context, dir)`
+ * installs it later (as a person does, while pages are open).
+ * @param {{ extensionDir: string, port: number, headless?: boolean, profileDir?: string, loadAtStart?: boolean }} options
  * @returns {Promise<import('playwright-core').BrowserContext>}
  */
-export async function launchChromiumWithExtension({ extensionDir, port, headless = true, profileDir }) {
+export async function launchChromiumWithExtension({ extensionDir, port, headless = true, profileDir, loadAtStart = true }) {
   const profile = profileDir ?? mkdtempSync(join(tmpdir(), 'spalla-chromium-'));
   // Developer mode on, as for anyone who loads an unpacked build: without it Chrome
   // (137+) disables an unpacked extension when it reloads, instead of reloading it.
@@ -31,8 +33,10 @@ export async function launchChromiumWithExtension({ extensionDir, port, headless
     ignoreHTTPSErrors: true,
     viewport: headless ? { width: 1280, height: 720 } : null,
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      // Installing later goes through the DevTools protocol (Extensions.loadUnpacked).
+      ...(loadAtStart
+        ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
+        : ['--enable-unsafe-extension-debugging']),
       '--no-sandbox',
       '--ignore-certificate-errors',
       '--disable-background-networking',
@@ -43,4 +47,23 @@ export async function launchChromiumWithExtension({ extensionDir, port, headless
       `--host-resolver-rules=${FIXTURE_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ')}`,
     ],
   });
+}
+
+/**
+ * Installs the unpacked extension in `extensionDir` into a running Chromium (started with
+ * `loadAtStart: false`) through the DevTools protocol, as "Load unpacked" does.
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {string} extensionDir
+ * @returns {Promise<string>} the extension id
+ */
+export async function installExtension(context, extensionDir) {
+  const browser = context.browser();
+  if (!browser) throw new Error('no browser to install into');
+  const session = await browser.newBrowserCDPSession();
+  try {
+    const { id } = await session.send('Extensions.loadUnpacked', { path: extensionDir });
+    return id;
+  } finally {
+    await session.detach().catch(() => {});
+  }
 }

@@ -7,7 +7,7 @@ import type { PageState } from '../messaging/page-state';
 import { onMessage, sendMessage } from '../messaging/protocol';
 import { backupStatusItem } from '../settings/items';
 import { isLibrarySection, openLibraryTab } from '../library-tab';
-import { injectIntoOpenTabs } from './reinject';
+import { injectIntoOpenTabs, type ReinjectStep } from './reinject';
 import { SidebarPorts } from './sidebar-ports';
 import type { BackgroundContext } from './context';
 import { startClips } from './features/clips';
@@ -98,11 +98,29 @@ export function startBackground(): void {
 
   browser.commands.onCommand.addListener((command, tab) => void handleCommand(command, tab));
 
+  // What the reinjection did, for the end-to-end tests (`reinjectLog`, `reinjected`,
+  // and the `getReinjection` message in Firefox).
+  const reinjectLog: ReinjectStep[] = [];
+  let reinjection: Promise<void> = Promise.resolve();
+  let reinjectionDone = true;
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'install' || reason === 'update') void injectIntoOpenTabs();
+    if (reason !== 'install' && reason !== 'update') return;
+    reinjectionDone = false;
+    reinjection = injectIntoOpenTabs((step) => reinjectLog.push(step)).finally(() => {
+      reinjectionDone = true;
+    });
+  });
+  onMessage('getReinjection', ({ sender }) => {
+    if (!isFromSidebar(sender, browser.runtime.id, extensionOrigin())) throw new Error('refused');
+    return { steps: reinjectLog.slice(), done: reinjectionDone };
   });
 
-  const testHooks: Record<string, unknown> = { handleCommand, insertText };
+  const testHooks: Record<string, unknown> = {
+    handleCommand,
+    insertText,
+    reinjectLog: () => reinjectLog.slice(),
+    reinjected: () => reinjection,
+  };
   (globalThis as unknown as { spalla: object }).spalla = testHooks;
 
   const ctx: BackgroundContext = {

@@ -131,16 +131,15 @@ async function insertIntoControl(
     el.setSelectionRange(start + text.length, start + text.length);
     el.dispatchEvent(new Event('input', { bubbles: true }));
   }
+  // The caret in the same task as the text: a key pressed as soon as the text shows
+  // (a busy page, a fast typist, a test) must land at `{{cursor}}`, not at the end.
+  const at = caret != null ? start + Math.max(0, Math.min(caret, text.length)) : null;
+  if (at != null && el.value === expected) el.setSelectionRange(at, at);
   // A controlled input may put its old value back on the next render.
   await frame();
   await sleep(0);
   if (!el.isConnected) return fail('composer-gone');
   if (el.value !== expected) return fail('value-mismatch');
-  if (caret != null) {
-    // Before the state check: the user may type on meanwhile.
-    const at = start + Math.max(0, Math.min(caret, text.length));
-    el.setSelectionRange(at, at);
-  }
   // A React-controlled box: its state is the `value` React rendered last, which only
   // the page's world can see; an uncontrolled box answers 'uncontrolled'. Without the
   // helper (a page that refuses it), the value after the re-render above stands.

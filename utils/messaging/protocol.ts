@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { TableName } from '../db/schema';
 import type { PageState } from './page-state';
+import type { ReinjectStep } from '../background/reinject';
 import type { ClipsProtocol } from './features/clips';
 import type { HashtagsProtocol } from './features/hashtags';
 import type { ComposerText, HashtagSetsProtocol } from './features/hashtag-sets';
@@ -23,6 +24,10 @@ export interface ProtocolMap extends RepliesProtocol, HashtagsProtocol, HashtagS
   /** Opens the library page in a new tab (a framed sidebar has no `tabs` API in Firefox),
    * at the section of the sidebar's tab in use (`library.html#<section>`). */
   openLibrary(section?: string): void;
+  /** What the reinjection after the last install or update did, tab by tab, and whether
+   * it has finished (for the end-to-end tests: Firefox's background is reached only
+   * through our pages). */
+  getReinjection(): { steps: ReinjectStep[]; done: boolean };
 
   // page agent -> background
   pageStateChanged(state: PageState): void;

@@ -12,6 +12,7 @@ import { insertIntoComposer } from '../insert';
 import { ADAPTERS } from '../sites';
 import { siteForHost } from '../sites/site-key';
 import { AgentLifetime } from './lifetime';
+import { claimPage } from './single';
 import { watchPage } from './page-watch';
 import { HOST_TAG, SidebarHost, type SidebarHostLabels } from './sidebar-host';
 import type { PageFeature, PageFeatureContext } from './feature';
@@ -40,6 +41,9 @@ export async function startPageAgent(): Promise<void> {
   if (!site || window.top !== window) return;
   const adapter = ADAPTERS[site];
   const life = new AgentLifetime();
+  // A second copy of this same agent (manifest script + reinjection) leaves at once,
+  // before it removes, adds or listens to anything.
+  if (!claimPage(life)) return;
 
   // An earlier agent (cut off by an extension update) may have left its host behind.
   // Removing it moves focus out of its iframe, which may make the old agent remove it

@@ -1,10 +1,12 @@
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { launchChromiumWithExtension } from '../../support/chromium-launch.mjs';
+import { installExtension, launchChromiumWithExtension } from '../../support/chromium-launch.mjs';
 import { CHROME_BUILD, requireBuild, tempProfile } from './paths';
 
 export interface ChromiumRun {
   context: BrowserContext;
   extensionId: string;
+  /** Installs the build (done at launch unless `install: false`); sets `extensionId`. */
+  install(): Promise<void>;
   serviceWorker(): Promise<Worker>;
   url(host: string, path: string): string;
   close(): Promise<void>;
@@ -12,19 +14,23 @@ export interface ChromiumRun {
 
 /** Chromium with the built extension loaded, third-party cookies blocked (this
  * Chromium's default), and the three sites resolved to the fixture server. */
-export async function launchChromium(port: number, { profileDir = tempProfile('chromium') } = {}): Promise<ChromiumRun> {
-  const context = await launchChromiumWithExtension({ extensionDir: requireBuild(CHROME_BUILD), port, profileDir });
+export async function launchChromium(port: number, { profileDir = tempProfile('chromium'), install = true } = {}): Promise<ChromiumRun> {
+  const extensionDir = requireBuild(CHROME_BUILD);
+  const context = await launchChromiumWithExtension({ extensionDir, port, profileDir, loadAtStart: install });
   // The newest worker: after an extension reload the old one is gone.
   const serviceWorker = async () => context.serviceWorkers().at(-1) ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL((await serviceWorker()).url()).host;
-  return {
+  const run: ChromiumRun = {
     context,
-    extensionId,
+    extensionId: install ? new URL((await serviceWorker()).url()).host : '',
+    install: async () => {
+      run.extensionId = await installExtension(context, extensionDir);
+    },
     serviceWorker,
     // Chromium maps the host to the fixture port, so no port in the URL.
     url: (host, path) => `https://${host}${path}`,
     close: () => context.close(),
   };
+  return run;
 }
 
 /** The sidebar iframe (an extension page) inside `page`, once it has loaded. */

@@ -4,6 +4,8 @@ import { edgeTabPoint, HOST_INFO_SCRIPT, pollHost, type HostInfo } from './host'
 
 export interface FirefoxRun {
   browser: Browser;
+  /** Installs the build (done at launch unless `install: false`). */
+  install(): Promise<void>;
   url(host: string, path: string): string;
   close(): Promise<void>;
 }
@@ -11,7 +13,7 @@ export interface FirefoxRun {
 /** Firefox ESR over WebDriver BiDi with the Firefox build installed as a temporary
  * add-on, browsing through a CONNECT proxy that sends every HTTPS request to the
  * fixture server: pages load as https://www.facebook.com/, as on the real site. */
-export async function launchFirefox(proxyPort: number): Promise<FirefoxRun> {
+export async function launchFirefox(proxyPort: number, { install = true } = {}): Promise<FirefoxRun> {
   const extension = requireBuild(FIREFOX_BUILD);
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -27,9 +29,10 @@ export async function launchFirefox(proxyPort: number): Promise<FirefoxRun> {
       'network.proxy.allow_hijacking_localhost': true,
     },
   });
-  await browser.installExtension(extension);
+  if (install) await browser.installExtension(extension);
   return {
     browser,
+    install: async () => void (await browser.installExtension(extension)),
     url: (host, path) => `https://${host}${path}`,
     close: () => browser.close(),
   };

@@ -53,3 +53,17 @@ export async function pollHost(
   }
   return info;
 }
+
+/** A `storage.local` snapshot without the backup clock (`backupStatus.dataChangedAt`):
+ * the background moves it on every record it writes (starter replies seeded on install,
+ * hashtags learned from the feed), whatever a test does meanwhile. Everything else,
+ * settings and `lastBackupAt` included, stays in. */
+export function withoutBackupClock(snapshot: unknown): unknown {
+  const all = { ...(snapshot as Record<string, unknown>) };
+  const status = all.backupStatus as Record<string, unknown> | undefined;
+  if (status && typeof status === 'object') {
+    const { dataChangedAt: _moves, ...rest } = status;
+    all.backupStatus = rest;
+  }
+  return all;
+}
