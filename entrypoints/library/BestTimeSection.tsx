@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useReducer, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { useI18n } from '@/components/i18n';
 import { Heatmap } from '@/components/best-time/Heatmap';
 import { NOW_KEY, TRUST_KEY, daysWithoutData, slotLabel, whyLine } from '@/components/best-time/format';
@@ -206,13 +206,15 @@ function AccountView({ brand, onChanged }: { brand: Brand; onChanged(): void }) 
     [posts, timeZone, brand.id, brand.network],
   );
   const grid = useMemo(() => (bins ? gridFromBins(bins, { prior: priorCells, now }) : null), [bins, priorCells, now]);
+  // Stable (onChanged is the section's reducer dispatch), so the memoised post log and import
+  // form skip a redraw that only changes the prior.
+  const changedPosts = useCallback(() => {
+    reload();
+    onChanged();
+  }, [onChanged]);
   if (!posts || !grid || !choices) return null;
   const choice = choices[brand.id] ?? DEFAULT_PRIOR_ID[brand.network];
   const noDays = daysWithoutData(t, grid.postsPerDay, language);
-  const changedPosts = () => {
-    reload();
-    onChanged();
-  };
 
   return (
     <div className="space-y-6" data-testid="best-time-account" data-brand-id={brand.id}>
