@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useI18n } from '@/components/i18n';
 import { TimeZonePicker } from '@/components/TimeZonePicker';
 import { dateFormatter } from '@/utils/i18n/dates';
@@ -62,7 +62,8 @@ interface Loaded {
  * time zone (remembered per set of columns), preview, then the report. Nothing is written
  * before "Import". `timeZone` is the account's zone: the posts are filed, previewed and binned
  * in it; the file's own times are read in the mapping's zone (US Pacific for Meta exports). */
-export function BestTimeImport({ brand, timeZone, onImported }: { brand: Brand; timeZone: string; onImported(): void }) {
+/** Memoised: choosing a prior does not redraw the import form. */
+export const BestTimeImport = memo(function BestTimeImport({ brand, timeZone, onImported }: { brand: Brand; timeZone: string; onImported(): void }) {
   const { t, language } = useI18n();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -244,4 +245,4 @@ export function BestTimeImport({ brand, timeZone, onImported }: { brand: Brand; 
       )}
     </Section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import Papa from 'papaparse';
 import { TZDate } from '@date-fns/tz';
 import { useI18n } from '@/components/i18n';
@@ -26,8 +26,8 @@ type SortKey = 'publishedAt' | keyof PostMetrics;
 const PAGE_ROWS = 100;
 
 /** The account's post log: a table (sort, filter, delete, export as CSV) and a form to add a
- * post by hand. */
-export function BestTimePostLog({
+ * post by hand. Memoised: choosing a prior redraws the heatmaps, not 100 table rows. */
+export const BestTimePostLog = memo(function BestTimePostLog({
   brand,
   posts,
   timeZone,
@@ -195,7 +195,7 @@ export function BestTimePostLog({
       )}
     </Section>
   );
-}
+});
 
 /** A `datetime-local` value read as wall-clock time in `timeZone`, or null when incomplete. */
 function wallTimeIn(value: string, timeZone: string): number | null {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useReducer, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { useI18n } from '@/components/i18n';
 import { Heatmap } from '@/components/best-time/Heatmap';
 import { NOW_KEY, TRUST_KEY, daysWithoutData, slotLabel, whyLine } from '@/components/best-time/format';
@@ -10,7 +10,8 @@ import type { Brand } from '@/utils/db/brands';
 import type { PostLogEntry } from '@/utils/db/post-log';
 import { stampNew, type Network } from '@/utils/db/record';
 import { bestTimePriorChoiceItem, defaultTimeZoneItem } from '@/utils/settings/items';
-import { estimateBestTimes, rateNow } from '@/utils/timing/estimate';
+import { gridFromBins, rateNow } from '@/utils/timing/estimate';
+import { libraryBins } from '@/utils/timing/bins-cache';
 import { chosenPrior, DEFAULT_PRIOR_ID, effectiveTimeZone, postsOf } from '@/utils/timing/post-log-store';
 import { FLAT_PRIOR, priorGrid, TIMING_PRIORS, type TimingPrior } from '@/utils/timing/priors';
 import { BestTimeImport } from './BestTimeImport';
@@ -198,17 +199,22 @@ function AccountView({ brand, onChanged }: { brand: Brand; onChanged(): void }) 
   const prior = choices ? chosenPrior(brand, choices) : null;
   const priorCells = useMemo(() => (prior ? priorGrid(prior) : [...FLAT_PRIOR]), [prior]);
   const now = useMemo(() => Date.now(), [posts]); // eslint-disable-line react-hooks/exhaustive-deps
-  const grid = useMemo(
-    () => (posts ? estimateBestTimes(posts, { timeZone, prior: priorCells, now }) : null),
-    [posts, timeZone, priorCells, now],
+  // The posts' pass (bins) is kept per account until its posts or zone change; choosing a prior
+  // only redoes the 168 cells.
+  const bins = useMemo(
+    () => (posts ? libraryBins.binsOf(`${brand.id}/${brand.network}`, posts, timeZone) : null),
+    [posts, timeZone, brand.id, brand.network],
   );
+  const grid = useMemo(() => (bins ? gridFromBins(bins, { prior: priorCells, now }) : null), [bins, priorCells, now]);
+  // Stable (onChanged is the section's reducer dispatch), so the memoised post log and import
+  // form skip a redraw that only changes the prior.
+  const changedPosts = useCallback(() => {
+    reload();
+    onChanged();
+  }, [onChanged]);
   if (!posts || !grid || !choices) return null;
   const choice = choices[brand.id] ?? DEFAULT_PRIOR_ID[brand.network];
   const noDays = daysWithoutData(t, grid.postsPerDay, language);
-  const changedPosts = () => {
-    reload();
-    onChanged();
-  };
 
   return (
     <div className="space-y-6" data-testid="best-time-account" data-brand-id={brand.id}>

@@ -5,14 +5,17 @@
  *    page): the first call (ICU data and offsets not yet loaded), calls 2-10, then the median of 21;
  * 2. rendering the heatmaps in Chromium with the built extension's library page: the Best time
  *    section opened on an account with 5,000 posts (database read + grid + both 7x24 heatmaps),
- *    and the re-render after choosing another prior (grid + both heatmaps), median of 7 each.
- * Run: `npm run bench -- --only timing` (needs `npx wxt build` for part 2).
+ *    and the re-render after choosing another prior (grid from the kept bins + both heatmaps),
+ *    median of 7 each; in Node also the parts: the posts' pass, the grid from kept bins, the stamp.
+ * Run: `npm run bench -- --only timing`, or alone `npx tsx tests/bench/timing.bench.ts` (needs
+ * `npx wxt build` for part 2; `BENCH_EXTENSION_DIR=path/to/chrome-mv3` measures another build).
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { launchChromiumWithExtension } from '../support/chromium-launch.mjs';
-import { estimateBestTimes } from '../../utils/timing/estimate';
+import { binPosts, estimateBestTimes, gridFromBins } from '../../utils/timing/estimate';
+import { postsStamp } from '../../utils/timing/bins-cache';
 import { priorById, priorGrid } from '../../utils/timing/priors';
 import type { PostLogEntry } from '../../utils/db/post-log';
 
@@ -59,10 +62,24 @@ function benchGrid() {
       `(includes loading the ICU time-zone data and compiling), calls 2-10 median ${median(warmingUp).toFixed(1)} ms, ` +
       `then median of 21: ${median(warm).toFixed(1)} ms (goal < 50 ms)`,
   );
+  // The library page's split (bins-cache.ts): a choice redoes only the cells from kept bins;
+  // a reload pays the stamp of the posts to know the kept bins are still theirs.
+  const bins = binPosts(entries, 'Europe/Rome');
+  const time = (f: () => unknown) => median(Array.from({ length: 21 }, () => {
+    const t0 = performance.now();
+    f();
+    return performance.now() - t0;
+  }));
+  console.log(
+    `  of which: the posts' pass (binPosts) median ${time(() => binPosts(entries, 'Europe/Rome')).toFixed(2)} ms, ` +
+      `the grid from kept bins (gridFromBins, what a choice of prior redoes) ${time(() => gridFromBins(bins, { prior, now })).toFixed(2)} ms, ` +
+      `the change stamp of ${POSTS} posts (postsStamp) ${time(() => postsStamp(entries)).toFixed(2)} ms`,
+  );
 }
 
 async function benchHeatmap() {
-  const extensionDir = join(root, '.output/chrome-mv3');
+  // BENCH_EXTENSION_DIR: another build (e.g. of the commit before a change) to compare with.
+  const extensionDir = process.env.BENCH_EXTENSION_DIR ? resolve(process.env.BENCH_EXTENSION_DIR) : join(root, '.output/chrome-mv3');
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     console.log('  heatmap render: skipped (no .output/chrome-mv3; run `npx wxt build`)');
     return;

@@ -248,11 +248,37 @@ export function trustLabel(totalPosts: number, distinctDays: number): Trust {
   return 'solid';
 }
 
+/**
+ * Steps 1-3 for one account in one time zone: everything that reads the posts. The rest
+ * (prior, shrinkage, nextBest) works on these 168 cells alone, so the library page keeps the
+ * bins per account (bins-cache.ts) and redraws after choosing a prior without reading 5,000
+ * posts again.
+ */
+export interface PostBins {
+  timeZone: string;
+  /** Usable posts (engagement data and a valid publishedAt). */
+  totalPosts: number;
+  skippedPosts: number;
+  /** Per cell: posts, sum of their log ratios, the highest one, and the unclipped ratios. */
+  rawCount: number[];
+  rawSum: number[];
+  topOwn: number[];
+  cellRatios: number[][];
+  postsPerDay: number[];
+}
+
 export function estimateBestTimes(entries: readonly PostLogEntry[], options: EstimateOptions): BestTimeGrid {
-  const { timeZone, prior, now } = options;
+  checkPrior(options.prior);
+  return gridFromBins(binPosts(entries, options.timeZone), options);
+}
+
+function checkPrior(prior: readonly number[]): void {
   if (prior.length !== HOURS_PER_WEEK) throw new RangeError(`prior must have ${HOURS_PER_WEEK} cells`);
   if (prior.some((v) => !(v > 0) || !Number.isFinite(v))) throw new RangeError('prior cells must be positive numbers');
+}
 
+/** Steps 1-3: usable posts, their log ratios to the account's median, binned by local hour. */
+export function binPosts(entries: readonly PostLogEntry[], timeZone: string): PostBins {
   // 1. usable posts and their cells
   const posts: { cell: number; engagement: number }[] = [];
   let skippedPosts = 0;
@@ -287,11 +313,24 @@ export function estimateBestTimes(entries: readonly PostLogEntry[], options: Est
     rawSum[p.cell] += logRatios[i];
     cellRatios[p.cell].push(ratios[i]);
   });
+  const postsPerDay = new Array<number>(7).fill(0);
+  for (const p of posts) postsPerDay[Math.floor(p.cell / HOURS_PER_DAY)]++;
+  return { timeZone, totalPosts: posts.length, skippedPosts, rawCount, rawSum, topOwn, cellRatios, postsPerDay };
+}
+
+/** Steps 4-8 from an account's bins: the grid under a prior, nextBest after `now`. `options.timeZone`
+ * is ignored: the bins' zone is the grid's. */
+export function gridFromBins(bins: PostBins, options: Omit<EstimateOptions, 'timeZone'>): BestTimeGrid {
+  const { prior, now } = options;
+  checkPrior(prior);
+  const { timeZone, rawCount, rawSum, topOwn, cellRatios, skippedPosts } = bins;
+  const postsPerDay = [...bins.postsPerDay];
+  const totalPosts = bins.totalPosts;
 
   // 4. smooth, 5. shrink, 6. score
   const kernel = SMOOTHING_KERNEL;
-  const k = shrinkK(posts.length);
-  const w = priorWeight(posts.length);
+  const k = shrinkK(totalPosts);
+  const w = priorWeight(totalPosts);
   const cells: BestTimeCell[] = [];
   for (let c = 0; c < HOURS_PER_WEEK; c++) {
     let n = 0;
@@ -323,10 +362,8 @@ export function estimateBestTimes(entries: readonly PostLogEntry[], options: Est
     });
   }
 
-  const postsPerDay = new Array<number>(7).fill(0);
-  for (const p of posts) postsPerDay[Math.floor(p.cell / HOURS_PER_DAY)]++;
   const distinctDays = postsPerDay.filter((n) => n > 0).length;
-  const trust = trustLabel(posts.length, distinctDays);
+  const trust = trustLabel(totalPosts, distinctDays);
 
   const scores = cells.map((c) => c.score);
   const medianScore = median([...scores].sort((a, b) => a - b));
@@ -356,7 +393,7 @@ export function estimateBestTimes(entries: readonly PostLogEntry[], options: Est
       : { kind: 'prior', day, hour, posts: rawCount[best] };
   }
 
-  return { cells, trust, totalPosts: posts.length, skippedPosts, nextBest, why, postsPerDay };
+  return { cells, trust, totalPosts, skippedPosts, nextBest, why, postsPerDay };
 }
 
 export type NowRating = 'good' | 'average' | 'poor';
