@@ -16,5 +16,11 @@ export default defineConfig({
     // more try of that test (with its own set-up) tells a flake from a failure. The
     // summary still counts a test that needed it as passed only if it then passed.
     retry: 1,
+    // `expect.poll` waits for a condition in a real browser: a click in the sidebar goes
+    // to the background, then to the page agent, then into the editor. On a loaded 2-core
+    // machine that chain can take over a second (Vitest's default limit), and a test then
+    // failed with the right answer on its way. A condition that holds early returns at once, so
+    // a generous limit costs nothing when things go well.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
