@@ -90,6 +90,15 @@ async function ideasFrame(page: Page): Promise<Frame> {
   return frame;
 }
 
+/** After a clip the sidebar opens by itself on the Ideas tab once the save ends (the
+ * background's reveal): wait for that, click nothing. Clicking the tab instead raced the
+ * reveal under load: the test saw the tab closed, the reveal opened the sidebar, and the
+ * click meant to open it closed it. */
+async function revealedIdeasFrame(page: Page): Promise<Frame> {
+  await waitForHost(page, (info) => info.state === 'open');
+  return ideasFrame(page);
+}
+
 async function thumbnailIsFromBlob(frame: Frame, testId: string) {
   const img = frame.locator(`[data-testid="${testId}"]`).first();
   await img.waitFor();
@@ -112,7 +121,7 @@ describe('Chromium: clipping posts', () => {
     });
     await clickClipControl(page, 'pfbid123');
 
-    const frame = await ideasFrame(page);
+    const frame = await revealedIdeasFrame(page);
     await frame.locator('[data-testid="clips-page-capture-ok"] [data-updated="false"]').waitFor();
     expect(await frame.locator('[data-testid="clips-page-editor-text"]').textContent()).toBe(
       "Buongiorno! ☕ Il nuovo menù d'autunno è arrivato.\nTell us your favourite in the comments 👇 #autunno #spalla",
@@ -208,7 +217,7 @@ describe('Chromium: clipping posts', () => {
         lang === 'en' ? 'Comment by Luca Bianchi' : 'Commento di Luca Bianchi',
       );
       await clickClipControl(page, 'pfbid123');
-      const frame = await ideasFrame(page);
+      const frame = await revealedIdeasFrame(page);
       await frame.locator('[data-testid="clips-page-capture-ok"]').waitFor();
       expect(await frame.locator('[data-testid="clips-page-editor-text"]').textContent()).toBe(
         "Buongiorno! ☕ Il nuovo menù d'autunno è arrivato.\nTell us your favourite in the comments 👇 #autunno #spalla",
@@ -264,7 +273,7 @@ describe('Chromium: clipping posts', () => {
       })()`,
     );
     expect(result.ok).toBe(true);
-    const frame = await ideasFrame(page);
+    const frame = await revealedIdeasFrame(page);
     await frame.locator('[data-testid="clips-page-capture-ok"]').waitFor();
     const db = await database();
     expect(db.clips.map((c) => c.permalink)).toEqual(['https://www.instagram.com/p/C3cArOuSeL1/']);
@@ -301,7 +310,7 @@ describe('Chromium: clipping posts', () => {
       await page.goto(current.run.url('www.facebook.com', `/?lang=${lang}`));
       await inWorker(current.run, 'self.spalla.clipsFailNextWrite()');
       await clickClipControl(page, 'pfbid654');
-      const frame = await ideasFrame(page);
+      const frame = await revealedIdeasFrame(page);
       const notice = frame.locator('[data-testid="clips-page-capture-error"]');
       await notice.locator('[data-reason="quota"]').waitFor();
       const expected = lang === 'en' ? 'not enough disk space' : 'lo spazio su disco non basta';
@@ -372,7 +381,7 @@ describe('Chromium: clipping posts', () => {
     for (let i = 1; i <= expected.length; i++) await clickClipControl(page, `pfbidhostile${i}`);
     await expect.poll(async () => (await database()).clips.length, { timeout: 30_000 }).toBe(11);
 
-    const frame = await ideasFrame(page);
+    const frame = await revealedIdeasFrame(page);
     await expect.poll(() => frame.locator('[data-testid="clips-page-recent-item"]').count()).toBe(11);
     const shown = await frame.evaluate(() =>
       [...document.querySelectorAll('[data-testid="clips-page-recent-item"]')].map((li) => ({

@@ -12,16 +12,20 @@ export async function waitForHost(page: Page, check?: (info: HostInfo) => boolea
   return pollHost(() => hostInfo(page), check);
 }
 
-/** Clicks the edge tab where a person would. */
-export async function clickEdgeTab(page: Page): Promise<void> {
-  const point = edgeTabPoint(await waitForHost(page));
+/** Clicks the edge tab where a person would: where `seen` showed it, else where it is now. */
+export async function clickEdgeTab(page: Page, seen?: HostInfo): Promise<void> {
+  const point = edgeTabPoint(seen ?? (await waitForHost(page)));
   await page.mouse.click(point.x, point.y);
 }
 
+/** Opens the sidebar with a click on the closed edge tab, as a person does. The click aims
+ * where the tab was seen closed: read again, the host may have opened meanwhile (a clip
+ * opens it when its save ends) and a click on the open tab would close it. A person
+ * aiming at the closed tab as the panel opens hits the panel instead, which is harmless. */
 export async function openSidebar(page: Page, run: ChromiumRun): Promise<Frame> {
   const info = await waitForHost(page);
   if (info.state !== 'open') {
-    await clickEdgeTab(page);
+    await clickEdgeTab(page, info);
     await waitForHost(page, (i) => i.state === 'open');
   }
   return chromiumSidebarFrame(page, run.extensionId);
