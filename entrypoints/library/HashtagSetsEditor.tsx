@@ -53,7 +53,7 @@ export function HashtagSetsEditor() {
         </Notice>
       )}
       {sets && sets.length === 0 && <p className="text-slate-500 dark:text-slate-400">{t('hashtagsNoSets')}</p>}
-      <ul className="space-y-3" data-testid="hashtag-sets-list">
+      <ul className="space-y-3" data-testid="hashtag-sets-list" data-count={sets ? sets.length : -1}>
         {sets?.map((set) => <SetCard key={set.id} set={set} onDelete={() => void remove(set)} />)}
       </ul>
     </div>

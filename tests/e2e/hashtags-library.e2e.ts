@@ -56,6 +56,10 @@ describe('Chromium library: hashtag sets', () => {
 
     await card.getByTestId('hashtag-set-name').fill('Viaggi in Italia');
     await card.getByTestId('hashtag-set-name').press('Enter');
+    // The rename is written on Enter, not awaited by anything the test can see except the
+    // live list: the card takes its new name only once the write has committed. Reloading
+    // before that aborts the write (a busy CPU showed it: the set came back as "Viaggi").
+    await page.locator('[data-testid="hashtag-set"][data-name="Viaggi in Italia"]').waitFor();
     await page.reload();
     await expect.poll(() => tagsOf(page, 'Viaggi in Italia'), { timeout: 10_000 }).toEqual(['mare', 'montagna', 'lago']);
   });
@@ -70,8 +74,12 @@ describe('Chromium library: hashtag sets', () => {
     await page.getByTestId('hashtag-set-undo').click();
     await expect.poll(() => tagsOf(page, 'Sposi')).toEqual(['matrimonio', 'sposi']);
     await card().getByTestId('hashtag-set-delete').click();
+    // Gone from the live list = the delete has committed; only then reload.
+    await expect.poll(() => card().count()).toBe(0);
     await page.reload();
-    await page.getByTestId('hashtag-set-new').waitFor();
+    // The list is read after the form shows: wait until it has loaded (data-count) before
+    // checking the set stayed deleted.
+    await expect.poll(() => page.getByTestId('hashtag-sets-list').getAttribute('data-count')).toBe('0');
     expect(await card().count()).toBe(0);
   });
 });
