@@ -85,6 +85,12 @@ export async function expandFacebookPost(post: HTMLElement): Promise<boolean> {
   return button ? clickAndWaitGone(button) : true;
 }
 
+/** The post's author as its header shows it ('' when the header names nobody). */
+export function facebookAuthorName(post: Element): string {
+  const authorBox = ownFirst(post, S.author, S.post);
+  return authorBox ? tidyText((authorBox.querySelector(S.authorName) ?? authorBox).textContent ?? '') : '';
+}
+
 export function readFacebookPost(post: HTMLElement): PostSnapshot {
   const base = post.ownerDocument.baseURI;
   const box = message(post);
@@ -102,7 +108,7 @@ export function readFacebookPost(post: HTMLElement): PostSnapshot {
   const links = ownAll(post, S.link, S.post) as HTMLAnchorElement[];
   const authorBox = ownFirst(post, S.author, S.post);
   const authorLink = authorBox?.querySelector<HTMLAnchorElement>('a[href]') ?? null;
-  const authorName = authorBox ? tidyText((authorBox.querySelector(S.authorName) ?? authorBox).textContent ?? '') : '';
+  const authorName = facebookAuthorName(post);
 
   const hrefs = links.map((a) => a.getAttribute('href') ?? '');
   const permalinkHref = hrefs.find((h) => POST_LINK.test(h)) ?? hrefs.find((h) => PHOTO_LINK.test(h)) ?? null;

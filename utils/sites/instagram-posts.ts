@@ -69,14 +69,24 @@ export async function expandInstagramPost(post: HTMLElement): Promise<boolean> {
   return button ? clickAndWaitGone(button) : true;
 }
 
-export function readInstagramPost(post: HTMLElement): PostSnapshot {
-  const base = post.ownerDocument.baseURI;
-  const header = ownFirst(post, S.header, S.post);
-  const profileLink = header
+/** The author's profile link in a post's header (not the time link), if any. */
+function profileLinkIn(header: Element | null): HTMLAnchorElement | undefined {
+  return header
     ? [...header.querySelectorAll<HTMLAnchorElement>('a[href^="/"]')].find(
         (a) => !POST_PATH.test(a.getAttribute('href') ?? '') && tidyText(a.textContent ?? '') !== '',
       )
     : undefined;
+}
+
+/** The author's profile link of a post (its text is the handle). */
+export function instagramProfileLink(post: Element): HTMLAnchorElement | undefined {
+  return profileLinkIn(ownFirst(post, S.header, S.post));
+}
+
+export function readInstagramPost(post: HTMLElement): PostSnapshot {
+  const base = post.ownerDocument.baseURI;
+  const header = ownFirst(post, S.header, S.post);
+  const profileLink = profileLinkIn(header);
   const handle = profileLink ? (profileLink.getAttribute('href') ?? '').split('/').filter(Boolean)[0] ?? null : null;
 
   const box = caption(post);

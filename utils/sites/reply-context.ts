@@ -1,10 +1,11 @@
 import type { SiteKey } from '../settings/items';
 import type { BoxKind } from '../replies/limits';
 import type { ActingAs, ReplyPageContext } from '../replies/page-context';
-import { FACEBOOK_POST_SELECTORS } from './facebook-posts';
+import { facebookPostHolding, findFacebookPostContainers } from './facebook-post-finder';
+import { facebookAuthorName } from './facebook-posts';
 import { readInstagramViewer } from './instagram-account';
-import { INSTAGRAM_POST_SELECTORS } from './instagram-posts';
-import { ownFirst, tidyText } from './post-read';
+import { INSTAGRAM_POST_SELECTORS, instagramProfileLink } from './instagram-posts';
+import { tidyText } from './post-read';
 
 /** What the page shows around a composer for a saved reply: the person answered, the
  * identity the user acts as, the kind of box. Read from roles and aria labels in
@@ -53,8 +54,6 @@ const SEL = {
 const REPLY_TO = /^(?:Reply to|Rispondi a)\s+(.+?)\s*$/u;
 /** "Comment by NAME" / "Commento di NAME" (facebook.com comment articles). */
 const COMMENT_BY = /^(?:Comment by|Commento di)\s+(.+?)(?:\s+\d.*)?$/u;
-/** "Reply by NAME" / "Risposta di NAME": replies nested under a comment. */
-const REPLY_BY = /^(?:Reply by|Risposta di)\s+(.+?)(?:\s+\d.*)?$/u;
 /** "Messages in conversation with NAME" / "Messaggi nella conversazione con NAME". */
 const CONVERSATION_WITH = /(?:conversation with|conversazione con)\s+(.+?)\s*$/u;
 /** "Reply on Instagram as NAME…" / "Rispondi su Instagram come NAME…" (Business Suite);
@@ -78,28 +77,16 @@ function ownCommentAuthor(composer: HTMLElement): string | null {
   return match(COMMENT_BY, label(composer.closest(SEL.fbComment)));
 }
 
-function isCommentArticle(el: Element): boolean {
-  return COMMENT_BY.test(label(el) ?? '') || REPLY_BY.test(label(el) ?? '');
-}
-
-/** facebook.com: the post a top-level comment box belongs to. Walking up: a feed unit
- * pagelet ends the walk; the outermost article that is not a comment is the post; a feed
- * unit (`aria-posinset`) stands for a post that has no article (2026 feeds). */
+/** facebook.com: the post a top-level comment box belongs to, as the post readers find
+ * posts (facebook-post-finder.ts: feed units, pagelets, post menus, articles that are not
+ * comments). */
 function facebookPostOf(composer: HTMLElement): Element | null {
-  let post: Element | null = null;
-  for (let el = composer.parentElement; el; el = el.parentElement) {
-    if (/FeedUnit|ProfileTimeline/.test(el.getAttribute('data-pagelet') ?? '')) return post ?? el;
-    if (el.getAttribute('role') === 'article' && !isCommentArticle(el)) post = el;
-    if (el.hasAttribute('aria-posinset')) return post ?? el;
-  }
-  return post;
+  return facebookPostHolding(composer, findFacebookPostContainers(composer.ownerDocument));
 }
 
 /** The post's author as its header shows it, or null. */
 function facebookPostAuthor(post: Element): string | null {
-  const S = FACEBOOK_POST_SELECTORS;
-  const box = ownFirst(post, S.author, S.post);
-  const name = box ? tidyText((box.querySelector(S.authorName) ?? box).textContent ?? '') : '';
+  const name = facebookAuthorName(post);
   return name && name.length <= 200 ? name : null;
 }
 
@@ -170,12 +157,7 @@ function instagramContext(composer: HTMLElement, surface: string, doc: Document)
 
 /** The handle in the post's header (the profile link's text, not the time link). */
 function instagramPostAuthor(post: Element): string | null {
-  const header = ownFirst(post, INSTAGRAM_POST_SELECTORS.header, INSTAGRAM_POST_SELECTORS.post);
-  const link = header
-    ? [...header.querySelectorAll('a[href^="/"]')].find(
-        (a) => !/\/(p|reel|tv)\//.test(a.getAttribute('href') ?? '') && tidyText(a.textContent ?? '') !== '',
-      )
-    : undefined;
+  const link = instagramProfileLink(post);
   const name = link ? tidyText(link.textContent ?? '') : '';
   return name && name.length <= 200 ? name : null;
 }
