@@ -41,11 +41,12 @@ const DAY = 86_400_000;
 const NOW = Date.now();
 const BRAND_ID = 'demo-brand-spallademo';
 
-/** The account the fixture's own Page (/spallademo) belongs to, as "Add this account"
- * in the sidebar makes it. */
-const BRAND = {
-  id: BRAND_ID, createdAt: NOW, updatedAt: NOW,
-  network: 'facebook', name: 'Spalla Demo', handle: 'spallademo', timeZone: 'Europe/Rome',
+/** The brand of the fixture's own Page (/spallademo) and that Page as its account, as
+ * "Add this account" in the sidebar makes them. */
+const BRAND = { id: BRAND_ID, createdAt: NOW, updatedAt: NOW, name: 'Spalla Demo', color: '#2563eb', timeZone: 'Europe/Rome' };
+const ACCOUNT = {
+  id: BRAND_ID, createdAt: NOW, updatedAt: NOW, brandId: BRAND_ID,
+  network: 'facebook', name: 'Spalla Demo', handle: 'spallademo', externalId: null,
 };
 
 /** Rome's wall clock `hour`:00 on the day `daysBack` days ago (CET/CEST by the zone). */
@@ -69,7 +70,7 @@ function postLog() {
       const strong = (hour === 19 && (weekday === 2 || weekday === 4)) || (weekday === 0 && hour === 11);
       const n = rows.length;
       rows.push({
-        id: `demo-post-${n}`, createdAt: NOW, updatedAt: NOW, brandId: BRAND_ID, network: 'facebook',
+        id: `demo-post-${n}`, createdAt: NOW, updatedAt: NOW, brandId: BRAND_ID, accountId: BRAND_ID, network: 'facebook',
         permalink: `https://www.facebook.com/spallademo/posts/demo${n}`,
         publishedAt: romeTime(daysBack, hour), source: 'import',
         metrics: { reactions: (strong ? 240 : 90) + ((n * 37) % 40), comments: 4 + (n % 9), shares: n % 5, saves: null, reach: null, views: null },
@@ -120,7 +121,7 @@ function clipRows() {
       images.push({
         id: `demo-img-${c.id}-${role === 'full' ? 'full' : 'thumb'}`, createdAt: clippedAt, updatedAt: clippedAt,
         clipId: `demo-clip-${c.id}`, role, mimeType: 'image/png', width: 480, height: 320,
-        sourceUrl: `https://scontent.cdninstagram.com/demo-${c.id}.png`, blobBase64: png,
+        sourceUrl: `https://scontent.cdninstagram.com/demo-${c.id}.png`, blobBase64: png, brandId: null,
       });
     }
   }
@@ -347,7 +348,7 @@ try {
   await library.goto(`chrome-extension://${extensionId}/library.html#settings`);
   await library.getByTestId('settings-language').waitFor({ timeout: TIMEOUT });
   const { clips, images } = clipRows();
-  await library.evaluate(putRowsInPage, { brands: [BRAND], postLog: postLog(), clips, images, hashtagSets: HASHTAG_SETS });
+  await library.evaluate(putRowsInPage, { brands: [BRAND], accounts: [ACCOUNT], postLog: postLog(), clips, images, hashtagSets: HASHTAG_SETS });
 
   const page = await context.newPage();
   await page.setViewportSize(VIEWPORT);

@@ -7,6 +7,7 @@ const image = (id: string, blob = new Blob([id], { type: 'image/jpeg' })): Store
   createdAt: 0,
   updatedAt: 0,
   clipId: `clip-${id}`,
+  brandId: null,
   role: 'thumbnail',
   mimeType: 'image/jpeg',
   width: 1,

@@ -4,7 +4,7 @@ import { TimeZonePicker } from '@/components/TimeZonePicker';
 import { dateFormatter } from '@/utils/i18n/dates';
 import { Button, Notice, Section } from '@/components/ui';
 import { getDb } from '@/utils/db/app-db';
-import type { Brand } from '@/utils/db/brands';
+import type { TimingAccount } from '@/utils/timing/accounts';
 import { bestTimeCsvMappingsItem } from '@/utils/settings/items';
 import {
   CSV_FIELDS,
@@ -63,7 +63,7 @@ interface Loaded {
  * before "Import". `timeZone` is the account's zone: the posts are filed, previewed and binned
  * in it; the file's own times are read in the mapping's zone (US Pacific for Meta exports). */
 /** Memoised: choosing a prior does not redraw the import form. */
-export const BestTimeImport = memo(function BestTimeImport({ brand, timeZone, onImported }: { brand: Brand; timeZone: string; onImported(): void }) {
+export const BestTimeImport = memo(function BestTimeImport({ brand, timeZone, onImported }: { brand: TimingAccount; timeZone: string; onImported(): void }) {
   const { t, language } = useI18n();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);

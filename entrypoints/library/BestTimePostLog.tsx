@@ -5,7 +5,7 @@ import { useI18n } from '@/components/i18n';
 import { dateFormatter, formatDateTime } from '@/utils/i18n/dates';
 import { Button, Notice, Section } from '@/components/ui';
 import { getDb } from '@/utils/db/app-db';
-import type { Brand } from '@/utils/db/brands';
+import type { TimingAccount } from '@/utils/timing/accounts';
 import type { PostLogEntry, PostMetrics } from '@/utils/db/post-log';
 import { cleanPermalink, parseCount } from '@/utils/timing/csv-import';
 import { logPosts } from '@/utils/timing/post-log-store';
@@ -33,7 +33,7 @@ export const BestTimePostLog = memo(function BestTimePostLog({
   timeZone,
   onChanged,
 }: {
-  brand: Brand;
+  brand: TimingAccount;
   posts: PostLogEntry[];
   timeZone: string;
   onChanged(): void;
@@ -204,7 +204,7 @@ function wallTimeIn(value: string, timeZone: string): number | null {
 }
 
 /** A post typed by hand: the time is read in the account's zone. */
-function ManualEntry({ brand, timeZone, onAdded }: { brand: Brand; timeZone: string; onAdded(): void }) {
+function ManualEntry({ brand, timeZone, onAdded }: { brand: TimingAccount; timeZone: string; onAdded(): void }) {
   const { t, language } = useI18n();
   const [when, setWhen] = useState('');
   const [link, setLink] = useState('');

@@ -6,7 +6,8 @@ import { browserTimeZone, TimeZonePicker } from '@/components/TimeZonePicker';
 import { Button, Notice, Section } from '@/components/ui';
 import { useStorageItem } from '@/components/useStorageItem';
 import { getDb } from '@/utils/db/app-db';
-import type { Brand } from '@/utils/db/brands';
+import { createBrandWithAccount } from '@/utils/brands/ops';
+import { timingAccounts, type TimingAccount } from '@/utils/timing/accounts';
 import type { PostLogEntry } from '@/utils/db/post-log';
 import { stampNew, type Network } from '@/utils/db/record';
 import { bestTimePriorChoiceItem, defaultTimeZoneItem } from '@/utils/settings/items';
@@ -26,13 +27,12 @@ export function priorName(prior: TimingPrior): string {
 /** Library section "Best time": accounts, their week heatmaps and their post logs. */
 export function BestTimeSection() {
   const { t } = useI18n();
-  const [brands, setBrands] = useState<Brand[] | null>(null);
+  const [brands, setBrands] = useState<TimingAccount[] | null>(null);
   const [version, changed] = useReducer((x: number) => x + 1, 0);
   const [selectedId, setSelectedId] = useState<string | null>(null);
 
   useEffect(() => {
-    void getDb()
-      .brands.toArray()
+    void timingAccounts(getDb())
       .then((all) => {
         all.sort((a, b) => a.name.localeCompare(b.name) || a.network.localeCompare(b.network));
         setBrands(all);
@@ -60,8 +60,8 @@ function Accounts({
   onSelect,
   onChanged,
 }: {
-  brands: Brand[];
-  selected: Brand | null;
+  brands: TimingAccount[];
+  selected: TimingAccount | null;
   onSelect(id: string): void;
   onChanged(): void;
 }) {
@@ -73,11 +73,10 @@ function Accounts({
 
   async function create() {
     if (!name.trim()) return;
-    const brand: Brand = stampNew({ network, name: name.trim(), handle: handle.trim().replace(/^@/, '') || null, timeZone: null });
-    await getDb().brands.add(brand);
+    const { account } = await createBrandWithAccount(getDb(), { network, name, handle });
     setName('');
     setHandle('');
-    onSelect(brand.id);
+    onSelect(account.id);
     onChanged();
   }
 
@@ -116,7 +115,7 @@ function Accounts({
                 onSubmit={async (e) => {
                   e.preventDefault();
                   if (!rename.trim()) return;
-                  await getDb().brands.update(selected.id, { name: rename.trim(), updatedAt: Date.now() });
+                  await getDb().accounts.update(selected.id, { name: rename.trim(), updatedAt: Date.now() });
                   setRename(null);
                   onChanged();
                 }}
@@ -183,7 +182,7 @@ function Accounts({
   );
 }
 
-function AccountView({ brand, onChanged }: { brand: Brand; onChanged(): void }) {
+function AccountView({ brand, onChanged }: { brand: TimingAccount; onChanged(): void }) {
   const { t, language } = useI18n();
   const [posts, setPosts] = useState<PostLogEntry[] | null>(null);
   const [version, reload] = useReducer((x: number) => x + 1, 0);
@@ -192,7 +191,7 @@ function AccountView({ brand, onChanged }: { brand: Brand; onChanged(): void }) 
   const [editZone, setEditZone] = useState(false);
 
   useEffect(() => {
-    void postsOf(getDb(), brand.id, brand.network).then(setPosts);
+    void postsOf(getDb(), brand.id).then(setPosts);
   }, [brand, version]);
 
   const timeZone = effectiveTimeZone(brand, defaultZone ?? null);
@@ -305,7 +304,7 @@ function AccountView({ brand, onChanged }: { brand: Brand; onChanged(): void }) 
             <TimeZonePicker
               value={brand.timeZone ?? defaultZone ?? browserTimeZone()}
               onChange={async (zone) => {
-                await getDb().brands.update(brand.id, { timeZone: zone, updatedAt: Date.now() });
+                await getDb().brands.update(brand.brandId, { timeZone: zone, updatedAt: Date.now() });
                 setEditZone(false);
                 onChanged();
               }}
@@ -318,7 +317,7 @@ function AccountView({ brand, onChanged }: { brand: Brand; onChanged(): void }) 
               {brand.timeZone && (
                 <Button
                   onClick={async () => {
-                    await getDb().brands.update(brand.id, { timeZone: null, updatedAt: Date.now() });
+                    await getDb().brands.update(brand.brandId, { timeZone: null, updatedAt: Date.now() });
                     onChanged();
                   }}
                   data-testid="best-time-zone-reset"

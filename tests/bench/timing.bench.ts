@@ -34,6 +34,7 @@ function postLog(now: number): PostLogEntry[] {
       createdAt: publishedAt,
       updatedAt: publishedAt,
       brandId: 'bench-brand',
+      accountId: 'bench-brand',
       network: 'instagram',
       permalink: `https://www.instagram.com/p/BENCH${i}/`,
       publishedAt,
@@ -99,8 +100,9 @@ async function benchHeatmap() {
       await new Promise<void>((resolveOpen, reject) => {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction(['brands', 'postLog'], 'readwrite');
-          tx.objectStore('brands').put({ id: 'bench-brand', createdAt: 0, updatedAt: 0, network: 'instagram', name: 'Bench', handle: 'bench', timeZone: 'Europe/Rome' });
+          const tx = open.result.transaction(['brands', 'accounts', 'postLog'], 'readwrite');
+          tx.objectStore('brands').put({ id: 'bench-brand', createdAt: 0, updatedAt: 0, name: 'Bench', color: '#2563eb', timeZone: 'Europe/Rome' });
+          tx.objectStore('accounts').put({ id: 'bench-brand', createdAt: 0, updatedAt: 0, brandId: 'bench-brand', network: 'instagram', name: 'Bench', handle: 'bench', externalId: null });
           for (const p of posts) tx.objectStore('postLog').put(p);
           tx.oncomplete = () => {
             open.result.close();

@@ -99,8 +99,8 @@ describe('sidebar: log from the page, the hint changes', () => {
       expect(rows).toHaveLength(1);
 
       // 120 more posts of this account (as if imported): Wednesday 15:00 does twice as well.
-      const brandId = ((await dumpDatabase(library)).brands as { id: string }[])[0].id;
-      await library.evaluate(syntheticPosts, { brandId, network: 'instagram' });
+      const [account] = (await dumpDatabase(library)).accounts as { id: string; brandId: string }[];
+      await library.evaluate(syntheticPosts, { brandId: account.brandId, accountId: account.id, network: 'instagram' });
       await frame.getByTestId('sidebar-tab-data').click();
       await frame.getByTestId('sidebar-tab-best-time').click();
       await expect.poll(() => attr(frame, 'best-time-sidebar-trust', 'data-value'), { timeout: 15_000 }).toBe('solid');
@@ -154,8 +154,10 @@ describe('sidebar: log from the page, the hint changes', () => {
         const expected = await page.evaluate(() => new Date(2026, 10, 20, 12, 35).getTime());
         expect(rows[0].publishedAt).toBe(expected);
         expect(rows[0].metrics.reactions).toBeGreaterThan(0);
-        const brands = (await dumpDatabase(library)).brands as { handle: string; name: string; network: string }[];
-        expect(brands).toEqual([expect.objectContaining({ handle: 'spallademo', name: 'Spalla Demo', network: 'facebook' })]);
+        const { accounts, brands } = (await dumpDatabase(library)) as { accounts: { handle: string; name: string; network: string; brandId: string }[]; brands: { id: string; name: string }[] };
+        expect(accounts).toEqual([expect.objectContaining({ handle: 'spallademo', name: 'Spalla Demo', network: 'facebook' })]);
+        // A new account is a brand of its own name until the user files it under a client.
+        expect(brands).toEqual([expect.objectContaining({ id: accounts[0].brandId, name: 'Spalla Demo' })]);
       },
       TIMEOUT * 2,
     );

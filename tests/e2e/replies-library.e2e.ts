@@ -36,7 +36,7 @@ function row(overrides: Partial<SavedReply> & Pick<SavedReply, 'id' | 'title'>):
 }
 
 async function seed(rows: SavedReply[]): Promise<void> {
-  await writeRows(page, { brands: [], savedReplies: rows, hashtagSets: [], hashtagStats: [], clips: [], images: [], postLog: [] });
+  await writeRows(page, { brands: [], accounts: [], savedReplies: rows, hashtagSets: [], hashtagStats: [], clips: [], images: [], postLog: [] });
   await page.reload();
   await page.getByTestId('replies-section').waitFor();
 }

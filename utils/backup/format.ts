@@ -62,12 +62,32 @@ const baseRecord = { id, createdAt: time, updatedAt: time };
 // --- Row schemas: one per table, mirroring the interfaces in utils/db ---------------
 // `format.test.ts` checks at compile time that each one infers exactly its interface.
 
-export const brandSchema = z.strictObject({
+const timeZone = z.string().regex(/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/).nullable();
+
+/** An account as database versions 1 and 2 kept it in `brands` (`utils/db/upgrades.ts`
+ * makes it a brand and its account). */
+export const brandV2Schema = z.strictObject({
   ...baseRecord,
   network,
   name: text(300),
   handle: text(200).nullable(),
-  timeZone: z.string().regex(/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/).nullable(),
+  timeZone,
+});
+
+export const brandSchema = z.strictObject({
+  ...baseRecord,
+  name: text(300),
+  color: z.string().regex(/^#[0-9a-f]{6}$/),
+  timeZone,
+});
+
+export const accountSchema = z.strictObject({
+  ...baseRecord,
+  brandId: id,
+  network,
+  name: text(300),
+  handle: text(200).nullable(),
+  externalId: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/).nullable(),
 });
 
 /** Fill-in answers remembered per saved reply: one per field of its template. */
@@ -187,23 +207,29 @@ export const imageFileSchema = z.strictObject({
   type: z.union([z.literal(''), mimeType]),
 });
 
-export const imageRowSchema = z
-  .strictObject({
-    ...baseRecord,
-    clipId: id,
-    role: z.enum(['thumbnail', 'full', 'poster']),
-    mimeType,
-    width: z.int().min(1).max(100_000).nullable(),
-    height: z.int().min(1).max(100_000).nullable(),
-    sourceUrl: url.nullable(),
-    blob: imageFileSchema,
-  })
-  .refine((row) => row.blob.file.startsWith(`${IMAGES_DIR}${row.id}.`), {
+const imageRowFields = {
+  ...baseRecord,
+  clipId: id,
+  role: z.enum(['thumbnail', 'full', 'poster']),
+  mimeType,
+  width: z.int().min(1).max(100_000).nullable(),
+  height: z.int().min(1).max(100_000).nullable(),
+  sourceUrl: url.nullable(),
+  blob: imageFileSchema,
+};
+
+function imageFileMatchesId<T extends z.ZodType<{ id: string; blob: { file: string } }>>(schema: T) {
+  return schema.refine((row) => row.blob.file.startsWith(`${IMAGES_DIR}${row.id}.`), {
     path: ['blob', 'file'],
     message: 'file does not match id',
   });
+}
 
-export const postLogEntrySchema = z.strictObject({
+export const imageRowSchema = imageFileMatchesId(z.strictObject({ ...imageRowFields, brandId: brandRef }));
+/** An image row before database version 3, which gave it its clip's brand. */
+export const imageRowV2Schema = imageFileMatchesId(z.strictObject(imageRowFields));
+
+const postLogFields = {
   ...baseRecord,
   brandId: brandRef,
   network,
@@ -218,10 +244,15 @@ export const postLogEntrySchema = z.strictObject({
     views: count.nullable(),
   }),
   source: z.enum(['page', 'import', 'manual']),
-});
+};
+
+export const postLogEntrySchema = z.strictObject({ ...postLogFields, accountId: brandRef });
+/** A logged post before database version 3: its `brandId` was its account. */
+export const postLogEntryV2Schema = z.strictObject(postLogFields);
 
 export const rowSchemas = {
   brands: brandSchema,
+  accounts: accountSchema,
   savedReplies: savedReplySchema,
   hashtagSets: hashtagSetSchema,
   hashtagStats: hashtagStatSchema,
@@ -243,8 +274,8 @@ export const manifestSchema = z.strictObject({
   dbVersion: z.int().min(1),
   exportedAt: time,
   appVersion: text(50),
-  /** Rows per table; every table of `dbVersion` is listed. */
-  tables: z.strictObject(Object.fromEntries(TABLE_NAMES.map((name) => [name, count])) as Record<TableName, typeof count>),
+  /** Rows per table; every table of `dbVersion` is listed (`tableNamesAt`). */
+  tables: z.strictObject(Object.fromEntries(TABLE_NAMES.map((name) => [name, name === 'accounts' ? count.optional() : count])) as Record<TableName, typeof count>),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;

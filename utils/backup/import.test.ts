@@ -3,7 +3,8 @@ import { AppDB } from '../db/app-db';
 import { itemsIn } from '../db/counts';
 import { dumpDatabase, dumpRows } from '../db/dump';
 import { fillDatabase, makeFixtureRows } from '../db/fixtures';
-import { makeV1HashtagStats } from '../db/fixtures-v1';
+import { makeV1FixtureRows, makeV1HashtagStats } from '../db/fixtures-v1';
+import { makeV2FixtureRows } from '../db/fixtures-v2';
 import { TABLE_NAMES, type TableName } from '../db/schema';
 import type { RowsByTable } from '../db/table-records';
 import { exportBackup } from './export';
@@ -114,7 +115,7 @@ describe('merge', () => {
     rows.brands = [
       { ...gino, name: 'Trattoria Da Gino (nuovo nome)', updatedAt: gino.updatedAt + DAY }, // newer → updated
       { ...muller, name: 'Older name', updatedAt: muller.updatedAt - DAY }, // older → skipped
-      { ...gino, id: 'brand-nuovo', name: 'Pizzeria Nuova', handle: 'pizzerianuova' }, // new → added
+      { ...gino, id: 'brand-nuovo', name: 'Pizzeria Nuova' }, // new → added
     ];
     rows.savedReplies = [
       { ...grazie, body: 'Same time, other text', updatedAt: grazie.updatedAt }, // equal → skipped (ours stays)
@@ -132,6 +133,7 @@ describe('merge', () => {
 
   const expected = report({
     brands: { added: 1, updated: 1, skipped: 1 },
+    accounts: { skipped: 2 }, // untouched fixtures: identical
     savedReplies: { skipped: 2 },
     hashtagSets: { skipped: 2 }, // untouched fixtures: identical
     hashtagStats: { skipped: 5 }, // the hashtags of its 2 records: 4 and 1
@@ -151,7 +153,7 @@ describe('merge', () => {
     const { here, backup } = await scenario();
     const fixtures = makeFixtureRows();
     expect(await applyImport(here, backup)).toEqual({ ok: true, report: expected });
-    expect(totalCounts(expected)).toEqual({ added: 1, updated: 1, skipped: 14 });
+    expect(totalCounts(expected)).toEqual({ added: 1, updated: 1, skipped: 16 });
 
     expect(await here.brands.get('brand-trattoria-gino')).toMatchObject({ name: 'Trattoria Da Gino (nuovo nome)' });
     expect(await here.brands.get('brand-cafe-muller')).toEqual(fixtures.brands[1]);
@@ -195,39 +197,61 @@ describe('merge', () => {
   });
 });
 
-describe('a backup from the first version of the database', () => {
-  /** Today's backup of the fixtures, made to look like version 1 wrote it: learned
-   * hashtags one row each. */
-  async function v1Backup(editRows: (rows: any[]) => void = () => {}) {
+describe('a backup from an older version of the database', () => {
+  /** Today's backup of the fixtures, made to look like version `dbVersion` wrote it: in
+   * versions 1 and 2 accounts were brands, images had no brand and logged posts no account;
+   * in version 1 the learned hashtags were one row each. */
+  async function oldBackup(dbVersion: 1 | 2, editRows: (rows: any[]) => void = () => {}) {
     const source = freshDb();
     await fillDatabase(source);
     const files = await unzipFiles(await exportBackup(source, { now }));
-    const rows: any[] = makeV1HashtagStats();
-    editRows(rows);
+    const old = dbVersion === 1 ? makeV1FixtureRows() : makeV2FixtureRows();
+    const stats: any[] = dbVersion === 1 ? makeV1HashtagStats() : JSON.parse(textOf(files.get('tables/hashtagStats.json')));
+    if (dbVersion === 1) editRows(stats);
+    const images = JSON.parse(textOf(files.get('tables/images.json'))).map(({ brandId: _, ...image }: { brandId: unknown }) => image);
+    const { accounts: _, ...tables } = JSON.parse(textOf(files.get('manifest.json'))).tables;
     const manifest = JSON.parse(textOf(files.get('manifest.json')));
     const edited: ZipFiles = new Map(files);
-    edited.set('manifest.json', JSON.stringify({ ...manifest, dbVersion: 1, tables: { ...manifest.tables, hashtagStats: rows.length } }));
-    edited.set('tables/hashtagStats.json', JSON.stringify(rows));
+    edited.delete('tables/accounts.json');
+    edited.set('manifest.json', JSON.stringify({ ...manifest, dbVersion, tables: { ...tables, hashtagStats: stats.length } }));
+    edited.set('tables/hashtagStats.json', JSON.stringify(stats));
+    edited.set('tables/brands.json', JSON.stringify(old.brands));
+    edited.set('tables/postLog.json', JSON.stringify(old.postLog));
+    edited.set('tables/images.json', JSON.stringify(images));
     return zipFiles(edited);
   }
 
-  test('is read with its hashtags packed as the database upgrade packs them, and restores', async () => {
-    const read = await readBackup(await v1Backup());
+  test.each([1, 2] as const)('version %i is read as the database upgrade brings it to today, and restores', async (dbVersion) => {
+    const read = await readBackup(await oldBackup(dbVersion));
     expect(read).toMatchObject({ ok: true });
     if (!read.ok) return;
-    expect(await dumpRows(read.backup.tables.hashtagStats)).toEqual(await dumpRows(makeFixtureRows().hashtagStats));
+    const sorted = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(await dumpRows(sorted(read.backup.tables.hashtagStats))).toEqual(await dumpRows(sorted(makeFixtureRows().hashtagStats)));
+    expect(read.backup.tables.brands).toEqual(makeFixtureRows().brands);
+    expect(read.backup.tables.accounts).toEqual(makeFixtureRows().accounts);
+    expect(read.backup.tables.postLog).toEqual(makeFixtureRows().postLog);
 
     const db = freshDb();
-    expect(await importBackup(db, await v1Backup())).toEqual({ ok: true, report: allAdded(makeFixtureRows()) });
+    expect(await importBackup(db, await oldBackup(dbVersion))).toEqual({ ok: true, report: allAdded(makeFixtureRows()) });
     const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
     expect(await dumpRows(await db.hashtagStats.toArray())).toEqual(await dumpRows(makeFixtureRows().hashtagStats.sort(byId)));
+    expect(await dumpRows(await db.images.toArray())).toEqual(await dumpRows(makeFixtureRows().images.sort(byId)));
   });
 
-  test('a broken row of that version is named as that version wrote it', async () => {
-    const read = await readBackup(await v1Backup((rows) => void (rows[0].cooccurs.pasta = -3)));
+  test('a broken row of version 1 is named as that version wrote it', async () => {
+    const read = await readBackup(await oldBackup(1, (rows) => void (rows[0].cooccurs.pasta = -3)));
     expect(read).toEqual({
       ok: false,
       error: { code: 'invalid-data', detail: { entry: 'tables/hashtagStats.json', table: 'hashtagStats', row: 0, path: ['cooccurs', 'pasta'], reason: 'too_small' } },
     });
+  });
+
+  test('a backup of version 3 without its accounts is refused', async () => {
+    const files = await unzipFiles(await exportBackup(freshDb(), { now }));
+    const manifest = JSON.parse(textOf(files.get('manifest.json')));
+    delete manifest.tables.accounts;
+    const edited: ZipFiles = new Map(files);
+    edited.set('manifest.json', JSON.stringify(manifest));
+    expect(await readBackup(await zipFiles(edited))).toMatchObject({ ok: false, error: { code: 'corrupt' } });
   });
 });

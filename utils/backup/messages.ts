@@ -29,6 +29,7 @@ const ROW_ERROR_KEYS: Partial<Record<BackupErrorCode, string>> = {
 /** A kind of record, as it reads inside a sentence. */
 export const BACKUP_TABLE_KEYS: Record<TableName, string> = {
   brands: 'backupTableBrands',
+  accounts: 'backupTableAccounts',
   savedReplies: 'backupTableSavedReplies',
   hashtagSets: 'backupTableHashtagSets',
   hashtagStats: 'backupTableHashtagStats',

@@ -13,7 +13,7 @@ import {
 } from '@zip.js/zip.js';
 import { z } from 'zod';
 import type { StoredImage } from '../db/clips';
-import { CURRENT_DB_VERSION, TABLE_NAMES, type TableName } from '../db/schema';
+import { CURRENT_DB_VERSION, TABLE_NAMES, tableNamesAt, type TableName } from '../db/schema';
 import { rowSchemaAt, upgradeRows } from './upgrade';
 import type { RowsByTable } from '../db/table-records';
 import { uniqueFields } from '../db/unique-indexes';
@@ -71,7 +71,10 @@ async function read(file: Blob, limits: BackupLimits): Promise<ParsedBackup> {
   checkSizes(entries, limits);
   const rows = {} as Record<TableName, unknown[]>;
   const { dbVersion } = manifest;
-  for (const table of TABLE_NAMES) rows[table] = await readTable(entries, table, manifest.tables[table], rowSchemaAt(dbVersion, table));
+  const tablesInFile = tableNamesAt(dbVersion);
+  for (const table of TABLE_NAMES) {
+    rows[table] = tablesInFile.includes(table) ? await readTable(entries, table, manifest.tables[table] ?? 0, rowSchemaAt(dbVersion, table)) : [];
+  }
   if (dbVersion < CURRENT_DB_VERSION) {
     upgradeRows(dbVersion, rows);
     for (const table of TABLE_NAMES) rows[table] = parseRows(tableEntryName(table), table, rows[table], rowSchemas[table]);
@@ -221,6 +224,10 @@ async function readManifest(entries: Map<string, Entry>, limits: BackupLimits): 
 
   const manifest = manifestSchema.safeParse(value);
   if (!manifest.success) manifestProblem(manifest.error.issues[0]);
+  for (const table of tableNamesAt(dbVersion)) {
+    // `accounts` is optional in the schema only because files before version 3 lack it.
+    if (manifest.data.tables[table] === undefined) fail('corrupt', { entry: MANIFEST_ENTRY, path: ['tables', table], reason: 'invalid_type' });
+  }
   for (const table of TABLE_NAMES) {
     const rows = manifest.data.tables[table];
     if (rows > limits.maxRows) fail('too-large', { table, limit: 'maxRows', expected: limits.maxRows, actual: rows });

@@ -16,7 +16,7 @@ async function library() {
   const b = clipWithImages('b');
   await db.clips.bulkAdd([a.clip, b.clip, makeClip('c')]);
   await db.images.bulkAdd([...a.images, ...b.images]);
-  await db.brands.add({ id: 'brand', createdAt: 1, updatedAt: 1, network: 'facebook', name: 'Not a clip', handle: null, timeZone: null });
+  await db.brands.add({ id: 'brand', createdAt: 1, updatedAt: 1, name: 'Not a clip', color: '#2563eb', timeZone: null });
   return db;
 }
 

@@ -1,6 +1,6 @@
 import type { AppDB } from '../db/app-db';
 import type { Clip, StoredImage } from '../db/clips';
-import { newId } from '../db/record';
+import { newId, type BrandRef } from '../db/record';
 import type { ClipInput } from './capture-input';
 
 /** One image of the post, fetched and made ready to store (before the transaction:
@@ -45,25 +45,32 @@ export async function saveCapture(
   db: AppDB,
   input: ClipInput,
   images: PreparedImage[],
-  options: { now?: number; userFields?: Partial<Pick<Clip, 'note' | 'tags' | 'status'>>; beforeCommit?: () => void } = {},
+  options: {
+    now?: number;
+    userFields?: Partial<Pick<Clip, 'note' | 'tags' | 'status'>>;
+    /** The brand a new clip is filed under (the brand in view); a clip clipped again keeps its own. */
+    brandId?: BrandRef;
+    beforeCommit?: () => void;
+  } = {},
 ): Promise<SaveOutcome> {
   const now = options.now ?? Date.now();
   return db.transaction('rw', db.clips, db.images, async () => {
     const existing = input.permalink ? await db.clips.where('permalink').equals(input.permalink).first() : undefined;
     const clipId = existing?.id ?? newId();
+    const brandId = existing ? existing.brandId : (options.brandId ?? null);
 
     const rows: StoredImage[] = [];
     for (const image of images) {
       if (image.thumbnail) {
         rows.push({
           id: newId(), createdAt: now, updatedAt: now, clipId, role: 'thumbnail', mimeType: image.thumbnail.blob.type || 'image/png',
-          width: image.thumbnail.width, height: image.thumbnail.height, sourceUrl: image.sourceUrl, blob: image.thumbnail.blob,
+          width: image.thumbnail.width, height: image.thumbnail.height, sourceUrl: image.sourceUrl, blob: image.thumbnail.blob, brandId,
         });
       }
       if (image.full) {
         rows.push({
           id: newId(), createdAt: now, updatedAt: now, clipId, role: image.full.role, mimeType: image.full.blob.type || 'application/octet-stream',
-          width: image.full.width, height: image.full.height, sourceUrl: image.sourceUrl, blob: image.full.blob,
+          width: image.full.width, height: image.full.height, sourceUrl: image.sourceUrl, blob: image.full.blob, brandId,
         });
       }
     }
@@ -88,7 +95,7 @@ export async function saveCapture(
       tags: existing?.tags ?? options.userFields?.tags ?? [],
       status: existing?.status ?? options.userFields?.status ?? 'idea',
       scheduledAt: existing?.scheduledAt ?? null,
-      brandId: existing?.brandId ?? null,
+      brandId,
       clippedAt: now,
     };
     await db.clips.put(clip);

@@ -9,7 +9,7 @@ const DAY = 86_400_000;
 
 function entry(id: string, publishedAt: number, reactions: number, brandId: string | null = 'b1'): PostLogEntry {
   return {
-    id, createdAt: 0, updatedAt: 0, brandId, network: 'instagram', permalink: null, publishedAt,
+    id, createdAt: 0, updatedAt: 0, brandId, accountId: brandId, network: 'instagram', permalink: null, publishedAt,
     metrics: { reactions, comments: 0, shares: 0, saves: 0, reach: null, views: null }, source: 'manual',
   };
 }
@@ -41,7 +41,7 @@ test('the best slots around the chosen time, never in the past', () => {
 test("the post log of the clip's account; the brand's time zone", async () => {
   const db = freshDb();
   await db.postLog.bulkAdd([entry('x', 1, 1, 'b1'), entry('y', 1, 1, 'b2'), entry('z', 1, 1, null)]);
-  await db.brands.add({ id: 'b1', createdAt: 0, updatedAt: 0, network: 'instagram', name: 'B', handle: null, timeZone: 'Europe/Rome' });
+  await db.brands.add({ id: 'b1', createdAt: 0, updatedAt: 0, name: 'B', color: '#2563eb', timeZone: 'Europe/Rome' });
   expect((await postLogOf(db, { brandId: 'b1', network: 'instagram' })).map((e) => e.id)).toEqual(['x']);
   expect((await postLogOf(db, { brandId: null, network: 'instagram' })).map((e) => e.id)).toEqual(['z']);
   expect(await postLogOf(db, { brandId: 'b1', network: 'web' })).toEqual([]);

@@ -1,27 +1,33 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Brand } from './brands';
+import type { Account, Brand, BrandV2 } from './brands';
 import type { Clip, StoredImage } from './clips';
+import { logDeletions } from './deletion-log';
+import type { Tombstone } from './tombstones';
 import type { HashtagSet, HashtagStat, HashtagStatV1 } from './hashtags';
 import type { PostLogEntry } from './post-log';
 import type { SavedReply } from './saved-replies';
 import { backupStatusItem } from '../settings/items';
 import { trackChanges } from './change-clock';
 import { DB_NAME, SCHEMA_VERSIONS, TABLE_NAMES } from './schema';
-import { hashtagStatsV1ToV2 } from './upgrades';
+import { brandsV2ToV3, hashtagStatsV1ToV2, imagesV2ToV3, postLogV2ToV3 } from './upgrades';
 
 /** Spalla's one database. It is opened only in extension pages and the background,
  * never in a content script (that would put it in facebook.com's origin). */
 export class AppDB extends Dexie {
   brands!: EntityTable<Brand, 'id'>;
+  accounts!: EntityTable<Account, 'id'>;
   savedReplies!: EntityTable<SavedReply, 'id'>;
   hashtagSets!: EntityTable<HashtagSet, 'id'>;
   hashtagStats!: EntityTable<HashtagStat, 'id'>;
   clips!: EntityTable<Clip, 'id'>;
   images!: EntityTable<StoredImage, 'id'>;
   postLog!: EntityTable<PostLogEntry, 'id'>;
+  tombstones!: EntityTable<Tombstone, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
+    // Before the first query: Dexie builds its middleware stack when the database opens.
+    logDeletions(this, TABLE_NAMES);
     this.version(1).stores(SCHEMA_VERSIONS[1]);
     this.version(2)
       .stores(SCHEMA_VERSIONS[2])
@@ -31,7 +37,21 @@ export class AppDB extends Dexie {
         await stats.clear();
         await stats.bulkAdd(hashtagStatsV1ToV2(rows));
       });
-    // Version 3 goes here: this.version(3).stores(SCHEMA_VERSIONS[3]).upgrade(tx => ...),
+    this.version(3)
+      .stores(SCHEMA_VERSIONS[3])
+      .upgrade(async (tx) => {
+        const brands = tx.table<BrandV2 | Brand, string>('brands');
+        const { brands: clients, accounts } = brandsV2ToV3((await brands.toArray()) as BrandV2[]);
+        await brands.clear();
+        await brands.bulkAdd(clients);
+        await tx.table('accounts').bulkAdd(accounts);
+        const postLog = tx.table('postLog');
+        await postLog.bulkPut(postLogV2ToV3(await postLog.toArray()));
+        const images = tx.table('images');
+        const clips = await tx.table<Clip, string>('clips').toArray();
+        await images.bulkPut(imagesV2ToV3(await images.toArray(), clips));
+      });
+    // Version 4 goes here: this.version(4).stores(SCHEMA_VERSIONS[4]).upgrade(tx => ...),
     // the row changes in `upgrades.ts`, where the backup reader finds them too.
   }
 

@@ -32,7 +32,7 @@ describe('trackChanges', () => {
     ['update', async (db: AppDB) => void (await db.brands.update(brand.id, { name: 'Nuovo nome' }))],
     ['delete', (db: AppDB) => db.brands.delete(brand.id)],
     ['clear (deleteRange)', (db: AppDB) => db.brands.clear()],
-    ['modify through a query', async (db: AppDB) => void (await db.brands.where('network').equals('instagram').modify({ handle: 'gino' }))],
+    ['modify through a query', async (db: AppDB) => void (await db.brands.where('name').equals(brand.name).modify({ color: '#2563eb' }))],
   ])('reports once after %s', async (_name, mutate) => {
     const { db, onChange } = trackedDb();
     await db.brands.add(brand);

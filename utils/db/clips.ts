@@ -42,7 +42,10 @@ export interface StoredImage extends BaseRecord {
   /** Where it was fetched from (it may no longer answer). */
   sourceUrl: string | null;
   blob: Blob;
+  /** The clip's brand, kept beside it so that every record carries its brand (since version 3). */
+  brandId: BrandRef;
 }
 
 export const clipsIndexes = 'id, &permalink, network, status, brandId, clippedAt, updatedAt, *tags, *hashtags';
-export const imagesIndexes = 'id, clipId, updatedAt';
+export const imagesIndexesV2 = 'id, clipId, updatedAt';
+export const imagesIndexes = 'id, clipId, brandId, updatedAt';

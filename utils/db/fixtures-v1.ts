@@ -1,11 +1,12 @@
-import { day, makeFixtureRows, t0 } from './fixtures';
+import { day, t0 } from './fixtures';
+import { makeV2FixtureRows } from './fixtures-v2';
 import type { HashtagStatV1 } from './hashtags';
 
-/** The fixture rows as version 1 of the database held them: every table as today but
- * `hashtagStats`, then one row per hashtag. Frozen: the migration test opens a version 1
- * database with these and expects `makeFixtureRows()` after the upgrade. */
+/** The fixture rows as version 1 of the database held them: every table as in version 2
+ * but `hashtagStats`, then one row per hashtag. Frozen: the migration test opens a version 1
+ * database with these and expects `makeFixtureRows()` after the upgrades. */
 export function makeV1FixtureRows() {
-  return { ...makeFixtureRows(), hashtagStats: makeV1HashtagStats() };
+  return { ...makeV2FixtureRows(), hashtagStats: makeV1HashtagStats() };
 }
 
 export function makeV1HashtagStats(): HashtagStatV1[] {

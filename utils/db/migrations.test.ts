@@ -4,6 +4,7 @@ import { AppDB } from './app-db';
 import { dumpRows } from './dump';
 import { makeFixtureRows } from './fixtures';
 import { makeV1FixtureRows } from './fixtures-v1';
+import { makeV2FixtureRows } from './fixtures-v2';
 import { CURRENT_DB_VERSION, SCHEMA_VERSIONS, TABLE_NAMES } from './schema';
 import type { RowsByTable } from './table-records';
 
@@ -21,9 +22,15 @@ type OldRows = Record<string, readonly object[]>;
  */
 const cases: { name: string; from: SchemaVersion; rows: () => OldRows; expected: () => RowsByTable }[] = [
   {
-    name: 'v1 → v2: one row per learned hashtag becomes one packed record per network and brand',
+    name: 'v1 → v3: one row per learned hashtag becomes one packed record per network and brand; then as v2 → v3',
     from: 1,
     rows: makeV1FixtureRows,
+    expected: makeFixtureRows,
+  },
+  {
+    name: 'v2 → v3: each account becomes a brand holding that account; images and logged posts carry their brand and account',
+    from: 2,
+    rows: makeV2FixtureRows,
     expected: makeFixtureRows,
   },
   {

@@ -14,8 +14,10 @@ export interface PostMetrics {
 
 /** One published post of an account, for best-time hints (issue #5). */
 export interface PostLogEntry extends BaseRecord {
-  /** The account (brand) that published it; required for a post log. */
+  /** The brand whose account published it. */
   brandId: string | null;
+  /** The account (`accounts` table) that published it; null only for rows that lost it. */
+  accountId: string | null;
   network: Network;
   permalink: string | null;
   /** Epoch milliseconds (UTC). */
@@ -24,4 +26,5 @@ export interface PostLogEntry extends BaseRecord {
   source: MetricSource;
 }
 
-export const postLogIndexes = 'id, [brandId+network], network, publishedAt, permalink, updatedAt';
+export const postLogIndexesV2 = 'id, [brandId+network], network, publishedAt, permalink, updatedAt';
+export const postLogIndexes = 'id, [brandId+network], accountId, network, publishedAt, permalink, updatedAt';

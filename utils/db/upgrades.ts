@@ -1,5 +1,8 @@
 import { packedScopeId, packHashtags } from '../hashtags/packed';
+import { defaultBrandColor, type Account, type Brand, type BrandV2 } from './brands';
+import type { Clip, StoredImage } from './clips';
 import type { HashtagStat, HashtagStatV1 } from './hashtags';
+import type { PostLogEntry } from './post-log';
 
 /**
  * The row changes from one database version to the next, as plain functions: the
@@ -23,4 +26,43 @@ export function hashtagStatsV1ToV2(rows: readonly HashtagStatV1[]): HashtagStat[
     const id = packedScopeId(scope.network, scope.brandId);
     return { id, ...times.get(id)!, ...scope };
   });
+}
+
+/** Version 2 → 3: each account of version 2 (a row of `brands`) becomes a brand of its own
+ * name and time zone, holding that one account, both under the old id, so that every
+ * `brandId` stored so far keeps pointing at its brand and the best-time choices kept per
+ * account (`bestTimePriorChoice`) at its account. The user can merge brands afterwards
+ * (a pizzeria's Page and Instagram account were two accounts, so two brands). */
+export function brandsV2ToV3(rows: readonly BrandV2[]): { brands: Brand[]; accounts: Account[] } {
+  return {
+    brands: rows.map((row) => ({
+      id: row.id,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      name: row.name,
+      color: defaultBrandColor(row.id),
+      timeZone: row.timeZone,
+    })),
+    accounts: rows.map((row) => ({
+      id: row.id,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      brandId: row.id,
+      network: row.network,
+      name: row.name,
+      handle: row.handle,
+      externalId: null,
+    })),
+  };
+}
+
+/** Version 2 → 3: a logged post's account was its `brandId`; it keeps it as `accountId`. */
+export function postLogV2ToV3(rows: readonly Omit<PostLogEntry, 'accountId'>[]): PostLogEntry[] {
+  return rows.map((row) => ({ ...row, accountId: row.brandId }));
+}
+
+/** Version 2 → 3: an image carries its clip's brand (null when the clip is gone). */
+export function imagesV2ToV3(rows: readonly Omit<StoredImage, 'brandId'>[], clips: readonly Pick<Clip, 'id' | 'brandId'>[]): StoredImage[] {
+  const brandOf = new Map(clips.map((clip) => [clip.id, clip.brandId]));
+  return rows.map((row) => ({ ...row, brandId: brandOf.get(row.clipId) ?? null }));
 }

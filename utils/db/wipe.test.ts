@@ -13,5 +13,6 @@ test('deleteAllRecords empties every table and countAll sees it', async () => {
   expect(await countAll(db)).toMatchObject({ savedReplies: 1, hashtagSets: 1, clips: 0 });
   await deleteAllRecords(db);
   expect(Object.values(await countAll(db)).every((n) => n === 0)).toBe(true);
+  expect(await db.tombstones.count()).toBe(0);
   db.close();
 });

@@ -8,9 +8,11 @@ export async function countAll(db: AppDB): Promise<Record<TableName, number>> {
   return Object.fromEntries(entries) as Record<TableName, number>;
 }
 
-/** Empties every table in one transaction: either all goes, or nothing does. */
+/** Empties every table in one transaction: either all goes, or nothing does. The record
+ * of deletions goes too: "delete all" leaves nothing behind, not even the ids. */
 export async function deleteAllRecords(db: AppDB): Promise<void> {
-  await db.transaction('rw', db.allTables(), async () => {
+  await db.transaction('rw', [...db.allTables(), db.tombstones], async () => {
     await Promise.all(db.allTables().map((table) => table.clear()));
+    await db.tombstones.clear();
   });
 }

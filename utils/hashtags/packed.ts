@@ -181,3 +181,51 @@ export function packedScopeProblem(scope: PackedScope, maxPartnersPerTag: number
   }
   return null;
 }
+
+/** The hashtags of a packed scope one by one, as `packHashtags` takes them: for merging two
+ * scopes (two brands merged into one) through the one packing rule. */
+export function unpackScope(scope: PackedScope): UnpackedHashtag[] {
+  return scope.keys.map((key, i) => {
+    const cooccurs: Record<string, number> = {};
+    for (let at = scope.partnerStarts[i]; at < scope.partnerStarts[i + 1]; at++) cooccurs[scope.keys[scope.partners[at]]] = scope.partnerCounts[at];
+    return {
+      key,
+      tag: scope.tags[i] || key,
+      network: scope.network,
+      brandId: scope.brandId,
+      ownCount: scope.ownCounts[i],
+      seenCount: scope.seenCounts[i],
+      cooccurs,
+      lastSeenAt: scope.lastSeenAt[i],
+    };
+  });
+}
+
+/** Two scopes of one network as one, under `brandId`: counts added, the later sighting
+ * kept, the spelling of the scope that used the tag more. */
+export function mergeScopes(a: PackedScope, b: PackedScope, brandId: BrandRef): PackedScope {
+  const merged = new Map<string, UnpackedHashtag>();
+  for (const row of [...unpackScope(a), ...unpackScope(b)]) {
+    const seen = merged.get(row.key);
+    if (!seen) {
+      merged.set(row.key, { ...row, brandId, cooccurs: { ...row.cooccurs } });
+      continue;
+    }
+    if (row.ownCount + row.seenCount > seen.ownCount + seen.seenCount) seen.tag = row.tag;
+    seen.ownCount += row.ownCount;
+    seen.seenCount += row.seenCount;
+    seen.lastSeenAt = Math.max(seen.lastSeenAt, row.lastSeenAt);
+    for (const [other, count] of Object.entries(row.cooccurs)) seen.cooccurs[other] = (seen.cooccurs[other] ?? 0) + count;
+  }
+  const packed = packHashtags(merged.values())[0] ?? {
+    keys: [],
+    tags: [],
+    ownCounts: narrowUints([]),
+    seenCounts: narrowUints([]),
+    lastSeenAt: new Float64Array(0),
+    partnerStarts: narrowUints([0]),
+    partners: narrowUints([]),
+    partnerCounts: narrowUints([]),
+  };
+  return { ...packed, network: a.network, brandId, ownPosts: a.ownPosts + b.ownPosts };
+}

@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { AppDB } from '../db/app-db';
-import type { Brand } from '../db/brands';
+import type { TimingAccount } from './accounts';
 import { BinsCache } from './bins-cache';
 import { binPosts, estimateBestTimes, gridFromBins } from './estimate';
 import { logPosts, postsOf } from './post-log-store';
 import { FLAT_PRIOR } from './priors';
 
 const ROME = 'Europe/Rome';
-const a: Brand = { id: 'a', createdAt: 0, updatedAt: 0, network: 'instagram', name: 'A', handle: 'a', timeZone: null };
-const b: Brand = { id: 'b', createdAt: 0, updatedAt: 0, network: 'instagram', name: 'B', handle: 'b', timeZone: null };
+const a: TimingAccount = { id: 'a', createdAt: 0, updatedAt: 0, brandId: 'a', network: 'instagram', name: 'A', handle: 'a', externalId: null, timeZone: null };
+const b: TimingAccount = { id: 'b', createdAt: 0, updatedAt: 0, brandId: 'b', network: 'instagram', name: 'B', handle: 'b', externalId: null, timeZone: null };
 const metrics = (reactions: number) => ({ reactions, comments: 1, shares: 0, saves: null, reach: null, views: null });
 const at = (day: number, hour: number) => Date.UTC(2026, 4, 4 + day, hour);
 
@@ -20,9 +20,9 @@ function countingCache() {
     passes.push(current);
     return binPosts(posts, zone);
   });
-  const binsOf = async (db: AppDB, brand: Brand, zone = ROME) => {
+  const binsOf = async (db: AppDB, brand: TimingAccount, zone = ROME) => {
     current = brand.id;
-    return cache.binsOf(`${brand.id}/${brand.network}`, await postsOf(db, brand.id, brand.network), zone);
+    return cache.binsOf(`${brand.id}/${brand.network}`, await postsOf(db, brand.id), zone);
   };
   return { passes, binsOf };
 }
@@ -44,7 +44,7 @@ describe('BinsCache', () => {
     expect(passes).toEqual(['a']);
     // A grid from kept bins is the grid estimateBestTimes gives for the same posts.
     const now = Date.UTC(2026, 5, 1);
-    expect(gridFromBins(first, { prior: FLAT_PRIOR, now })).toEqual(estimateBestTimes(await postsOf(db, a.id, a.network), { timeZone: ROME, prior: FLAT_PRIOR, now }));
+    expect(gridFromBins(first, { prior: FLAT_PRIOR, now })).toEqual(estimateBestTimes(await postsOf(db, a.id), { timeZone: ROME, prior: FLAT_PRIOR, now }));
     db.close();
   });
 
@@ -64,7 +64,7 @@ describe('BinsCache', () => {
     expect(edited.totalPosts).toBe(added.totalPosts);
     expect(edited.rawSum).not.toEqual(added.rawSum);
 
-    const one = (await postsOf(db, a.id, a.network))[0];
+    const one = (await postsOf(db, a.id))[0];
     await db.postLog.delete(one.id);
     const deleted = await binsOf(db, a);
     expect(deleted.totalPosts).toBe(edited.totalPosts - 1);
@@ -76,7 +76,7 @@ describe('BinsCache', () => {
     const db = await twoAccounts();
     const { passes, binsOf } = countingCache();
     const before = await binsOf(db, a);
-    const gone = (await postsOf(db, a.id, a.network))[3];
+    const gone = (await postsOf(db, a.id))[3];
     await db.postLog.delete(gone.id);
     await logPosts(db, a, [{ publishedAt: at(5, 6), permalink: null, metrics: metrics(3) }], 'import', 500);
     const after = await binsOf(db, a);

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { AppDB } from '../db/app-db';
 import { accountGrid, chosenPrior, logPosts } from './post-log-store';
-import type { Brand } from '../db/brands';
+import type { TimingAccount } from './accounts';
 
-const brand: Brand = { id: 'b1', createdAt: 0, updatedAt: 0, network: 'instagram', name: 'Demo', handle: 'spallademo', timeZone: null };
+const brand: TimingAccount = { id: 'b1', createdAt: 0, updatedAt: 0, brandId: 'b1', network: 'instagram', name: 'Demo', handle: 'spallademo', externalId: null, timeZone: null };
 const metrics = (reactions: number) => ({ reactions, comments: 1, shares: 0, saves: null, reach: null, views: null });
 
 describe('logPosts', () => {
@@ -21,7 +21,7 @@ describe('logPosts', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0].metrics.reactions).toBe(25);
     expect(rows[0].source).toBe('import');
-    const other = await logPosts(db, { id: 'b2', network: 'instagram' }, [{ publishedAt: t0, permalink: link, metrics: metrics(1) }], 'page', 3000);
+    const other = await logPosts(db, { id: 'b2', brandId: 'b2', network: 'instagram' }, [{ publishedAt: t0, permalink: link, metrics: metrics(1) }], 'page', 3000);
     expect(other.added).toBe(1);
     expect(await db.postLog.count()).toBe(2);
     db.close();

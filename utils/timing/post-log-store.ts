@@ -4,7 +4,8 @@
  * by the background's message handlers for the sidebar.
  */
 import type { AppDB } from '../db/app-db';
-import type { Brand } from '../db/brands';
+import type { Network } from '../db/record';
+import type { TimingAccount } from './accounts';
 import type { MetricSource, PostLogEntry, PostMetrics } from '../db/post-log';
 import { newId } from '../db/record';
 import { estimateBestTimes, type BestTimeGrid } from './estimate';
@@ -28,23 +29,24 @@ export interface LogResult {
 
 /** The prior a network starts from unless the user chose another (or none) for the account:
  * the one study per network in the shared figures that gives a grid over the whole week. */
-export const DEFAULT_PRIOR_ID: Record<Brand['network'], string> = {
+export const DEFAULT_PRIOR_ID: Record<Network, string> = {
   facebook: 'sprout-social-facebook-2025',
   instagram: 'sprout-social-instagram-2023',
 };
 
-export function chosenPrior(brand: Pick<Brand, 'id' | 'network'>, choices: Record<string, string>): TimingPrior | null {
-  const id = choices[brand.id] ?? DEFAULT_PRIOR_ID[brand.network];
+export function chosenPrior(account: Pick<TimingAccount, 'id' | 'network'>, choices: Record<string, string>): TimingPrior | null {
+  const id = choices[account.id] ?? DEFAULT_PRIOR_ID[account.network];
   if (id === 'none') return null;
-  return priorById(id) ?? priorById(DEFAULT_PRIOR_ID[brand.network]) ?? null;
+  return priorById(id) ?? priorById(DEFAULT_PRIOR_ID[account.network]) ?? null;
 }
 
-export function effectiveTimeZone(brand: Pick<Brand, 'timeZone'>, defaultZone: string | null): string {
-  return brand.timeZone ?? defaultZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+export function effectiveTimeZone(account: Pick<TimingAccount, 'timeZone'>, defaultZone: string | null): string {
+  return account.timeZone ?? defaultZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-export async function postsOf(db: AppDB, brandId: string, network: Brand['network']): Promise<PostLogEntry[]> {
-  return db.postLog.where('[brandId+network]').equals([brandId, network]).toArray();
+/** The posts logged for one account. */
+export async function postsOf(db: AppDB, accountId: string): Promise<PostLogEntry[]> {
+  return db.postLog.where('accountId').equals(accountId).toArray();
 }
 
 /**
@@ -55,7 +57,7 @@ export async function postsOf(db: AppDB, brandId: string, network: Brand['networ
  */
 export async function logPosts(
   db: AppDB,
-  brand: Pick<Brand, 'id' | 'network'>,
+  account: Pick<TimingAccount, 'id' | 'network' | 'brandId'>,
   posts: readonly PostToLog[],
   source: MetricSource,
   countsAt: number,
@@ -65,7 +67,7 @@ export async function logPosts(
     for (const p of posts) {
       const existing = p.permalink
         ? (await db.postLog.where('permalink').equals(p.permalink).toArray()).find(
-            (e) => e.brandId === brand.id && e.network === brand.network,
+            (e) => e.accountId === account.id,
           )
         : undefined;
       if (existing) {
@@ -82,8 +84,9 @@ export async function logPosts(
           id,
           createdAt: countsAt,
           updatedAt: countsAt,
-          brandId: brand.id,
-          network: brand.network,
+          brandId: account.brandId,
+          accountId: account.id,
+          network: account.network,
           permalink: p.permalink,
           publishedAt: p.publishedAt,
           metrics: { ...p.metrics },
@@ -105,12 +108,12 @@ export interface AccountGrid {
 
 export async function accountGrid(
   db: AppDB,
-  brand: Brand,
+  account: TimingAccount,
   options: { now: number; defaultTimeZone: string | null; priorChoices: Record<string, string> },
 ): Promise<AccountGrid> {
-  const timeZone = effectiveTimeZone(brand, options.defaultTimeZone);
-  const prior = chosenPrior(brand, options.priorChoices);
-  const entries = await postsOf(db, brand.id, brand.network);
+  const timeZone = effectiveTimeZone(account, options.defaultTimeZone);
+  const prior = chosenPrior(account, options.priorChoices);
+  const entries = await postsOf(db, account.id);
   const grid = estimateBestTimes(entries, { timeZone, prior: prior ? priorGrid(prior) : FLAT_PRIOR, now: options.now });
   return { grid, timeZone, prior };
 }

@@ -19,6 +19,7 @@ export function post(publishedAt: number, engagement: number | null, reach: numb
     createdAt: publishedAt,
     updatedAt: publishedAt,
     brandId: 'brand-1',
+    accountId: 'brand-1',
     network: 'facebook',
     permalink: null,
     publishedAt,

@@ -22,7 +22,7 @@ export function sampleExport(name: string) {
  * about 100) and at Wednesday 15:00 (engagement 200). Raw IndexedDB: the page's Dexie is not
  * reachable from a test.
  */
-export async function syntheticPosts({ brandId, network }: { brandId: string; network: string }): Promise<number> {
+export async function syntheticPosts({ brandId, accountId, network }: { brandId: string; accountId: string; network: string }): Promise<number> {
   const zone = 'Europe/Rome';
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', weekday: 'short',
@@ -52,7 +52,7 @@ export async function syntheticPosts({ brandId, network }: { brandId: string; ne
       const reactions = hour === 15 ? 200 : 100 + ((n * 7) % 11) - 5;
       n++;
       rows.push({
-        id: `synthetic-${n}`, createdAt: now, updatedAt: now, brandId, network,
+        id: `synthetic-${n}`, createdAt: now, updatedAt: now, brandId, accountId, network,
         permalink: `https://www.instagram.com/p/SYNTH${n}/`, publishedAt, source: 'import',
         metrics: { reactions, comments: 0, shares: 0, saves: null, reach: null, views: null },
       });

@@ -50,6 +50,7 @@ export function image(id: string, clipId: string, role: StoredImage['role']): St
     height: 2,
     sourceUrl: `https://scontent.cdninstagram.com/${id}.png`,
     blob: new Blob([PNG_2X2], { type: 'image/png' }),
+    brandId: clipId === 'lasagne' ? 'brand-gino' : null,
   };
 }
 
@@ -69,6 +70,7 @@ function postLog(): PostLogEntry[] {
       createdAt: T0,
       updatedAt: T0,
       brandId: 'brand-gino',
+      accountId: 'brand-gino',
       network: 'instagram' as const,
       permalink: null,
       publishedAt,
@@ -81,7 +83,8 @@ function postLog(): PostLogEntry[] {
 export function libraryRows(): RowsByTable {
   return {
     ...emptyRows(),
-    brands: [{ id: 'brand-gino', createdAt: T0, updatedAt: T0, network: 'instagram', name: 'Trattoria Da Gino', handle: 'dagino', timeZone: 'Europe/Rome' }],
+    brands: [{ id: 'brand-gino', createdAt: T0, updatedAt: T0, name: 'Trattoria Da Gino', color: '#dc2626', timeZone: 'Europe/Rome' }],
+    accounts: [{ id: 'brand-gino', createdAt: T0, updatedAt: T0, brandId: 'brand-gino', network: 'instagram', name: 'Trattoria Da Gino', handle: 'dagino', externalId: null }],
     clips: [
       clip('lasagne', {
         authorName: 'Nonna Pina',

@@ -1,8 +1,8 @@
 import { browser } from '#imports';
 import { getDb } from '../../db/app-db';
-import type { Brand } from '../../db/brands';
 import type { Network } from '../../db/record';
-import { stampNew } from '../../db/record';
+import { createBrandWithAccount, findAccount } from '../../brands/ops';
+import { timingAccount, withTimeZone, type TimingAccount } from '../../timing/accounts';
 import { isFromSidebar } from '../../messaging/sender';
 import { onMessage, sendMessage } from '../../messaging/protocol';
 import type { PageReading, TimingHint, TimingPageView } from '../../messaging/features/timing';
@@ -13,19 +13,13 @@ import type { BackgroundContext } from '../context';
 
 const MAX_POSTS_PER_MESSAGE = 200;
 
-/** The stored account for a page's account: same network and handle (case-insensitive), or,
- * when the page gives no handle, the same name. */
-export async function findBrand(network: Network, handle: string | null, name: string | null): Promise<Brand | null> {
-  const brands = await getDb().brands.where('network').equals(network).toArray();
-  const h = handle?.toLowerCase();
-  return (
-    (h ? brands.find((b) => b.handle?.toLowerCase() === h) : undefined) ??
-    (name ? brands.find((b) => b.name === name && (!h || !b.handle)) : undefined) ??
-    null
-  );
+/** The stored account for a page's account (`findAccount`), with its brand's time zone. */
+export async function findTimingAccount(network: Network, handle: string | null, name: string | null): Promise<TimingAccount | null> {
+  const account = await findAccount(getDb(), { network, handle, name });
+  return account ? withTimeZone(account, await getDb().brands.get(account.brandId)) : null;
 }
 
-export async function hintFor(brand: Brand, now = Date.now()): Promise<TimingHint> {
+export async function hintFor(brand: TimingAccount, now = Date.now()): Promise<TimingHint> {
   const [defaultTimeZone, priorChoices] = await Promise.all([defaultTimeZoneItem.getValue(), bestTimePriorChoiceItem.getValue()]);
   const { grid, timeZone, prior } = await accountGrid(getDb(), brand, { now, defaultTimeZone, priorChoices });
   return {
@@ -61,11 +55,11 @@ export function startTiming(ctx: BackgroundContext): void {
     if (!fromSidebar(sender)) throw new Error('refused');
     const reading = await readPage(sender.tab!.id!);
     const account = reading.account;
-    const brand = account ? await findBrand(account.network, account.handle, account.name) : null;
+    const brand = account ? await findTimingAccount(account.network, account.handle, account.name) : null;
     if (!brand) return { reading, hint: null, logged: [] };
     const links = reading.posts.map((p) => p.permalink);
     const logged = (await getDb().postLog.where('permalink').anyOf(links).toArray())
-      .filter((e) => e.brandId === brand.id && e.network === brand.network)
+      .filter((e) => e.accountId === brand.id)
       .map((e) => e.permalink!);
     return { reading, hint: await hintFor(brand), logged };
   });
@@ -75,16 +69,16 @@ export function startTiming(ctx: BackgroundContext): void {
     const name = typeof data?.name === 'string' ? data.name.trim().slice(0, 200) : '';
     if (!name || (data.network !== 'facebook' && data.network !== 'instagram')) throw new Error('bad-account');
     const handle = typeof data.handle === 'string' && data.handle.trim() ? data.handle.trim().replace(/^@/, '').slice(0, 100) : null;
-    const existing = await findBrand(data.network, handle, name);
+    const existing = await findTimingAccount(data.network, handle, name);
     if (existing) return existing;
-    const brand: Brand = stampNew({ network: data.network, name, handle, timeZone: null });
-    await getDb().brands.add(brand);
-    return brand;
+    // A new account is a new brand of its name; the user can merge it into a client's brand.
+    const { brand, account } = await createBrandWithAccount(getDb(), { network: data.network, name, handle });
+    return withTimeZone(account, brand);
   });
 
   onMessage('timingLogPosts', async ({ sender, data }) => {
     if (!fromSidebar(sender)) throw new Error('refused');
-    const brand = typeof data?.brandId === 'string' ? await getDb().brands.get(data.brandId) : undefined;
+    const brand = typeof data?.brandId === 'string' ? await timingAccount(getDb(), data.brandId) : null;
     if (!brand || !Array.isArray(data.posts) || data.posts.length > MAX_POSTS_PER_MESSAGE) throw new Error('bad-posts');
     const posts = data.posts.map((p) => {
       const url = new URL(String(p.permalink));
@@ -100,7 +94,7 @@ export function startTiming(ctx: BackgroundContext): void {
   });
 
   ctx.expose('bestTimeHint', async (brandId: string, now?: number) => {
-    const brand = await getDb().brands.get(brandId);
+    const brand = await timingAccount(getDb(), brandId);
     return brand ? hintFor(brand, now) : null;
   });
 }

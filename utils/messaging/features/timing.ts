@@ -1,5 +1,5 @@
 /** Messages of the best-time hints feature (issue #5). */
-import type { Brand } from '../../db/brands';
+import type { TimingAccount } from '../../timing/accounts';
 import type { PostMetrics } from '../../db/post-log';
 import type { Network } from '../../db/record';
 import type { BestTimeWhy, NextBestSlot, NowRating, Trust } from '../../timing/estimate';
@@ -35,7 +35,8 @@ export interface PageReading {
 
 /** The hint for one account and network, computed by the background. */
 export interface TimingHint {
-  brand: Brand;
+  /** The account (named `brand` before brands had accounts, issue #13). */
+  brand: TimingAccount;
   timeZone: string;
   priorId: string | null;
   trust: Trust;
@@ -63,7 +64,8 @@ export interface PostToLogMessage {
 export interface TimingProtocol {
   // sidebar -> background (about the sidebar's own tab)
   timingPageView(): TimingPageView;
-  timingCreateAccount(data: { network: Network; handle: string | null; name: string }): Brand;
+  timingCreateAccount(data: { network: Network; handle: string | null; name: string }): TimingAccount;
+  /** `brandId`: the account's id. */
   timingLogPosts(data: { brandId: string; posts: PostToLogMessage[] }): LogResult;
 
   // background -> page agent (main frame of the sidebar's tab)
