@@ -85,6 +85,11 @@ export async function dumpDatabase(page: Page): Promise<Dump> {
   return tables;
 }
 
+/** The database at whatever version it is (an older build's, before an upgrade). */
+export async function dumpDatabaseAt(page: Page): Promise<{ version: number; tables: Dump }> {
+  return page.evaluate(inPage, { kind: 'dump' } as Action);
+}
+
 export async function clearDatabase(page: Page): Promise<void> {
   await page.evaluate(inPage, { kind: 'clear' } as Action);
 }
