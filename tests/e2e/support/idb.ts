@@ -79,10 +79,13 @@ async function inPage(action: Action): Promise<{ version: number; tables: Dump }
 /** Dexie stores its schema version ×10: Dexie version 2 is IndexedDB version 20. */
 const IDB_VERSION = CURRENT_DB_VERSION * 10;
 
+/** The user's data: every table a backup holds (not the database's record of deletions,
+ * `tombstones`: `dumpDatabaseAt` has it). */
 export async function dumpDatabase(page: Page): Promise<Dump> {
   const { version, tables } = await page.evaluate(inPage, { kind: 'dump' } as Action);
   if (version !== IDB_VERSION) throw new Error(`database at version ${version}, expected ${IDB_VERSION}`);
-  return tables;
+  const { tombstones: _, ...data } = tables;
+  return data;
 }
 
 /** The database at whatever version it is (an older build's, before an upgrade). */
