@@ -18,8 +18,11 @@ const RESERVED = new Set([
  * buidl-renaissance/pizza-bricks, src/lib/facebook.ts @928bf986f5f0a119f569d4248dc55980f26b4db8
  * (`extractPageIdFromUrl`: `profile.php` -> `searchParams.get('id')`, a single segment is
  * the Page's name, reserved paths such as /groups, /watch, /marketplace are not Pages);
- * the `/people/<Name>/<id>` pattern is read the same way by Page-id extractors in public
- * code (docs/brands.md lists them). Null when the address is not one of them. */
+ * DimensionDev/Maskbook (Mask Network), packages/mask/content-script/site-adaptors/
+ * facebook.com/utils/user.ts @127839bf39d17a913375122dd827cf0dbd60ef84 (`getFacebookId`:
+ * `/profile.php` -> the `id` parameter, else the path is the username); the
+ * `/people/<Name>/<id>` shape is read the same way by Page-id extractors in public code
+ * (docs/brands.md). Null when the address is not one of them. */
 export function facebookPageAddress(location: Location | URL): { handle: string | null; externalId: string | null } | null {
   const path = location.pathname;
   const people = /^\/people\/[^/]+\/(\d{5,20})\/?$/.exec(path);

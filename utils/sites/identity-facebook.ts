@@ -34,13 +34,19 @@ export const FACEBOOK_IDENTITY_SELECTORS = {
     '[role="textbox"][aria-label^="Write a public comment"]',
     '[role="textbox"][aria-label^="Scrivi un commento"]',
   ].join(', '),
+  /** Home feed: the left column's first link is the profile in use, the person or the Page
+   * switched into. Evidence: DimensionDev/Maskbook (Mask Network),
+   * packages/mask/content-script/site-adaptors/facebook.com/collecting/identity.ts
+   * @1c065bbbd6f3a9089a4ab010a618d59723962537 (`myUsernameLiveSelectorPC`: the first
+   * `[role="link"]` with text in the `[data-pagelet="LeftRail"]` list is "my identity"). */
+  leftRail: '[data-pagelet="LeftRail"] ul [role="link"][href]',
   /** Every page, while open: the account menu behind the top bar's "Your profile" /
-   * "Il tuo profilo" button, its first link the profile in use (the person or the Page
-   * switched to). Evidence is thin: automation code for facebook.com opens this menu by
-   * `[aria-label="Your profile"]` and switches Pages from it ("Switch Now", "Switch":
-   * kimtrongdev/scripts, ex/fb_scripts/utilFB.js `selectFBPage`, seen in the code index;
-   * the snapshot we could fetch, @d1b1ca30382268557ae5bc4e21ea5993304b358d, predates it).
-   * Confirm on the live site; when it is not found, the comment boxes still tell. */
+   * "Il tuo profilo" button, its first link the profile in use. Evidence is thin: automation
+   * code for facebook.com opens this menu by `[aria-label="Your profile"]` and switches
+   * Pages from it ("Switch Now", then the "Switch" button: kimtrongdev/scripts,
+   * ex/fb_scripts/utilFB.js `selectFBPage`, seen in the code index; the snapshot we could
+   * fetch, @d1b1ca30382268557ae5bc4e21ea5993304b358d, predates that file). Confirm on the
+   * live site; without it the left column and the comment boxes still tell. */
   switcher: '[role="dialog"][aria-label="Your profile"], [role="dialog"][aria-label="Il tuo profilo"]',
   switcherCurrent: 'a[href^="/"]',
 } as const;
@@ -63,20 +69,28 @@ function boxWriter(box: Element, person: string | null): string | 'self' | null 
   return box.matches(FACEBOOK_IDENTITY_SELECTORS.writeAsSelf) ? 'self' : null;
 }
 
-/** The profile in use as the open account menu shows it (its first link), or null. */
-function switcherCurrent(doc: Document): FacebookActing | null {
-  const link = doc.querySelector(FACEBOOK_IDENTITY_SELECTORS.switcher)?.querySelector(FACEBOOK_IDENTITY_SELECTORS.switcherCurrent);
+/** A profile link as the account menu and the left column show it: its text, its address. */
+function profileLink(link: Element | null | undefined): FacebookActing | null {
   const name = identityText(link?.textContent);
   if (!link || !name) return null;
   const address = facebookPageAddress(new URL(link.getAttribute('href') ?? '/', 'https://www.facebook.com/'));
   return { name, handle: address?.handle ?? null, externalId: address?.externalId ?? null };
 }
 
-/** Who the page says the user writes as, whichever box is in use: the open account menu,
- * else the first comment box that names a Page; 'self' when the boxes name the user. */
+/** The profile in use as the open account menu, else the home feed's left column, shows it. */
+function profileInUse(doc: Document): FacebookActing | null {
+  const menu = doc.querySelector(FACEBOOK_IDENTITY_SELECTORS.switcher)?.querySelector(FACEBOOK_IDENTITY_SELECTORS.switcherCurrent);
+  if (menu) return profileLink(menu);
+  const rail = [...doc.querySelectorAll(FACEBOOK_IDENTITY_SELECTORS.leftRail)].find((link) => identityText(link.textContent));
+  return profileLink(rail);
+}
+
+/** Who the page says the user writes as, whichever box is in use: the open account menu or
+ * the left column, else the first comment box that names a Page; 'self' when they name the
+ * user. */
 function pageWriter(doc: Document, person: string | null): FacebookActing | 'self' | null {
-  const menu = switcherCurrent(doc);
-  if (menu) return person && sameName(menu.name, person) ? 'self' : menu;
+  const inUse = profileInUse(doc);
+  if (inUse) return person && sameName(inUse.name, person) ? 'self' : inUse;
   for (const box of doc.querySelectorAll(FACEBOOK_IDENTITY_SELECTORS.commentAs)) {
     const writer = boxWriter(box, person);
     if (writer && writer !== 'self') return { name: writer, handle: null, externalId: null };
@@ -88,10 +102,14 @@ function pageWriter(doc: Document, person: string | null): FacebookActing | 'sel
  * 1. the comment box in use names a Page ("Comment as NAME"): 'acting-as', the user is
  *    writing as that Page whatever Page they look at;
  * 2. a Page's own address (`/<username>`, `/profile.php?id=N`, `/people/Name/N`): 'page';
- * 3. the account menu, else any comment box, names the Page acted as: 'acting-as'
+ * 3. the account menu or the feed's left column, else any comment box, names the Page
+ *    acted as: 'acting-as'
  *    ('inbox' on Messenger);
  * 4. on Messenger, the Page last seen acted as on this document: 'inbox'.
- * The logged-in person (the top bar's account) is never a business account. */
+ * The logged-in person (the top bar's account link, as reply-context.ts reads it) is never
+ * a business account. Where the page shows no such link (a Page switched into replaces the
+ * person everywhere), the profile in use is reported as it is, and the brand layer maps
+ * only the accounts it knows. */
 export function readFacebookIdentity(
   location: Location | URL,
   doc: Document,

@@ -60,6 +60,14 @@ describe.each(['en', 'it'] as const)('Facebook (%s)', (lang) => {
     expect(read('https://www.facebook.com/', self)).toBeNull();
   });
 
+  test("the home feed's left column: its first link is the profile in use", () => {
+    const rail = (href: string, name: string) =>
+      `<div data-pagelet="LeftRail"><div data-visualcompletion="ignore-dynamic"><div><ul><li><a role="link" href="${href}"><img alt=""><span>${name}</span></a></li><li><a role="link" href="/friends/"><span>Friends</span></a></li></ul></div></div></div>`;
+    const doc = page(banner(lang) + rail('/profile.php?id=104729384756102', 'Pizzeria Da Gino') + feed(t.write));
+    expect(read('https://www.facebook.com/', doc)).toEqual({ network: 'facebook', via: 'acting-as', handle: null, externalId: '104729384756102', name: 'Pizzeria Da Gino' });
+    expect(read('https://www.facebook.com/', page(banner(lang) + rail('/marta.rossi', 'Marta Rossi') + feed(t.write)))).toBeNull();
+  });
+
   test('Messenger: the Page acted as, remembered from the feed of the same document', () => {
     const reader = identityReader('facebook');
     const onFeed = page(banner(lang, { href: '/pizzeriadagino', name: 'Pizzeria Da Gino' }) + feed(`${t.commentAs} Pizzeria Da Gino`));
