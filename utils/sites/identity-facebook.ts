@@ -98,6 +98,13 @@ function pageWriter(doc: Document, person: string | null): FacebookActing | 'sel
   return doc.querySelector(FACEBOOK_IDENTITY_SELECTORS.writeAsSelf) ? 'self' : null;
 }
 
+/** The same Page as remembered keeps the address it was seen with (a comment box gives only
+ * the name; the left column and the account menu link to the Page). */
+function richer(seen: FacebookActing, remembered: FacebookActing | null): FacebookActing {
+  if (!remembered || !sameName(seen.name, remembered.name)) return seen;
+  return { name: seen.name, handle: seen.handle ?? remembered.handle, externalId: seen.externalId ?? remembered.externalId };
+}
+
 /** www.facebook.com. Precedence (docs/brands.md):
  * 1. the comment box in use names a Page ("Comment as NAME"): 'acting-as', the user is
  *    writing as that Page whatever Page they look at;
@@ -121,7 +128,7 @@ export function readFacebookIdentity(
   const onPage = pageWriter(doc, person);
   const inUse = composer?.isConnected ? boxWriter(composer, person) : null;
   if (inUse === 'self' || (onPage === 'self' && !inUse)) memory.acting = null;
-  else if (onPage && onPage !== 'self') memory.acting = onPage;
+  else if (onPage && onPage !== 'self') memory.acting = richer(onPage, memory.acting);
 
   const detailsOf = (name: string): FacebookActing =>
     memory.acting && sameName(memory.acting.name, name) ? memory.acting : { name, handle: null, externalId: null };
