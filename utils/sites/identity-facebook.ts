@@ -28,7 +28,9 @@ export const FACEBOOK_IDENTITY_SELECTORS = {
     '[role="textbox"][aria-placeholder^="Commenta come "]',
   ].join(', '),
   /** Feed, post: a comment box that names nobody ("Write a comment…" / "Scrivi un
-   * commento…", docs of sites.md): the user writes as themselves. */
+   * commento…"): the user writes as themselves. Evidence: eboody/commgmt,
+   * components/facebook/post.js @352fd71f4879e97deb3e741df16326b21a89e246 (the post's own
+   * "Write a comment" box), as reply-context.ts cites it. */
   writeAsSelf: [
     '[role="textbox"][aria-label^="Write a comment"]',
     '[role="textbox"][aria-label^="Write a public comment"]',
