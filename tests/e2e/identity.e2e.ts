@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PageIdentity } from '../../utils/messaging/page-state';
-import { launchChromium, type ChromiumRun } from './support/chromium';
-import { inWorker, waitForHost } from './support/chromium-sidebar';
+import { inWorker, useChromium, waitForHost } from './support/chromium-sidebar';
 import { CLIENTS } from '../fixtures/src/clients';
 import { LABELS } from '../fixtures/src/i18n';
 
@@ -14,28 +13,20 @@ import { LABELS } from '../fixtures/src/i18n';
 
 const TIMEOUT = 90_000;
 const [GINO, LUCIA] = CLIENTS;
-let run: ChromiumRun;
+// One Chromium; for each test a fresh tab (every other one closed), storage cleared.
+const current = useChromium();
 
-beforeAll(async () => {
-  run = await launchChromium(inject('fixturePort'));
-}, TIMEOUT);
-afterAll(async () => {
-  await run?.close();
-});
-
-/** A fresh tab on `host` + `path` (every other tab closed), once the agent is in. */
+/** The test's tab on `host` + `path`, once the agent is in. */
 async function open(host: string, path: string): Promise<Page> {
-  for (const p of run.context.pages()) await p.close();
-  const page = await run.context.newPage();
-  await page.goto(run.url(host, path));
-  await waitForHost(page);
-  return page;
+  await current.page.goto(current.run.url(host, path));
+  await waitForHost(current.page);
+  return current.page;
 }
 
 /** The identity in the state the agent of the only tab on `host` last pushed. */
 async function pushedIdentity(host: string): Promise<PageIdentity | null | undefined> {
   return inWorker(
-    run,
+    current.run,
     `(async () => {
       const [tab] = await chrome.tabs.query({ url: ${JSON.stringify(`https://${host}/*`)} });
       return tab ? self.spalla.pageState(tab.id)?.identity : undefined;
