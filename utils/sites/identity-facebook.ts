@@ -87,7 +87,7 @@ function profileInUse(doc: Document): FacebookActing | null {
   return profileLink(rail);
 }
 
-/** Who the page says the user writes as, whichever box is in use: the open account menu or
+/** Who the page says the user writes as, whatever box is in use: the open account menu or
  * the left column, else the first comment box that names a Page; 'self' when they name the
  * user. */
 function pageWriter(doc: Document, person: string | null): FacebookActing | 'self' | null {
@@ -112,8 +112,7 @@ function richer(seen: FacebookActing, remembered: FacebookActing | null): Facebo
  *    writing as that Page whatever Page they look at;
  * 2. a Page's own address (`/<username>`, `/profile.php?id=N`, `/people/Name/N`): 'page';
  * 3. the account menu or the feed's left column, else any comment box, names the Page
- *    acted as: 'acting-as'
- *    ('inbox' on Messenger);
+ *    acted as: 'acting-as' ('inbox' on Messenger);
  * 4. on Messenger, the Page last seen acted as on this document: 'inbox'.
  * The logged-in person (the top bar's account link, as reply-context.ts reads it) is never
  * a business account. Where the page shows no such link (a Page switched into replaces the
@@ -125,8 +124,9 @@ export function readFacebookIdentity(
   composer: HTMLElement | null,
   memory: { acting: FacebookActing | null },
 ): PageIdentity | null {
-  const person = identityText(doc.querySelector(FACEBOOK_IDENTITY_SELECTORS.person)?.getAttribute('aria-label'));
-  const personHref = doc.querySelector(FACEBOOK_IDENTITY_SELECTORS.person)?.getAttribute('href') ?? null;
+  const personLink = doc.querySelector(FACEBOOK_IDENTITY_SELECTORS.person);
+  const person = identityText(personLink?.getAttribute('aria-label'));
+  const personHref = personLink?.getAttribute('href') ?? null;
   const onPage = pageWriter(doc, person);
   const inUse = composer?.isConnected ? boxWriter(composer, person) : null;
   if (inUse === 'self' || (onPage === 'self' && !inUse)) memory.acting = null;
@@ -146,7 +146,8 @@ export function readFacebookIdentity(
     if (!own && (name || address.handle || address.externalId)) return { network: 'facebook', via: 'page', ...address, name };
   }
 
-  if (onPage && onPage !== 'self') return acting(onPage, messenger ? 'inbox' : 'acting-as');
-  if (messenger && memory.acting) return acting(memory.acting, 'inbox');
+  // memory.acting is the Page the page names now (with the address remembered for it), or on
+  // Messenger the one last named on this document.
+  if (memory.acting && (onPage || messenger)) return acting(memory.acting, messenger ? 'inbox' : 'acting-as');
   return null;
 }
