@@ -118,7 +118,7 @@ export function BackupPanel() {
   );
 }
 
-function ReportTable({ report }: { report: ImportReport }) {
+export function ReportTable({ report }: { report: ImportReport }) {
   const { t } = useI18n();
   return (
     <table className="w-full text-left text-xs">
