@@ -33,27 +33,49 @@ export function BrandFilterSelect({
   );
 }
 
-/** Moves the selected items to a brand or to all brands: picking one moves them. */
-export function MoveToBrand({ brands, onMove, testId }: { brands: readonly Brand[]; onMove(brandId: string | null): void; testId: string }) {
+/** A one-shot choice of a brand (picking one acts; the select goes back to its
+ * placeholder): where to move items or an account, which brand to merge into. With
+ * `shared`, "all brands (shared)" is a choice too and is picked as null. */
+export function BrandPicker({
+  brands,
+  placeholder,
+  label,
+  testId,
+  shared = false,
+  onPick,
+}: {
+  brands: readonly Brand[];
+  placeholder: string;
+  label: string;
+  testId: string;
+  shared?: boolean;
+  onPick(brandId: string | null): void;
+}) {
   const { t } = useI18n();
   return (
     <select
       className={control}
-      aria-label={t('brandMoveLabel')}
+      aria-label={label}
       value=""
       data-testid={testId}
       onChange={(e) => {
         const value = e.target.value;
-        if (value) onMove(value === SHARED_BRANDS ? null : value);
+        if (value) onPick(value === SHARED_BRANDS ? null : value);
       }}
     >
-      <option value="">{t('brandMoveChoose')}</option>
+      <option value="">{placeholder}</option>
       {brands.map((brand) => (
         <option key={brand.id} value={brand.id}>
           {brand.name}
         </option>
       ))}
-      <option value={SHARED_BRANDS}>{t('brandMoveShared')}</option>
+      {shared && <option value={SHARED_BRANDS}>{t('brandMoveShared')}</option>}
     </select>
   );
+}
+
+/** Moves the selected items to a brand or to all brands. */
+export function MoveToBrand({ brands, onMove, testId }: { brands: readonly Brand[]; onMove(brandId: string | null): void; testId: string }) {
+  const { t } = useI18n();
+  return <BrandPicker brands={brands} placeholder={t('brandMoveChoose')} label={t('brandMoveLabel')} testId={testId} shared onPick={onMove} />;
 }

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from '#imports';
 import { ReportTable } from '@/components/BackupPanel';
 import { BrandBadge } from '@/components/brands/BrandChip';
+import { BrandPicker } from '@/components/brands/BrandFilterSelect';
 import { useBrands } from '@/components/brands/useBrands';
 import { useI18n } from '@/components/i18n';
 import { browserTimeZone, TimeZonePicker } from '@/components/TimeZonePicker';
@@ -178,23 +179,16 @@ function BrandCard({ brand, brands, accounts, contents, say }: { brand: Brand; b
           {t('brandExport')}
         </Button>
         {others.length > 0 && (
-          <select
-            className={control}
-            aria-label={t('brandMergeLabel', brand.name)}
-            value=""
-            data-testid="brand-merge-into"
-            onChange={(e) => {
-              const into = others.find((b) => b.id === e.target.value);
+          <BrandPicker
+            brands={others}
+            placeholder={t('brandMergeChoose')}
+            label={t('brandMergeLabel', brand.name)}
+            testId="brand-merge-into"
+            onPick={(id) => {
+              const into = others.find((b) => b.id === id);
               if (into) setConfirming({ kind: 'merge', into });
             }}
-          >
-            <option value="">{t('brandMergeChoose')}</option>
-            {others.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
+          />
         )}
         <Button variant="danger" onClick={() => setConfirming({ kind: 'delete' })} data-testid="brand-delete">
           {t('brandDelete')}
@@ -301,20 +295,13 @@ function Accounts({ brand, others, accounts, write }: { brand: Brand; others: Br
               <span className="font-medium">{account.name}</span>
               {account.handle && <span className="text-slate-500">@{account.handle}</span>}
               {others.length > 0 && (
-                <select
-                  className={control}
-                  aria-label={t('brandAccountMove', account.name)}
-                  value=""
-                  data-testid="brand-account-move"
-                  onChange={(e) => e.target.value && void write(() => moveItems(getDb(), 'accounts', [account.id], e.target.value))}
-                >
-                  <option value="">{t('brandAccountMoveChoose')}</option>
-                  {others.map((b) => (
-                    <option key={b.id} value={b.id}>
-                      {b.name}
-                    </option>
-                  ))}
-                </select>
+                <BrandPicker
+                  brands={others}
+                  placeholder={t('brandAccountMoveChoose')}
+                  label={t('brandAccountMove', account.name)}
+                  testId="brand-account-move"
+                  onPick={(id) => id && void write(() => moveItems(getDb(), 'accounts', [account.id], id))}
+                />
               )}
               <Button onClick={() => void write(() => removeAccount(getDb(), account.id))} aria-label={t('brandAccountRemoveLabel', account.name)} data-testid="brand-account-remove">
                 {t('brandAccountRemove')}

@@ -8,7 +8,7 @@ import { brandContentsSummary } from '../../utils/brands/messages';
 import { TABLE_NAMES, type TableName } from '../../utils/db/schema';
 import type { RowsByTable } from '../../utils/db/table-records';
 import { launchChromium, type ChromiumRun } from './support/chromium';
-import { setStorage } from './support/chromium-sidebar';
+import { inWorker, setStorage } from './support/chromium-sidebar';
 import { extensionUrl, translator, type ChosenFile } from './support/extension-pages';
 import { clearDatabase, dumpDatabase, writeRows, type Dump } from './support/idb';
 
@@ -308,6 +308,9 @@ describe('brands in the library', () => {
     await expect.poll(async () => (await table('savedReplies')).find((r) => r.title === 'Grazie a tutti')?.brandId, POLL).toBe(old);
 
     await openSection('brands', 'brands-section');
+    // The background learns for the old brand; what it has not written yet must land
+    // before the merge, so that it is merged into Gino, not written back afterwards.
+    await inWorker(run, `self.spalla.hashtagsLearn({ text: '#asporto #pizzanapoletana', network: 'instagram', source: 'own', brandId: ${JSON.stringify(old)} })`);
     await brandCard('Gino vecchio').getByTestId('brand-merge-into').selectOption(gino);
     const confirmation = brandCard('Gino vecchio').getByTestId('brand-merge-confirmation');
     await confirmation.waitFor();
@@ -318,6 +321,18 @@ describe('brands in the library', () => {
     expect((await table('accounts')).filter((a) => a.brandId === gino)).toHaveLength(3);
     await page.getByTestId('brands-message').filter({ hasText: en('brandMerged', 'Gino vecchio', 'Pizzeria Da Gino') }).waitFor();
     await expect.poll(() => brandCard('Pizzeria Da Gino').getByTestId('brand-account').count(), POLL).toBe(3);
+
+    // Learned hashtags: one record, Gino's, holding what was learned for the old brand;
+    // the background's model is the table's.
+    type Stat = { id: string; brandId: string | null; keys: string[] };
+    const stats = (await table('hashtagStats')) as unknown as Stat[];
+    expect(stats.map((s) => s.brandId)).toEqual([gino]);
+    expect(stats[0].keys).toEqual(expect.arrayContaining(['asporto', 'pizzanapoletana']));
+    await expect
+      .poll(() => inWorker<{ hashtags: number }>(run, 'self.spalla.hashtagsInfo()').then((info) => info.hashtags), POLL)
+      .toBe(stats[0].keys.length);
+    await inWorker(run, 'self.spalla.hashtagsFlush()');
+    expect(((await table('hashtagStats')) as unknown as Stat[]).map((s) => s.brandId)).toEqual([gino]);
   });
 
   test('delete: the confirmation lists what goes with the brand; shared items stay', async () => {
@@ -335,7 +350,9 @@ describe('brands in the library', () => {
     // Gino's: 3 accounts, 3 replies, 1 set, learned hashtags, 1 idea with 2 images, 3 posts.
     const ginoCard = brandCard('Pizzeria Da Gino');
     await ginoCard.getByTestId('brand-delete').click();
-    const learned = (fixtures.hashtagStats[0] as unknown as { keys: string[] }).keys.length;
+    // The seeded record plus what the merge brought.
+    const learned = ((await table('hashtagStats')) as unknown as { brandId: string; keys: string[] }[]).filter((s) => s.brandId === gino).reduce((n, s) => n + s.keys.length, 0);
+    expect(learned).toBe((fixtures.hashtagStats[0] as unknown as { keys: string[] }).keys.length + 2);
     expect(await ginoCard.getByTestId('brand-delete-contents').textContent()).toBe(
       en('brandDeleteContents', brandContentsSummary(en, { accounts: 3, savedReplies: 3, hashtagSets: 1, hashtagStats: learned, clips: 1, images: 2, postLog: 3 })),
     );
