@@ -86,6 +86,10 @@ describe("one brand's file", () => {
     const noBrand = { ...rows, brands: [] };
     expect(await readBrandFile(await writeBackupZip(noBrand))).toMatchObject({ ok: false, notOneBrand: true, brands: 0 });
 
+    // An image whose clip is not in the file belongs to no brand of it.
+    const strayImage = { ...rows, images: makeFixtureRows().images };
+    expect(await readBrandFile(await writeBackupZip(strayImage))).toMatchObject({ ok: false, notOneBrand: true, foreign: 2 });
+
     expect(await readBrandFile(new Blob(['not a zip at all']))).toMatchObject({ ok: false, error: { code: 'not-a-zip' } });
   });
 
