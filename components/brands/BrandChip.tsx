@@ -13,7 +13,8 @@ export function BrandBadge({ brand, size = 'sm' }: { brand: Pick<Brand, 'name' |
   );
 }
 
-/** Which brand an item belongs to: its colour and name, or "All brands" for a shared item. */
+/** Which brand an item belongs to: its colour and name, "All brands" for a shared item, or
+ * that its brand is not stored here (an idea from another computer's clips file). */
 export function BrandChip({ brandId, brands }: { brandId: BrandRef; brands: readonly Brand[] }) {
   const { t } = useI18n();
   const brand = brandId === null ? undefined : brands.find((b) => b.id === brandId);
@@ -24,7 +25,7 @@ export function BrandChip({ brandId, brands }: { brandId: BrandRef; brands: read
       data-brand-id={brandId ?? ''}
     >
       {brand && <BrandBadge brand={brand} />}
-      <span className="truncate">{brand ? brand.name : t('brandShared')}</span>
+      <span className="truncate">{brand ? brand.name : t(brandId === null ? 'brandShared' : 'brandUnknown')}</span>
     </span>
   );
 }

@@ -8,7 +8,7 @@ import { ALL_BRANDS, validFilter, type BrandFilter } from '@/utils/brands/filter
  * merged in the Brands section shows in every section's filter at once). */
 export function useBrands(): Brand[] | undefined {
   const brands = useLiveQuery(() => getDb().brands.toArray(), []);
-  return useMemo(() => brands?.sort((a, b) => a.name.localeCompare(b.name)), [brands]);
+  return useMemo(() => brands && [...brands].sort((a, b) => a.name.localeCompare(b.name)), [brands]);
 }
 
 // The library's brand filter is one for the whole page: picking a brand in one section

@@ -206,8 +206,16 @@ describe('brands in the library', () => {
     await expect.poll(options, POLL).toBe(2);
     await page.getByTestId('library-filter-brand').selectOption(lucia);
     await expect.poll(options, POLL).toBe(1);
+    // A new account while Lucia's are shown is Lucia's (not a brand of its own).
+    await page.getByTestId('best-time-new-name').fill('Fiori di Lucia');
+    await page.getByTestId('best-time-new-handle').fill('fioridilucia.ig');
+    await page.getByTestId('best-time-new-network').selectOption('instagram');
+    await page.getByTestId('best-time-new-create').click();
+    await expect.poll(async () => (await table('accounts')).find((a) => a.handle === 'fioridilucia.ig')?.brandId, POLL).toBe(lucia);
+    expect(await table('brands')).toHaveLength(2);
+    await expect.poll(options, POLL).toBe(2);
     await page.getByTestId('library-filter-brand').selectOption(':all');
-    await expect.poll(options, POLL).toBe(3);
+    await expect.poll(options, POLL).toBe(4);
   });
 
   test("a brand's export imports into a fresh profile with the same rows and images; a broken or full file changes nothing", async () => {
@@ -337,11 +345,11 @@ describe('brands in the library', () => {
 
   test('delete: the confirmation lists what goes with the brand; shared items stay', async () => {
     await openSection('brands', 'brands-section');
-    // Lucia: 1 account, 2 saved replies, 1 hashtag set.
+    // Lucia: 2 accounts, 2 saved replies, 1 hashtag set.
     const card = brandCard('Fiori di Lucia Milano');
-    const expectedEn = en('brandDeleteContents', brandContentsSummary(en, { accounts: 1, savedReplies: 2, hashtagSets: 1, hashtagStats: 0, clips: 0, images: 0, postLog: 0 }));
-    expect(expectedEn).toBe('With it go: 1 account, 2 saved replies, 1 hashtag set.');
-    await expect.poll(() => card.getByTestId('brand-contents').textContent(), POLL).toBe('1 account, 2 saved replies, 1 hashtag set');
+    const expectedEn = en('brandDeleteContents', brandContentsSummary(en, { accounts: 2, savedReplies: 2, hashtagSets: 1, hashtagStats: 0, clips: 0, images: 0, postLog: 0 }));
+    expect(expectedEn).toBe('With it go: 2 accounts, 2 saved replies, 1 hashtag set.');
+    await expect.poll(() => card.getByTestId('brand-contents').textContent(), POLL).toBe('2 accounts, 2 saved replies, 1 hashtag set');
     await card.getByTestId('brand-delete').click();
     expect(await card.getByTestId('brand-delete-contents').textContent()).toBe(expectedEn);
     await card.getByTestId('brand-delete-cancel').click();
@@ -362,7 +370,7 @@ describe('brands in the library', () => {
     await setStorage(run, { language: 'it' });
     await page.reload();
     await card.getByTestId('brand-delete').click();
-    expect(await card.getByTestId('brand-delete-contents').textContent()).toBe('Con lui se ne vanno: 1 account, 2 risposte salvate, 1 set di hashtag.');
+    expect(await card.getByTestId('brand-delete-contents').textContent()).toBe('Con lui se ne vanno: 2 account, 2 risposte salvate, 1 set di hashtag.');
     await setStorage(run, { language: 'en' });
     await page.reload();
 
