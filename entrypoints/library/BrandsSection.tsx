@@ -6,6 +6,7 @@ import { BrandBadge } from '@/components/brands/BrandChip';
 import { BrandPicker } from '@/components/brands/BrandFilterSelect';
 import { useBrands } from '@/components/brands/useBrands';
 import { useI18n } from '@/components/i18n';
+import { ImportPreview, ImportRefused } from '@/components/ImportSteps';
 import { browserTimeZone, TimeZonePicker } from '@/components/TimeZonePicker';
 import { Button, Notice } from '@/components/ui';
 import { useStorageItem } from '@/components/useStorageItem';
@@ -378,25 +379,17 @@ function BrandImport() {
       </Button>
       <input ref={input} type="file" accept=".zip,application/zip" className="hidden" data-testid="brand-import-input" onChange={(e) => void choose(takeFile(e.target))} />
       {step.kind === 'busy' && <p className="text-slate-500">{t('backupWorking')}</p>}
-      {step.kind === 'error' && (
-        <Notice tone="error" testId="brand-import-error">
-          <span data-code={step.code}>{step.message}</span>
-          <span className="mt-1 block text-xs">{t('backupNothingChanged')}</span>
-        </Notice>
-      )}
+      {step.kind === 'error' && <ImportRefused testId="brand-import-error" code={step.code} message={step.message} />}
       {step.kind === 'preview' && (
-        <div className="space-y-2 rounded-md border border-slate-300 p-3 dark:border-slate-600" data-testid="brand-import-preview">
-          <p className="font-medium">{t('brandImportPreview', step.fileName, step.brandName)}</p>
+        <ImportPreview
+          testIds={{ preview: 'brand-import-preview', confirm: 'brand-import-confirm', cancel: 'brand-import-cancel' }}
+          title={t('brandImportPreview', step.fileName, step.brandName)}
+          confirmLabel={t('brandImportConfirm')}
+          onConfirm={() => void confirm(step.backup, step.brandName)}
+          onCancel={() => setStep({ kind: 'idle' })}
+        >
           <ReportTable report={step.plan} />
-          <div className="flex gap-2">
-            <Button variant="primary" onClick={() => void confirm(step.backup, step.brandName)} data-testid="brand-import-confirm">
-              {t('brandImportConfirm')}
-            </Button>
-            <Button onClick={() => setStep({ kind: 'idle' })} data-testid="brand-import-cancel">
-              {t('cancel')}
-            </Button>
-          </div>
-        </div>
+        </ImportPreview>
       )}
       {step.kind === 'imported' && (
         <Notice tone="ok" testId="brand-import-report">
