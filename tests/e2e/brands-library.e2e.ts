@@ -341,6 +341,15 @@ describe('brands in the library', () => {
       .toBe(stats[0].keys.length);
     await inWorker(run, 'self.spalla.hashtagsFlush()');
     expect(((await table('hashtagStats')) as unknown as Stat[]).map((s) => s.brandId)).toEqual([gino]);
+
+    // An account moves to another brand, and is removed.
+    const asporto = () => brandCard('Pizzeria Da Gino').locator('[data-testid="brand-account"][data-handle="gino.asporto"]');
+    await asporto().getByTestId('brand-account-move').selectOption(lucia);
+    await expect.poll(async () => (await table('accounts')).find((a) => a.handle === 'gino.asporto')?.brandId, POLL).toBe(lucia);
+    const moved = brandCard('Fiori di Lucia Milano').locator('[data-testid="brand-account"][data-handle="gino.asporto"]');
+    await moved.getByTestId('brand-account-remove').click();
+    await expect.poll(async () => (await table('accounts')).some((a) => a.handle === 'gino.asporto'), POLL).toBe(false);
+    expect(await table('brands')).toHaveLength(2);
   });
 
   test('delete: the confirmation lists what goes with the brand; shared items stay', async () => {
@@ -355,14 +364,14 @@ describe('brands in the library', () => {
     await card.getByTestId('brand-delete-cancel').click();
     expect((await table('brands')).map((b) => b.id)).toContain(lucia);
 
-    // Gino's: 3 accounts, 3 replies, 1 set, learned hashtags, 1 idea with 2 images, 3 posts.
+    // Gino's: 2 accounts, 3 replies, 1 set, learned hashtags, 1 idea with 2 images, 3 posts.
     const ginoCard = brandCard('Pizzeria Da Gino');
     await ginoCard.getByTestId('brand-delete').click();
     // The seeded record plus what the merge brought.
     const learned = ((await table('hashtagStats')) as unknown as { brandId: string; keys: string[] }[]).filter((s) => s.brandId === gino).reduce((n, s) => n + s.keys.length, 0);
     expect(learned).toBe((fixtures.hashtagStats[0] as unknown as { keys: string[] }).keys.length + 2);
     expect(await ginoCard.getByTestId('brand-delete-contents').textContent()).toBe(
-      en('brandDeleteContents', brandContentsSummary(en, { accounts: 3, savedReplies: 3, hashtagSets: 1, hashtagStats: learned, clips: 1, images: 2, postLog: 3 })),
+      en('brandDeleteContents', brandContentsSummary(en, { accounts: 2, savedReplies: 3, hashtagSets: 1, hashtagStats: learned, clips: 1, images: 2, postLog: 3 })),
     );
     await ginoCard.getByTestId('brand-delete-cancel').click();
 
