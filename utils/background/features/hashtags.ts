@@ -85,12 +85,17 @@ export async function clearLearnedHashtags(): Promise<{ cleared: number }> {
   return { cleared: await learnedHashtags().clear() };
 }
 
+export async function reloadLearnedHashtags(): Promise<{ reloaded: true }> {
+  await learnedHashtags().reload();
+  return { reloaded: true };
+}
+
 function isNetwork(value: unknown): value is SuggestHashtagsRequest['network'] {
   return value === 'facebook' || value === 'instagram';
 }
 
 type Sender = Parameters<typeof isFromPageAgent>[0];
-type HashtagsMessage = 'suggestHashtags' | 'learnHashtags' | 'clearLearnedHashtags' | 'getHashtagModelInfo';
+type HashtagsMessage = 'suggestHashtags' | 'learnHashtags' | 'clearLearnedHashtags' | 'reloadLearnedHashtags' | 'getHashtagModelInfo';
 
 /** Who may send what: our extension pages (sidebar, library, popup) read and clear the
  * model; the page agent feeds it (the only one that sees posts scrolled past); our pages
@@ -144,6 +149,11 @@ export function startHashtags(ctx: BackgroundContext): void {
   onMessage('clearLearnedHashtags', ({ sender }) => {
     refuseUnless('clearLearnedHashtags', sender);
     return clearLearnedHashtags();
+  });
+
+  onMessage('reloadLearnedHashtags', ({ sender }) => {
+    refuseUnless('reloadLearnedHashtags', sender);
+    return reloadLearnedHashtags();
   });
 
   onMessage('getHashtagModelInfo', ({ sender }) => {

@@ -48,6 +48,9 @@ export interface HashtagsProtocol {
   learnHashtags(data: LearnHashtagsRequest): { learned: number };
   /** Extension page (settings) -> background: forgets everything learned. */
   clearLearnedHashtags(): { cleared: number };
+  /** Extension page (library) -> background, around a merge or deletion of brands (which
+   * rewrites `hashtagStats`): writes what is waiting, then reads the table again on next use. */
+  reloadLearnedHashtags(): { reloaded: true };
   /** Extension page (settings) -> background: what the model holds. */
   getHashtagModelInfo(): HashtagModelInfo;
 }
