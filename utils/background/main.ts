@@ -120,6 +120,8 @@ export function startBackground(): void {
     insertText,
     reinjectLog: () => reinjectLog.slice(),
     reinjected: () => reinjection,
+    // The page state the agent of a tab last pushed (`pageStateChanged`), as the sidebar got it.
+    pageState: (tabId: number) => ports.lastState(tabId),
   };
   (globalThis as unknown as { spalla: object }).spalla = testHooks;
 

@@ -44,6 +44,11 @@ export class SidebarPorts {
     this.post(tabId, { type: 'pageState', state });
   }
 
+  /** The state the page agent of `tabId` last reported (for the end-to-end tests). */
+  lastState(tabId: number): PageState | null {
+    return this.states.get(tabId) ?? null;
+  }
+
   private async sendCurrent(tabId: number, port: Port) {
     const state = this.states.get(tabId) ?? (await this.askPageState(tabId));
     if (state) this.states.set(tabId, state);

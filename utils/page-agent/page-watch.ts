@@ -2,6 +2,7 @@ import type { PageState } from '../messaging/page-state';
 import { rememberSelection } from '../insert/selection-memory';
 import { composerKind, composerLabel, findComposer } from '../sites/composer-kind';
 import type { SiteAdapter } from '../sites/types';
+import { identityReader } from '../sites/identity';
 import { SIDEBAR_MAX_WIDTH, SIDEBAR_MIN_WIDTH } from '../settings/items';
 import { HOST_TAG } from './sidebar-host';
 import type { AgentLifetime } from './lifetime';
@@ -27,6 +28,8 @@ export function watchPage(
   let composer: HTMLElement | null = null;
   let focused = false;
   let lastSent = '';
+  const identity = identityReader(adapter.site);
+  let lastIdentity = '';
 
   function compute(): PageState {
     const surface = adapter.surface(location, document);
@@ -49,7 +52,22 @@ export function watchPage(
       },
       theme: pageTheme(document),
       markers: safeMarkers(adapter, surface),
+      identity: readIdentity(liveComposer),
     };
+  }
+
+  function readIdentity(liveComposer: HTMLElement | null) {
+    const read = identity.read(location, document, liveComposer);
+    lastIdentity = JSON.stringify(read);
+    return read;
+  }
+
+  /** After a click: the user may have switched the Page they act as (the account menu),
+   * which changes labels, not the address. Reads the identity alone (a few lookups) now and
+   * once the page has had time to render, and sends the state only when it changed. */
+  function identityCheck() {
+    const read = identity.read(location, document, composer?.isConnected ? composer : null);
+    if (JSON.stringify(read) !== lastIdentity) update();
   }
 
   let scheduled = false;
@@ -135,6 +153,18 @@ export function watchPage(
 
   life.observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'style'] }, update);
   life.listen(matchMedia('(prefers-color-scheme: dark)'), 'change', update);
+  life.listen(
+    document,
+    'click',
+    (event) => {
+      if (!event.isTrusted) return;
+      life.setTimeout(identityCheck, 0);
+      life.setTimeout(identityCheck, 600);
+    },
+    { capture: true },
+  );
+  // Back to the tab: the Page acted as may have changed elsewhere.
+  life.listen(window, 'focus', update);
   // The page's first render may come after us (single-page apps render late).
   life.setTimeout(update, 500);
   life.setTimeout(update, 2000);
