@@ -7,6 +7,7 @@ import { sendMessage } from '@/utils/messaging/protocol';
 import { sidebarSideItem, sidebarStateItem, sidebarTabItem } from '@/utils/settings/items';
 import { SIDEBAR_TABS, TabIcon, type SidebarTab } from './tabs';
 import { usePageState } from './usePageState';
+import { BrandInViewContext, useBrandInViewSource } from './useBrandInView';
 import { useTheme } from '@/components/useTheme';
 
 const SITE_LABEL = { facebook: 'siteFacebook', instagram: 'siteInstagram', business: 'siteBusiness' } as const;
@@ -21,8 +22,10 @@ export function SidebarApp() {
   useTheme(page?.theme);
   const [chosen, setChosen] = useStorageItem(sidebarTabItem);
   const active = SIDEBAR_TABS.find((tab) => tab.id === chosen) ?? SIDEBAR_TABS[0];
+  const brandInView = useBrandInViewSource();
 
   return (
+    <BrandInViewContext.Provider value={brandInView}>
     <div className="flex h-screen flex-col overflow-hidden text-sm">
       <header className="relative flex items-center gap-2 border-b border-slate-200 px-3 py-1.5 dark:border-slate-700">
         <div className="min-w-0 flex-1">
@@ -53,6 +56,7 @@ export function SidebarApp() {
       <Tabs page={page} active={active} choose={(id) => void setChosen(id)} />
       {page?.composer.covered && <CoveredNotice page={page} />}
     </div>
+    </BrandInViewContext.Provider>
   );
 }
 
