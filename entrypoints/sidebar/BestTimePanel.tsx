@@ -7,6 +7,7 @@ import type { PagePost, TimingPageView } from '@/utils/messaging/features/timing
 import { sendMessage } from '@/utils/messaging/protocol';
 import { priorById } from '@/utils/timing/priors';
 import type { SidebarPanelProps } from './tabs';
+import { useBrandInView } from './useBrandInView';
 
 const NOW_TONE = { good: 'ok', average: 'info', poor: 'warn' } as const;
 
@@ -29,6 +30,8 @@ export function BestTimePanel({ page, active }: SidebarPanelProps) {
   const [view, setView] = useState<TimingPageView | null>(null);
   const [failed, setFailed] = useState(false);
   const path = page?.path;
+  // The hint follows the brand in view (the background reads it for this tab).
+  const brandId = useBrandInView().view?.brandId;
 
   const refresh = useCallback(() => {
     sendMessage('timingPageView')
@@ -40,7 +43,7 @@ export function BestTimePanel({ page, active }: SidebarPanelProps) {
   }, []);
   useEffect(() => {
     if (active && page) refresh();
-  }, [active, path, page, refresh]);
+  }, [active, path, page, refresh, brandId]);
 
   if (failed) return <Notice tone="error">{t('bestTimeSidebarFailed')}</Notice>;
   if (!view) return null;
