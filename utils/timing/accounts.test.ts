@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { AppDB } from '../db/app-db';
 import { addAccount, createBrand } from '../brands/ops';
-import { hintAccount } from './accounts';
+import { fileAccount, hintAccount } from './accounts';
 
 const opened: AppDB[] = [];
 afterEach(async () => {
@@ -59,5 +59,23 @@ describe('hintAccount: whose best time the sidebar shows (issue #13)', () => {
     const a = await agency();
     expect(await hintAccount(a.db, page('instagram', 'palestra.fit'), 'instagram', a.gino)).toBe(null);
     expect(await hintAccount(a.db, page('instagram', 'palestra.fit'), 'instagram', null)).toBe(null);
+  });
+});
+
+describe('fileAccount: "Add this account" from the sidebar (issue #13)', () => {
+  test('with a brand in view: filed under it, with its time zone; no new brand', async () => {
+    const a = await agency();
+    const added = await fileAccount(a.db, { network: 'facebook', name: 'Gino Catering', handle: 'ginocatering' }, a.gino);
+    expect(added).toMatchObject({ brandId: a.gino, network: 'facebook', handle: 'ginocatering', timeZone: 'Europe/Rome' });
+    expect(await a.db.brands.count()).toBe(2);
+    expect(await hintAccount(a.db, page('facebook', 'ginocatering'), 'facebook', a.gino)).toMatchObject({ account: { id: added.id }, onPage: true });
+  });
+
+  test('with all brands in view: a brand of its own name', async () => {
+    const a = await agency();
+    const added = await fileAccount(a.db, { network: 'instagram', name: 'Palestra Fit', handle: 'palestra.fit' }, null);
+    const brand = await a.db.brands.get(added.brandId);
+    expect(brand?.name).toBe('Palestra Fit');
+    expect(await a.db.brands.count()).toBe(3);
   });
 });

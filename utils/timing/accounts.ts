@@ -1,7 +1,7 @@
 import type { AppDB } from '../db/app-db';
 import type { Account, Brand } from '../db/brands';
 import type { BrandRef, Network } from '../db/record';
-import { findAccount } from '../brands/ops';
+import { addAccount, createBrandWithAccount, findAccount, type AccountFields } from '../brands/ops';
 import { offeredIn } from '../brands/offered';
 
 /**
@@ -60,4 +60,14 @@ export async function hintAccount(
   const own = brandId !== null && network ? (await timingAccounts(db, brandId)).find((a) => a.network === network) : undefined;
   if (own) return { account: own, onPage: false };
   return shown ? { account: shown, onPage: true } : null;
+}
+
+/** "Add this account" from the sidebar: filed under the brand in view; with all brands in
+ * view (null), a new brand of its name (the user can merge it into a client's later). */
+export async function fileAccount(db: AppDB, fields: AccountFields, brandId: BrandRef): Promise<TimingAccount> {
+  if (brandId === null) {
+    const { brand, account } = await createBrandWithAccount(db, fields);
+    return withTimeZone(account, brand);
+  }
+  return withTimeZone(await addAccount(db, brandId, fields), await db.brands.get(brandId));
 }

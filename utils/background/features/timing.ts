@@ -1,8 +1,8 @@
 import { browser } from '#imports';
 import { getDb } from '../../db/app-db';
 import type { Network } from '../../db/record';
-import { addAccount, createBrandWithAccount, findAccount } from '../../brands/ops';
-import { hintAccount, timingAccount, withTimeZone, type TimingAccount } from '../../timing/accounts';
+import { findAccount } from '../../brands/ops';
+import { fileAccount, hintAccount, timingAccount, withTimeZone, type TimingAccount } from '../../timing/accounts';
 import { brandOfTab } from '../brand-of-tab';
 import { isFromSidebar } from '../../messaging/sender';
 import { onMessage, sendMessage } from '../../messaging/protocol';
@@ -75,16 +75,7 @@ export function startTiming(ctx: BackgroundContext): void {
     const handle = typeof data.handle === 'string' && data.handle.trim() ? data.handle.trim().replace(/^@/, '').slice(0, 100) : null;
     const existing = await findTimingAccount(data.network, handle, name);
     if (existing) return existing;
-    const fields = { network: data.network, name, handle };
-    // Filed under the brand in view; with all brands in view, a new brand of its name (the
-    // user can merge it into a client's brand).
-    const brandId = await brandOfTab(sender.tab!.id!);
-    if (brandId !== null) {
-      const account = await addAccount(getDb(), brandId, fields);
-      return withTimeZone(account, await getDb().brands.get(brandId));
-    }
-    const { brand, account } = await createBrandWithAccount(getDb(), fields);
-    return withTimeZone(account, brand);
+    return fileAccount(getDb(), { network: data.network, name, handle }, await brandOfTab(sender.tab!.id!));
   });
 
   onMessage('timingLogPosts', async ({ sender, data }) => {
