@@ -43,6 +43,12 @@ export async function brandInView(tabId: number): Promise<{ brandId: string | nu
   return { brandId };
 }
 
+/** The whole view of `tabId` (the page's own brand too, for the wrong-voice guard); null
+ * until the feature has started. */
+export async function brandViewOf(tabId: number): Promise<BrandView | null> {
+  return instance ? instance.view(tabId) : null;
+}
+
 /** Calls `listener` whenever a tab's brand in view (or the brands' names) changes. */
 export function onBrandInViewChange(listener: Listener): void {
   listeners.add(listener);
