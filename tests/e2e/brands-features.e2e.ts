@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { inWorker, openSidebar, setStorage, useChromium, waitForHost } from './support/chromium-sidebar';
 import { openExtensionPage } from './support/extension-pages';
-import { editorSelector, LEARN_KEY, rawMessage } from './support/hashtags-helpers';
+import { editorSelector, LEARN_KEY } from './support/hashtags-helpers';
 import { clearDatabase, dumpDatabase, writeRows } from './support/idb';
 
 const current = useChromium();
@@ -60,9 +60,13 @@ async function brandInView(host: string): Promise<string | null> {
   return view.brandId;
 }
 
-/** What the sidebar's brand switch sends: the user's pick for this tab (null = all brands). */
+/** Picks a brand (null = all brands) with the sidebar header's switch, as a person does, and
+ * waits for the header to show it. */
 async function choose(frame: Frame, brandId: string | null) {
-  await frame.evaluate(rawMessage('brandInViewChoose', { brandId }));
+  const value = brandId ?? 'all';
+  await frame.locator('[data-testid="sidebar-brand-switch"]').click();
+  await frame.locator(`[data-testid="sidebar-brand-option"][data-value="${value}"]`).click();
+  await expect.poll(() => attr(frame, 'sidebar-brand', 'data-value'), { timeout: 10_000 }).toBe(value);
 }
 
 async function openTab(host: string, path: string, tab: string): Promise<Frame> {
@@ -113,6 +117,7 @@ describe('hashtags follow the brand in view', () => {
     await seedLearningAndSets();
     const frame = await openTab('www.facebook.com', '/pizzeriadagino', 'hashtags');
     await expect.poll(() => brandInView('www.facebook.com'), { timeout: 15_000 }).toBe('gino');
+    await expect.poll(() => attr(frame, 'sidebar-brand', 'data-value'), { timeout: 10_000 }).toBe('gino');
 
     await current.page.waitForFunction(() => !!(window as any).__fixture?.editors['fb-page-comment-1']);
     await current.page.locator(editorSelector('fb-page-comment-1')).click();

@@ -4,6 +4,8 @@
  * background (typed shortcuts). docs/brands.md "Saved replies follow the brand".
  */
 
+import { brandFirst } from '../brands/offered';
+
 interface Branded {
   brandId: string | null;
 }
@@ -19,8 +21,7 @@ export interface BrandContext {
  * (`brandId: null`), each group in the order given; other brands' replies are left out.
  * With all brands in view, every reply, in the order given. */
 export function offeredReplies<T extends Branded>(replies: readonly T[], brandId: string | null): T[] {
-  if (brandId === null) return [...replies];
-  return [...replies.filter((r) => r.brandId === brandId), ...replies.filter((r) => r.brandId === null)];
+  return brandFirst(replies, brandId);
 }
 
 /** The brand a reply would speak for in the wrong place: the reply belongs to a brand,
