@@ -146,9 +146,10 @@ export function startHashtags(ctx: BackgroundContext): void {
   onMessage('learnHashtags', async ({ sender, data }) => {
     refuseUnless('learnHashtags', sender, data);
     const request = checkLearnRequest(data);
-    // What a page agent learns is filed under the brand in view in its tab.
-    const fromAgent = isFromPageAgent(sender, browser.runtime.id);
-    return learnHashtags(fromAgent ? { ...request, brandId: await brandOfTab(sender.tab?.id) } : request);
+    // What a page agent or the sidebar sends is filed under the brand in view in its tab;
+    // the library names the brand itself.
+    const fromTab = isFromPageAgent(sender, browser.runtime.id) || isFromSidebar(sender, browser.runtime.id, ctx.extensionOrigin);
+    return learnHashtags(fromTab ? { ...request, brandId: await brandOfTab(sender.tab?.id) } : request);
   });
 
   onMessage('clearLearnedHashtags', ({ sender }) => {

@@ -30,7 +30,7 @@ export interface LearnHashtagsRequest {
    * and only while the setting allows it). */
   source: LearnSource;
   /** The brand it is filed under (null or omitted: shared by all brands). From a page
-   * agent the background files it under the brand in view in its tab instead. */
+   * agent or the sidebar the background files it under the brand in view in its tab instead. */
   brandId?: BrandRef;
 }
 
