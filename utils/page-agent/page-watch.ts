@@ -63,8 +63,9 @@ export function watchPage(
   }
 
   /** After a click: the user may have switched the Page they act as (the account menu),
-   * which changes labels, not the address. Reads the identity alone (a few lookups) now and
-   * once the page has had time to render, and sends the state only when it changed. */
+   * which changes labels, not the address, once the site's server has answered. Reads the
+   * identity alone (a few lookups, no layout) now and twice later, and sends the state only
+   * when it changed. */
   function identityCheck() {
     const read = identity.read(location, document, composer?.isConnected ? composer : null);
     if (JSON.stringify(read) !== lastIdentity) update();
@@ -158,8 +159,7 @@ export function watchPage(
     'click',
     (event) => {
       if (!event.isTrusted) return;
-      life.setTimeout(identityCheck, 0);
-      life.setTimeout(identityCheck, 600);
+      for (const ms of IDENTITY_CHECKS_MS) life.setTimeout(identityCheck, ms);
     },
     { capture: true },
   );
@@ -175,6 +175,10 @@ export function watchPage(
     lastComposer: () => (composer?.isConnected ? composer : null),
   };
 }
+
+/** When, after a click, the identity is read again (ms): at once, and after the site had
+ * time to ask its server and render. */
+const IDENTITY_CHECKS_MS = [0, 600, 2000];
 
 /** Hidden width, CSS pixels, from which the sidebar counts as covering a text box: about
  * two characters of the box's text. Less is the panel's shadow brushing the box's edge. */

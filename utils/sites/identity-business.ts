@@ -4,8 +4,8 @@ import { identityText, numericId } from './identity-text';
 // Meta Business Suite (business.facebook.com).
 export const BUSINESS_IDENTITY_SELECTORS = {
   /** Inbox: the reply box, labelled with the network and the account that answers
-   * ("Reply on Instagram as NAME…" / "Rispondi su Instagram come NAME…": sites.md, and the
-   * box reply-context.ts reads). */
+   * ("Reply on Instagram as NAME…" / "Rispondi su Instagram come NAME…"): the box
+   * reply-context.ts reads for `{{my_name}}`, with its evidence. */
   replyBox: '[contenteditable="true"][role="textbox"][aria-label], [contenteditable="true"][role="textbox"][aria-placeholder]',
 } as const;
 

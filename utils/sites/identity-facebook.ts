@@ -28,7 +28,9 @@ export const FACEBOOK_IDENTITY_SELECTORS = {
     '[role="textbox"][aria-placeholder^="Commenta come "]',
   ].join(', '),
   /** Feed, post: a comment box that names nobody ("Write a comment…" / "Scrivi un
-   * commento…", docs of sites.md): the user writes as themselves. */
+   * commento…"): the user writes as themselves. Evidence: eboody/commgmt,
+   * components/facebook/post.js @352fd71f4879e97deb3e741df16326b21a89e246 (the post's own
+   * "Write a comment" box), as reply-context.ts cites it. */
   writeAsSelf: [
     '[role="textbox"][aria-label^="Write a comment"]',
     '[role="textbox"][aria-label^="Write a public comment"]',
@@ -85,7 +87,7 @@ function profileInUse(doc: Document): FacebookActing | null {
   return profileLink(rail);
 }
 
-/** Who the page says the user writes as, whichever box is in use: the open account menu or
+/** Who the page says the user writes as, whatever box is in use: the open account menu or
  * the left column, else the first comment box that names a Page; 'self' when they name the
  * user. */
 function pageWriter(doc: Document, person: string | null): FacebookActing | 'self' | null {
@@ -98,13 +100,19 @@ function pageWriter(doc: Document, person: string | null): FacebookActing | 'sel
   return doc.querySelector(FACEBOOK_IDENTITY_SELECTORS.writeAsSelf) ? 'self' : null;
 }
 
+/** The same Page as remembered keeps the address it was seen with (a comment box gives only
+ * the name; the left column and the account menu link to the Page). */
+function richer(seen: FacebookActing, remembered: FacebookActing | null): FacebookActing {
+  if (!remembered || !sameName(seen.name, remembered.name)) return seen;
+  return { name: seen.name, handle: seen.handle ?? remembered.handle, externalId: seen.externalId ?? remembered.externalId };
+}
+
 /** www.facebook.com. Precedence (docs/brands.md):
  * 1. the comment box in use names a Page ("Comment as NAME"): 'acting-as', the user is
  *    writing as that Page whatever Page they look at;
  * 2. a Page's own address (`/<username>`, `/profile.php?id=N`, `/people/Name/N`): 'page';
  * 3. the account menu or the feed's left column, else any comment box, names the Page
- *    acted as: 'acting-as'
- *    ('inbox' on Messenger);
+ *    acted as: 'acting-as' ('inbox' on Messenger);
  * 4. on Messenger, the Page last seen acted as on this document: 'inbox'.
  * The logged-in person (the top bar's account link, as reply-context.ts reads it) is never
  * a business account. Where the page shows no such link (a Page switched into replaces the
@@ -116,12 +124,13 @@ export function readFacebookIdentity(
   composer: HTMLElement | null,
   memory: { acting: FacebookActing | null },
 ): PageIdentity | null {
-  const person = identityText(doc.querySelector(FACEBOOK_IDENTITY_SELECTORS.person)?.getAttribute('aria-label'));
-  const personHref = doc.querySelector(FACEBOOK_IDENTITY_SELECTORS.person)?.getAttribute('href') ?? null;
+  const personLink = doc.querySelector(FACEBOOK_IDENTITY_SELECTORS.person);
+  const person = identityText(personLink?.getAttribute('aria-label'));
+  const personHref = personLink?.getAttribute('href') ?? null;
   const onPage = pageWriter(doc, person);
   const inUse = composer?.isConnected ? boxWriter(composer, person) : null;
   if (inUse === 'self' || (onPage === 'self' && !inUse)) memory.acting = null;
-  else if (onPage && onPage !== 'self') memory.acting = onPage;
+  else if (onPage && onPage !== 'self') memory.acting = richer(onPage, memory.acting);
 
   const detailsOf = (name: string): FacebookActing =>
     memory.acting && sameName(memory.acting.name, name) ? memory.acting : { name, handle: null, externalId: null };
@@ -137,7 +146,8 @@ export function readFacebookIdentity(
     if (!own && (name || address.handle || address.externalId)) return { network: 'facebook', via: 'page', ...address, name };
   }
 
-  if (onPage && onPage !== 'self') return acting(onPage, messenger ? 'inbox' : 'acting-as');
-  if (messenger && memory.acting) return acting(memory.acting, 'inbox');
+  // memory.acting is the Page the page names now (with the address remembered for it), or on
+  // Messenger the one last named on this document.
+  if (memory.acting && (onPage || messenger)) return acting(memory.acting, messenger ? 'inbox' : 'acting-as');
   return null;
 }

@@ -76,6 +76,9 @@ describe.each(['en', 'it'] as const)('Facebook (%s)', (lang) => {
     expect(read('https://www.facebook.com/messages/t/100', messenger, box(messenger, 'msg'), reader)).toEqual({
       network: 'facebook', via: 'inbox', handle: 'pizzeriadagino', externalId: null, name: 'Pizzeria Da Gino',
     });
+    // A Page where only the comment boxes name the Page acted as keeps its address in memory.
+    read('https://www.facebook.com/fioridilucia', page(banner(lang) + pageMain('Fiori di Lucia', `${t.commentAs} Pizzeria Da Gino`)), null, reader);
+    expect(read('https://www.facebook.com/messages/t/100', messenger, null, reader)).toMatchObject({ via: 'inbox', handle: 'pizzeriadagino' });
     // A fresh document on Messenger says nothing.
     expect(read('https://www.facebook.com/messages/t/100', messenger)).toBeNull();
     // Back to the person: forgotten.
