@@ -10,6 +10,7 @@ import { isLibrarySection, openLibraryTab } from '../library-tab';
 import { injectIntoOpenTabs, type ReinjectStep } from './reinject';
 import { SidebarPorts } from './sidebar-ports';
 import type { BackgroundContext } from './context';
+import { startBrandInView } from './brand-in-view';
 import { startClips } from './features/clips';
 import { startHashtags } from './features/hashtags';
 import { startHashtagSets } from './features/hashtag-sets';
@@ -132,7 +133,7 @@ export function startBackground(): void {
       testHooks[name] = fn;
     },
   };
-  for (const start of [startReplies, startRepliesStarter, startHashtags, startHashtagSets, startTiming, startClips]) {
+  for (const start of [startBrandInView, startReplies, startRepliesStarter, startHashtags, startHashtagSets, startTiming, startClips]) {
     try {
       start(ctx);
     } catch (error) {

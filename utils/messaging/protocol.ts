@@ -2,6 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { TableName } from '../db/schema';
 import type { PageState } from './page-state';
 import type { ReinjectStep } from '../background/reinject';
+import type { BrandsProtocol, BrandView } from './features/brands';
 import type { ClipsProtocol } from './features/clips';
 import type { HashtagsProtocol } from './features/hashtags';
 import type { ComposerText, HashtagSetsProtocol } from './features/hashtag-sets';
@@ -16,7 +17,7 @@ export interface Overview {
 /** Every runtime message between our frames, named by what it does. The background
  * and the page agent check the sender of each before acting (see `sender.ts`). Each
  * feature declares its own messages in `features/<feature>.ts`. */
-export interface ProtocolMap extends RepliesProtocol, HashtagsProtocol, HashtagSetsProtocol, TimingProtocol, ClipsProtocol {
+export interface ProtocolMap extends BrandsProtocol, RepliesProtocol, HashtagsProtocol, HashtagSetsProtocol, TimingProtocol, ClipsProtocol {
   // sidebar -> background
   getOverview(): Overview;
   /** Sidebar's close button: the background tells the page agent of the same tab. */
@@ -50,4 +51,6 @@ export const SIDEBAR_PORT = 'spalla-sidebar';
 export type SidebarPortMessage =
   | { type: 'pageState'; state: PageState | null }
   /** The tab's composer text changed (hashtags, #4). */
-  | { type: 'composerText'; composer: ComposerText };
+  | { type: 'composerText'; composer: ComposerText }
+  /** The tab's brand in view changed (brands, #13). */
+  | { type: 'brandInView'; view: BrandView };

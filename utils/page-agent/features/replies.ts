@@ -106,8 +106,8 @@ export const repliesFeature: PageFeature = {
         if (result.ok) sendMessage('repliesShortcutUsed', { replyId: answer.replyId }).catch(() => {});
         return;
       }
-      // A form to fill, or a value missing: select the shortcut, so that the reply the
-      // sidebar inserts replaces just it, and show the sidebar.
+      // A form to fill, a value missing, or another brand's reply to confirm: select the
+      // shortcut, so that the reply the sidebar inserts replaces just it, and show the sidebar.
       restoreSelection(composer, 'start' in range ? { kind: 'offsets', ...range } : { kind: 'range', range });
       rememberSelection(composer);
       openSidebar();
