@@ -21,10 +21,10 @@ async function seed(accounts: object[] = ACCOUNTS) {
 }
 
 /** A fresh page (and so a fresh tab memory) on `path`, with its sidebar open. */
-async function open(path: string) {
+async function open(path: string, host = 'www.facebook.com') {
   for (const p of run.context.pages()) await p.close();
   page = await run.context.newPage();
-  await page.goto(run.url('www.facebook.com', path));
+  await page.goto(run.url(host, path));
   await waitForHost(page);
   sidebar = await openSidebar(page, run);
 }
@@ -111,6 +111,17 @@ describe('Chromium: the brand in view follows the screen', () => {
     await page.getByRole('button', { name: 'Switch to Marta Rossi' }).click();
     await expect.poll(() => source()).toBe('kept');
     await brand(LUCIA);
+  });
+
+  test('Instagram (the account logged in, a profile) and Business Suite (the asset) switch it too', async () => {
+    await open('/?as=fioridilucia.bo', 'www.instagram.com');
+    await brand(LUCIA);
+    await navigate('/pizzeriadagino/');
+    await brand(GINO);
+    await open('/latest/inbox/all?asset_id=108837261549013', 'business.facebook.com');
+    await brand(LUCIA);
+    await navigate('/latest/inbox/all?asset_id=104729384756102');
+    await brand(GINO);
   });
 
   test('a manual switch holds until the identity changes; "all brands" is a choice too', async () => {
