@@ -10,51 +10,47 @@ export interface FacebookActing {
 }
 
 // Selectors and labels for www.facebook.com, each naming what it serves. Roles, aria and
-// labels only (class names change weekly).
+// labels only (class names change weekly). Few document-wide lookups: one for the text
+// boxes (their labels are matched here), one for the dialogs; the rest inside a landmark.
 export const FACEBOOK_IDENTITY_SELECTORS = {
-  /** Every page: the top bar's link to the logged-in person (aria-label = their name), as
-   * reply-context.ts reads it: "Comment as" that person is the user, not a Page. */
-  person: '[role="banner"] a[aria-label][href^="/"]:not([href="/"])',
-  /** Feed, post, Page: comment boxes that name who writes ("Comment as NAME" /
-   * "Commenta come NAME"). Evidence: knamnguyen/trusthuman.io,
-   * apps/trustahuman-ext/entrypoints/facebook.content/PostScraper.ts
-   * @1c8b07ba8c586bf19ae78d10d968a25ace5f4daf ("Facebook DOM Selectors (February 2026)"):
-   * top-level comment boxes are Lexical editors labelled "Comment as [Name]"; the same
-   * label reply-context.ts reads for `{{my_name}}`. */
-  commentAs: [
-    '[role="textbox"][aria-label^="Comment as "]',
-    '[role="textbox"][aria-label^="Commenta come "]',
-    '[role="textbox"][aria-placeholder^="Comment as "]',
-    '[role="textbox"][aria-placeholder^="Commenta come "]',
-  ].join(', '),
-  /** Feed, post: a comment box that names nobody ("Write a comment…" / "Scrivi un
-   * commento…"): the user writes as themselves. Evidence: eboody/commgmt,
-   * components/facebook/post.js @352fd71f4879e97deb3e741df16326b21a89e246 (the post's own
-   * "Write a comment" box), as reply-context.ts cites it. */
-  writeAsSelf: [
-    '[role="textbox"][aria-label^="Write a comment"]',
-    '[role="textbox"][aria-label^="Write a public comment"]',
-    '[role="textbox"][aria-label^="Scrivi un commento"]',
-  ].join(', '),
-  /** Home feed: the left column's first link is the profile in use, the person or the Page
-   * switched into. Evidence: DimensionDev/Maskbook (Mask Network),
+  /** Every page: the top bar, and in it the link to the logged-in person (aria-label = their
+   * name), as reply-context.ts reads it: "Comment as" that person is the user, not a Page. */
+  banner: '[role="banner"]',
+  person: 'a[aria-label][href^="/"]:not([href="/"])',
+  /** Feed, post, Page: the text boxes, whose labels name who writes (COMMENT_AS, SELF). */
+  textbox: '[role="textbox"]',
+  /** Home feed: the left column, whose first link is the profile in use, the person or the
+   * Page switched into. Evidence: DimensionDev/Maskbook (Mask Network),
    * packages/mask/content-script/site-adaptors/facebook.com/collecting/identity.ts
    * @1c065bbbd6f3a9089a4ab010a618d59723962537 (`myUsernameLiveSelectorPC`: the first
    * `[role="link"]` with text in the `[data-pagelet="LeftRail"]` list is "my identity"). */
-  leftRail: '[data-pagelet="LeftRail"] ul [role="link"][href]',
+  leftRail: '[data-pagelet="LeftRail"]',
+  leftRailLink: 'ul [role="link"][href]',
   /** Every page, while open: the account menu behind the top bar's "Your profile" /
-   * "Il tuo profilo" button, its first link the profile in use. Evidence is thin: automation
-   * code for facebook.com opens this menu by `[aria-label="Your profile"]` and switches
-   * Pages from it ("Switch Now", then the "Switch" button: kimtrongdev/scripts,
-   * ex/fb_scripts/utilFB.js `selectFBPage`, seen in the code index; the snapshot we could
-   * fetch, @d1b1ca30382268557ae5bc4e21ea5993304b358d, predates that file). Confirm on the
-   * live site; without it the left column and the comment boxes still tell. */
-  switcher: '[role="dialog"][aria-label="Your profile"], [role="dialog"][aria-label="Il tuo profilo"]',
-  switcherCurrent: 'a[href^="/"]',
+   * "Il tuo profilo" button (a dialog of the same label, ACCOUNT_MENU), its first link the
+   * profile in use. Evidence is thin: automation code for facebook.com opens this menu by
+   * `[aria-label="Your profile"]` and switches Pages from it ("Switch Now", then the
+   * "Switch" button: kimtrongdev/scripts, ex/fb_scripts/utilFB.js `selectFBPage`, seen in
+   * the code index; the snapshot we could fetch, @d1b1ca30382268557ae5bc4e21ea5993304b358d,
+   * predates that file). Confirm on the live site; without it the left column and the
+   * comment boxes still tell. */
+  dialog: '[role="dialog"][aria-label]',
+  menuCurrent: 'a[href^="/"]',
 } as const;
 
-/** "Comment as NAME" / "Commenta come NAME" (the "…" some boxes end with is not the name). */
+/** "Comment as NAME" / "Commenta come NAME" on comment boxes (the "…" some end with is not
+ * the name). Evidence: knamnguyen/trusthuman.io,
+ * apps/trustahuman-ext/entrypoints/facebook.content/PostScraper.ts
+ * @1c8b07ba8c586bf19ae78d10d968a25ace5f4daf ("Facebook DOM Selectors (February 2026)"):
+ * top-level comment boxes are Lexical editors labelled "Comment as [Name]"; the same label
+ * reply-context.ts reads for `{{my_name}}`. */
 const COMMENT_AS = /^(?:Comment as|Commenta come)\s+(.+?)\s*(?:…|\.\.\.)?$/u;
+/** A comment box that names nobody ("Write a comment…" / "Scrivi un commento…"): the user
+ * writes as themselves. Evidence: eboody/commgmt, components/facebook/post.js
+ * @352fd71f4879e97deb3e741df16326b21a89e246 (the post's own "Write a comment" box), as
+ * reply-context.ts cites it. */
+const SELF = /^(?:Write a comment|Write a public comment|Scrivi un commento)/u;
+const ACCOUNT_MENU = /^(?:Your profile|Il tuo profilo)$/u;
 
 function boxLabel(box: Element): string {
   return (box.getAttribute('aria-label') ?? box.getAttribute('aria-placeholder') ?? box.getAttribute('placeholder') ?? '').trim();
@@ -65,10 +61,11 @@ const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 /** Who a comment box says writes: a Page (its name), the user themselves ('self'), or
  * nobody (null). */
 function boxWriter(box: Element, person: string | null): string | 'self' | null {
-  const found = COMMENT_AS.exec(boxLabel(box));
+  const label = boxLabel(box);
+  const found = COMMENT_AS.exec(label);
   const name = found ? identityText(found[1]) : null;
   if (name) return person && sameName(name, person) ? 'self' : name;
-  return box.matches(FACEBOOK_IDENTITY_SELECTORS.writeAsSelf) ? 'self' : null;
+  return SELF.test(label) ? 'self' : null;
 }
 
 /** A profile link as the account menu and the left column show it: its text, its address. */
@@ -81,10 +78,11 @@ function profileLink(link: Element | null | undefined): FacebookActing | null {
 
 /** The profile in use as the open account menu, else the home feed's left column, shows it. */
 function profileInUse(doc: Document): FacebookActing | null {
-  const menu = doc.querySelector(FACEBOOK_IDENTITY_SELECTORS.switcher)?.querySelector(FACEBOOK_IDENTITY_SELECTORS.switcherCurrent);
-  if (menu) return profileLink(menu);
-  const rail = [...doc.querySelectorAll(FACEBOOK_IDENTITY_SELECTORS.leftRail)].find((link) => identityText(link.textContent));
-  return profileLink(rail);
+  const S = FACEBOOK_IDENTITY_SELECTORS;
+  const menu = [...doc.querySelectorAll(S.dialog)].find((d) => ACCOUNT_MENU.test(d.getAttribute('aria-label') ?? ''));
+  if (menu) return profileLink(menu.querySelector(S.menuCurrent));
+  const rail = doc.querySelector(S.leftRail);
+  return profileLink(rail && [...rail.querySelectorAll(S.leftRailLink)].find((link) => identityText(link.textContent)));
 }
 
 /** Who the page says the user writes as, whatever box is in use: the open account menu or
@@ -93,11 +91,13 @@ function profileInUse(doc: Document): FacebookActing | null {
 function pageWriter(doc: Document, person: string | null): FacebookActing | 'self' | null {
   const inUse = profileInUse(doc);
   if (inUse) return person && sameName(inUse.name, person) ? 'self' : inUse;
-  for (const box of doc.querySelectorAll(FACEBOOK_IDENTITY_SELECTORS.commentAs)) {
+  let self = false;
+  for (const box of doc.querySelectorAll(FACEBOOK_IDENTITY_SELECTORS.textbox)) {
     const writer = boxWriter(box, person);
     if (writer && writer !== 'self') return { name: writer, handle: null, externalId: null };
+    self ||= writer === 'self';
   }
-  return doc.querySelector(FACEBOOK_IDENTITY_SELECTORS.writeAsSelf) ? 'self' : null;
+  return self ? 'self' : null;
 }
 
 /** The same Page as remembered keeps the address it was seen with (a comment box gives only
@@ -124,7 +124,7 @@ export function readFacebookIdentity(
   composer: HTMLElement | null,
   memory: { acting: FacebookActing | null },
 ): PageIdentity | null {
-  const personLink = doc.querySelector(FACEBOOK_IDENTITY_SELECTORS.person);
+  const personLink = doc.querySelector(FACEBOOK_IDENTITY_SELECTORS.banner)?.querySelector(FACEBOOK_IDENTITY_SELECTORS.person);
   const person = identityText(personLink?.getAttribute('aria-label'));
   const personHref = personLink?.getAttribute('href') ?? null;
   const onPage = pageWriter(doc, person);
