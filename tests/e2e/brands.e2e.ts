@@ -81,7 +81,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await setStorage(run, { sidebarSide: 'right' });
+  await setStorage(run, { sidebarSide: 'right', language: 'en' });
   await seed();
 });
 
@@ -173,6 +173,27 @@ describe('Chromium: the brand in view follows the screen', () => {
     await brand(LUCIA);
     expect(await source()).toBe('account');
     await expect.poll(count('[data-testid="sidebar-brand-ask"]')).toBe(0);
+  });
+
+  test('in Italian: the question, the switch and the guard speak Italian', async () => {
+    await setStorage(run, { language: 'it' });
+    await seed(ACCOUNTS.filter((a) => !(a.brandId === LUCIA && a.network === 'facebook')));
+    await open('/fioridilucia?lang=it&as=fioridilucia');
+    await expect.poll(textOf('[data-testid="sidebar-brand-ask"]')).toContain('Di quale cliente è questo account?');
+    expect(await textOf('[data-testid="sidebar-brand"]')()).toContain('Tutti i brand');
+    await sidebar.locator('[data-testid="sidebar-brand-switch"]').click();
+    expect(await textOf('[data-testid="sidebar-brand-option"][data-value="new"]')()).toBe('Nuovo brand…');
+    await page.keyboard.press('Escape');
+    await sidebar.locator(`[data-testid="sidebar-brand-ask-option"][data-value="${LUCIA}"]`).click();
+    await brand(LUCIA);
+    await focusComment();
+    await sidebar.locator('[data-testid="replies-item"][data-reply-id="shared-thanks"]').waitFor();
+    // Gino's reply is not offered to Lucia: reach it through all brands, then the guard asks.
+    await pick('all');
+    await sidebar.locator('[data-testid="replies-item"][data-reply-id="gino-book"]').click();
+    await expect.poll(textOf('[data-testid="replies-brand-warning"]')).toContain('ma qui stai lavorando per Fiori di Lucia');
+    await sidebar.locator('[data-testid="replies-brand-cancel"]').click();
+    expect(await read('fb-page-comment-1')).toBe('');
   });
 
   test('"New brand…" creates a brand, puts it in view and files the unknown account', async () => {
