@@ -26,7 +26,11 @@ export function brandName(view: BrandView | undefined, brandId: string | null, a
 type Option = { value: string; brand: BrandSummary | null; label: string };
 
 /** The header's brand in view and its switch: a button that opens a listbox of the
- * brands, "All brands" and "New brand…" (arrow keys, Enter, Escape). */
+ * brands, "All brands" and "New brand…". The WAI-ARIA Authoring Practices' collapsible
+ * dropdown listbox (https://www.w3.org/WAI/ARIA/apg/patterns/listbox/, its example
+ * `listbox-collapsible`): a button with `aria-haspopup="listbox"` and `aria-expanded`,
+ * Up/Down on it open the list, the list holds focus with `aria-activedescendant`, arrows,
+ * Home and End move, Enter or Space pick, Escape closes, and focus goes back to the button. */
 export function BrandSwitch() {
   const { t } = useI18n();
   const { view, update } = useBrandInView();

@@ -243,40 +243,26 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
       )}
 
       {step?.step === 'identity' && (
-        <Notice tone="warn" testId="replies-identity-warning">
-          <p>{t('repliesIdentityWarning', step.reply.title, pageContext?.actingAs?.name ?? '')}</p>
-          <div className="mt-2 flex gap-2">
-            <Button variant="primary" onClick={() => void start(step.reply, step.answers, { identity: true })} data-testid="replies-identity-confirm">
-              {t('repliesIdentityInsertAnyway')}
-            </Button>
-            <Button onClick={leave}>{t('repliesCancel')}</Button>
-          </div>
-        </Notice>
+        <AskFirst
+          testIdPrefix="replies-identity"
+          text={t('repliesIdentityWarning', step.reply.title, pageContext?.actingAs?.name ?? '')}
+          onConfirm={() => void start(step.reply, step.answers, { identity: true })}
+          onCancel={leave}
+        />
       )}
 
       {step?.step === 'brand' && (
-        <Notice tone="warn" testId="replies-brand-warning">
-          <p>
-            {t(
-              'repliesBrandWarning',
-              step.reply.title,
-              brandName(brandView, step.reply.brandId, t('sidebarBrandAll')),
-              brandName(brandView, step.expected, t('sidebarBrandAll')),
-            )}
-          </p>
-          <div className="mt-2 flex gap-2">
-            <Button
-              variant="primary"
-              onClick={() => void start(step.reply, step.answers, { identity: true, brand: true })}
-              data-testid="replies-brand-confirm"
-            >
-              {t('repliesIdentityInsertAnyway')}
-            </Button>
-            <Button onClick={leave} data-testid="replies-brand-cancel">
-              {t('repliesCancel')}
-            </Button>
-          </div>
-        </Notice>
+        <AskFirst
+          testIdPrefix="replies-brand"
+          text={t(
+            'repliesBrandWarning',
+            step.reply.title,
+            brandName(brandView, step.reply.brandId, t('sidebarBrandAll')),
+            brandName(brandView, step.expected, t('sidebarBrandAll')),
+          )}
+          onConfirm={() => void start(step.reply, step.answers, { identity: true, brand: true })}
+          onCancel={leave}
+        />
       )}
 
       {status && <StatusNotice status={status} />}
@@ -366,6 +352,25 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
         ))}
       </ul>
     </div>
+  );
+}
+
+/** A question before inserting (the wrong identity, the wrong brand): "Insert anyway" or
+ * "Cancel". Test ids `<prefix>-warning`, `<prefix>-confirm`, `<prefix>-cancel`. */
+function AskFirst(props: { testIdPrefix: string; text: string; onConfirm(): void; onCancel(): void }) {
+  const { t } = useI18n();
+  return (
+    <Notice tone="warn" testId={`${props.testIdPrefix}-warning`}>
+      <p>{props.text}</p>
+      <div className="mt-2 flex gap-2">
+        <Button variant="primary" onClick={props.onConfirm} data-testid={`${props.testIdPrefix}-confirm`}>
+          {t('repliesIdentityInsertAnyway')}
+        </Button>
+        <Button onClick={props.onCancel} data-testid={`${props.testIdPrefix}-cancel`}>
+          {t('repliesCancel')}
+        </Button>
+      </div>
+    </Notice>
   );
 }
 

@@ -38,12 +38,13 @@ async function clickAt(target: Page | Frame, selector: string) {
   await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
 }
 
-/** "Which client is this account?" → "New brand “NAME”": the brand it made, now in view. */
-async function fileUnderNewBrand(): Promise<string> {
+/** "Which client is this account?" → "New brand “NAME”": the brand it made, now in view.
+ * Until then the brand seen last stays (`before`; all brands in a fresh tab). */
+async function fileUnderNewBrand(before: string): Promise<string> {
   await sidebar.waitForSelector('[data-testid="sidebar-brand-ask"]', { timeout: 10_000 });
-  expect(await attribute('sidebar-brand', 'data-value')).toBe('all');
+  expect(await brandInView(before)).toBe(before);
   await clickAt(sidebar, '[data-testid="sidebar-brand-ask-new"]');
-  const id = await brandInView((value) => value !== null && value !== '' && value !== 'all');
+  const id = await brandInView((value) => value !== null && value !== '' && value !== 'all' && value !== before);
   expect(await attribute('sidebar-brand', 'data-source')).toBe('account');
   return id!;
 }
@@ -64,10 +65,10 @@ afterAll(async () => {
 
 describe('Firefox: the brand in view follows the screen', () => {
   test("each client asked once; then the other client's Page and acting as the other Page switch it", async () => {
-    const gino = await fileUnderNewBrand();
+    const gino = await fileUnderNewBrand('all');
     expect(await sidebar.evaluate(() => document.querySelector('[data-testid="sidebar-brand"]')?.textContent)).toContain('Pizzeria Da Gino');
     await navigate('/fioridilucia');
-    const lucia = await fileUnderNewBrand();
+    const lucia = await fileUnderNewBrand(gino);
     expect(lucia).not.toBe(gino);
 
     // Remembered: back on Gino's Page, no question, his brand.

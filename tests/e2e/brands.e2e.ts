@@ -21,10 +21,10 @@ async function seed(accounts: object[] = ACCOUNTS) {
 }
 
 /** A fresh page (and so a fresh tab memory) on `path`, with its sidebar open. */
-async function open(path: string) {
+async function open(path: string, host = 'www.facebook.com') {
   for (const p of run.context.pages()) await p.close();
   page = await run.context.newPage();
-  await page.goto(run.url('www.facebook.com', path));
+  await page.goto(run.url(host, path));
   await waitForHost(page);
   sidebar = await openSidebar(page, run);
 }
@@ -81,7 +81,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await setStorage(run, { sidebarSide: 'right' });
+  await setStorage(run, { sidebarSide: 'right', language: 'en' });
   await seed();
 });
 
@@ -111,6 +111,17 @@ describe('Chromium: the brand in view follows the screen', () => {
     await page.getByRole('button', { name: 'Switch to Marta Rossi' }).click();
     await expect.poll(() => source()).toBe('kept');
     await brand(LUCIA);
+  });
+
+  test('Instagram (the account logged in, a profile) and Business Suite (the asset) switch it too', async () => {
+    await open('/?as=fioridilucia.bo', 'www.instagram.com');
+    await brand(LUCIA);
+    await navigate('/pizzeriadagino/');
+    await brand(GINO);
+    await open('/latest/inbox/all?asset_id=108837261549013', 'business.facebook.com');
+    await brand(LUCIA);
+    await navigate('/latest/inbox/all?asset_id=104729384756102');
+    await brand(GINO);
   });
 
   test('a manual switch holds until the identity changes; "all brands" is a choice too', async () => {
@@ -162,6 +173,27 @@ describe('Chromium: the brand in view follows the screen', () => {
     await brand(LUCIA);
     expect(await source()).toBe('account');
     await expect.poll(count('[data-testid="sidebar-brand-ask"]')).toBe(0);
+  });
+
+  test('in Italian: the question, the switch and the guard speak Italian', async () => {
+    await setStorage(run, { language: 'it' });
+    await seed(ACCOUNTS.filter((a) => !(a.brandId === LUCIA && a.network === 'facebook')));
+    await open('/fioridilucia?lang=it&as=fioridilucia');
+    await expect.poll(textOf('[data-testid="sidebar-brand-ask"]')).toContain('Di quale cliente è questo account?');
+    expect(await textOf('[data-testid="sidebar-brand"]')()).toContain('Tutti i brand');
+    await sidebar.locator('[data-testid="sidebar-brand-switch"]').click();
+    expect(await textOf('[data-testid="sidebar-brand-option"][data-value="new"]')()).toBe('Nuovo brand…');
+    await page.keyboard.press('Escape');
+    await sidebar.locator(`[data-testid="sidebar-brand-ask-option"][data-value="${LUCIA}"]`).click();
+    await brand(LUCIA);
+    await focusComment();
+    await sidebar.locator('[data-testid="replies-item"][data-reply-id="shared-thanks"]').waitFor();
+    // Gino's reply is not offered to Lucia: reach it through all brands, then the guard asks.
+    await pick('all');
+    await sidebar.locator('[data-testid="replies-item"][data-reply-id="gino-book"]').click();
+    await expect.poll(textOf('[data-testid="replies-brand-warning"]')).toContain('ma qui stai lavorando per Fiori di Lucia');
+    await sidebar.locator('[data-testid="replies-brand-cancel"]').click();
+    expect(await read('fb-page-comment-1')).toBe('');
   });
 
   test('"New brand…" creates a brand, puts it in view and files the unknown account', async () => {

@@ -1,6 +1,7 @@
 import { browser, storage } from '#imports';
 import { liveQuery } from 'dexie';
 import { getDb } from '../db/app-db';
+import type { Account } from '../db/brands';
 import { addAccount, createBrand } from '../brands/ops';
 import {
   EMPTY_TAB_MEMORY,
@@ -177,16 +178,17 @@ export function startBrandInView(ctx: BackgroundContext): void {
 
   // End-to-end hooks: the brand in view of a tab, as the other features see it; seeding.
   ctx.expose('brandInView', (tabId: number) => brands.view(tabId));
-  ctx.expose('brandsSeed', (data: { brands: { id: string; name: string; color?: string }[]; accounts: { id?: string; brandId: string; network: 'facebook' | 'instagram'; name: string; handle: string | null; externalId?: string | null }[] }) =>
-    seedBrands(data),
-  );
+  ctx.expose('brandsSeed', (data: BrandsSeed) => seedBrands(data));
+}
+
+/** What the end-to-end tests seed: brands, and accounts filed under them. */
+interface BrandsSeed {
+  brands: { id: string; name: string; color?: string }[];
+  accounts: (Pick<Account, 'brandId' | 'network' | 'name' | 'handle'> & { id?: string; externalId?: string | null })[];
 }
 
 /** Test seeding: replaces every brand and account with these. */
-async function seedBrands(data: {
-  brands: { id: string; name: string; color?: string }[];
-  accounts: { id?: string; brandId: string; network: 'facebook' | 'instagram'; name: string; handle: string | null; externalId?: string | null }[];
-}): Promise<void> {
+async function seedBrands(data: BrandsSeed): Promise<void> {
   const db = getDb();
   const now = Date.now();
   await db.transaction('rw', db.brands, db.accounts, async () => {

@@ -92,6 +92,19 @@ describe('the brand in view', () => {
     expect(again.askAccount).toBe(false);
   });
 
+  test("a Page in no brand that the user only looks at keeps the brand; one acted as does not", () => {
+    const steps = walk([
+      { identity: ginoPage, account: ginoAccount },
+      { identity: unknownPage, account: null },
+      { identity: { ...unknownPage, via: 'acting-as', handle: null }, account: null },
+    ]);
+    expect(steps.map((s) => [s.brandId, s.source, s.askAccount])).toEqual([
+      [GINO, 'account', false],
+      [GINO, 'kept', true],
+      [null, 'none', true],
+    ]);
+  });
+
   test('a brand deleted meanwhile is never the answer', () => {
     const memory: TabBrandMemory = { key: identityKey(ginoPage, ginoAccount), manual: { brandId: 'gone' }, last: 'gone' };
     expect(resolveBrandInView({ identity: ginoPage, account: ginoAccount, memory, brandIds: BRANDS })).toMatchObject({ brandId: GINO, source: 'account' });

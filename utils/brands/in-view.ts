@@ -15,7 +15,8 @@ export type BrandInViewSource =
   | 'account'
   /** The user picked it in the sidebar for this tab (a brand, or all brands). */
   | 'manual'
-  /** The page names no account: the brand seen last in this tab stays. */
+  /** The page names no account, or one in no brand it only shows: the brand seen last in
+   * this tab stays. */
   | 'kept'
   /** Nothing to go by (or the page's account is in no brand yet): all brands. */
   | 'none';
@@ -60,8 +61,10 @@ export function identityKey(identity: PageIdentity, account: Pick<Account, 'id'>
  * 1. A new identity (another client's Page, acting as another Page) drops the tab's manual pick.
  * 2. A manual pick holds (a brand, or all brands).
  * 3. The page's account, found in a brand: that brand.
- * 4. The page names nobody (the feed, a person's profile): the brand seen last stays.
- * 5. The page's account is in no brand: all brands, and the sidebar asks which client it is.
+ * 4. The page names nobody (the feed as oneself), or shows a Page or profile in no brand that
+ *    the user only looks at (a competitor, a friend): the brand seen last stays.
+ * 5. The page's account is in no brand: all brands (unless 4 kept one), and the sidebar asks
+ *    which client it is.
  * Brands that no longer exist are never the answer.
  */
 export function resolveBrandInView(input: {
@@ -85,7 +88,7 @@ export function resolveBrandInView(input: {
   } else if (account) {
     brandId = account.brandId;
     source = 'account';
-  } else if (identity === null && memory.last !== null && exists(memory.last)) {
+  } else if ((identity === null || onlyViewed(identity)) && memory.last !== null && exists(memory.last)) {
     brandId = memory.last;
     source = 'kept';
   } else {
@@ -98,6 +101,11 @@ export function resolveBrandInView(input: {
     askAccount: identity !== null && account === null && manual === null,
     memory: { key: key ?? memory.key, manual, last: brandId },
   };
+}
+
+/** A Page or profile the page shows (its address), not one the user acts as. */
+function onlyViewed(identity: PageIdentity): boolean {
+  return identity.via === 'page' || identity.via === 'profile';
 }
 
 /** The stored account for the page's identity: by site id, else handle (`findAccount`),
