@@ -86,7 +86,7 @@ export function threadsProfileLink(post: Element): HTMLAnchorElement | undefined
   const handle = permalinkParts(post)?.handle;
   return ownAll(post, S.profile, S.post).find(
     (a): a is HTMLAnchorElement =>
-      a instanceof HTMLAnchorElement &&
+      a.localName === 'a' &&
       !a.querySelector('img') &&
       tidyText(a.textContent ?? '') !== '' &&
       (!handle || (a.getAttribute('href') ?? '').replace(/\/$/, '') === `/@${handle}`),
@@ -96,13 +96,12 @@ export function threadsProfileLink(post: Element): HTMLAnchorElement | undefined
 /** The text blocks written by the author: `span[dir=auto]` after the time link, outside
  * links, buttons and other text blocks. */
 function textBlocks(post: Element): Element[] {
-  const link = timeLink(post);
-  return ownAll(post, S.text, S.post).filter(
-    (el) =>
-      (!link || link.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) &&
-      !el.closest('a, [role="button"]') &&
-      !el.parentElement?.closest(S.text),
-  );
+  // In document order, the time first: the blocks that follow it.
+  const ordered = ownAll(post, `${S.time}, ${S.text}`, S.post);
+  const time = ownAll(post, S.time, S.post)[0];
+  return ordered
+    .slice(time ? ordered.indexOf(time) + 1 : 0)
+    .filter((el) => el.matches(S.text) && !el.closest('a, [role="button"]') && !el.parentElement?.closest(S.text));
 }
 
 function readText(post: Element): string {
