@@ -23,7 +23,9 @@ export function readThreadsAccount(location: Location | URL, doc: Document): Sit
   const m = PROFILE_PATH.exec(location.pathname);
   const handle = m ? decodeURIComponent(m[1]) : '';
   if (!HANDLE.test(handle)) return null;
-  const name = doc.querySelector(THREADS_ACCOUNT_SELECTORS.name)?.textContent?.trim() || null;
+  // Not a dialog's heading (a composer open over the profile).
+  const heading = [...doc.querySelectorAll(THREADS_ACCOUNT_SELECTORS.name)].find((h) => !h.closest('[role="dialog"]'));
+  const name = heading?.textContent?.trim() || null;
   return { network: 'threads', handle, name: name && name.length <= 200 ? name : null };
 }
 
