@@ -21,6 +21,8 @@ export interface NetworkRules {
   hintAbove: number | null;
   /** Longest caption in characters (code points); null = none we enforce. */
   maxLength: number | null;
+  /** Threads: one topic tag per post, the first hashtag; the others stay text. */
+  oneTopicTag?: boolean;
 }
 
 /** A usable Instagram limit from whatever the settings hold. */
