@@ -111,20 +111,20 @@ test('a clean Instagram caption has no issues', () => {
 });
 
 describe('lintCaption: Threads, one topic tag per post', () => {
-  const th = { network: 'threads', maxHashtags: 1, hintAbove: null, maxLength: 500, oneTopicTag: true } as const;
+  const th = rulesFor('threads');
 
   test('one hashtag is the topic tag: nothing to say', () => {
-    expect(codes(lintCaption('Menù nuovo #bologna', th as never).issues)).toEqual([]);
+    expect(codes(lintCaption('Menù nuovo #bologna', th).issues)).toEqual([]);
   });
 
   test('from the second on, the linter names the tag and the hashtags that stay text (a warning)', () => {
-    const result = lintCaption('Menù #bologna #caffè e #autunno', th as never);
+    const result = lintCaption('Menù #bologna #caffè e #autunno', th);
     expect(result.issues).toEqual([{ code: 'one-topic-tag', severity: 'warning', topic: 'bologna', plain: ['caffè', 'autunno'] }]);
     expect(result).toMatchObject({ count: 3, limit: 1 });
   });
 
   test('past 500 characters the post is too long', () => {
-    expect(codes(lintCaption('a'.repeat(501), th as never).issues)).toEqual(['too-long']);
-    expect(codes(lintCaption('🍂'.repeat(500), th as never).issues)).toEqual([]);
+    expect(codes(lintCaption('a'.repeat(501), th).issues)).toEqual(['too-long']);
+    expect(codes(lintCaption('🍂'.repeat(500), th).issues)).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { findFacebookPostContainers } from './facebook-post-finder';
 /** Where the hashtags of a post are, for the harvest (issue #4). It reads the hashtag
  * LINKS inside a post and nothing else: never the post's text, author or permalink.
  * Selectors for both sites in one place, each with the page it serves. */
-const SELECTORS: Record<Network, { post: string; tagLink: string; hrefTag: RegExp }> = {
+const SELECTORS: Partial<Record<Network, { post: string; tagLink: string; hrefTag: RegExp }>> = {
   facebook: {
     // Feed, post pages, Pages and profiles: comments (and shared posts) are
     // [role="article"]s nested in a post; the post itself is found by the markers of
@@ -26,14 +26,18 @@ const SELECTORS: Record<Network, { post: string; tagLink: string; hrefTag: RegEx
 /** Posts under `root`, outermost only (a comment inside a post is not a post). */
 export function findHashtagPosts(root: ParentNode, network: Network): Element[] {
   if (network === 'facebook') return findFacebookPostContainers(root);
-  const { post } = SELECTORS[network];
+  const selectors = SELECTORS[network];
+  if (!selectors) return []; // a network whose adapter reads no hashtag links yet
+  const { post } = selectors;
   return [...root.querySelectorAll(post)].filter((el) => !el.parentElement?.closest(post));
 }
 
 /** The hashtags linked in `post` itself (not in the comments nested in it), without
  * "#", in order, each once (as the link shows it, else as its address gives it). */
 export function readPostHashtags(post: Element, network: Network): string[] {
-  const { post: postSel, tagLink, hrefTag } = SELECTORS[network];
+  const selectors = SELECTORS[network];
+  if (!selectors) return [];
+  const { post: postSel, tagLink, hrefTag } = selectors;
   const out: string[] = [];
   const seen = new Set<string>();
   for (const link of post.querySelectorAll<HTMLAnchorElement>(tagLink)) {
