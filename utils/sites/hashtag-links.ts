@@ -1,6 +1,7 @@
 import type { Network } from '../db/record';
 import { isValidHashtag } from '../hashtags/extract';
 import { findFacebookPostContainers } from './facebook-post-finder';
+import { THREADS_POST_SELECTORS } from './threads-posts';
 
 /** Where the hashtags of a post are, for the harvest (issue #4). It reads the hashtag
  * LINKS inside a post and nothing else: never the post's text, author or permalink.
@@ -20,6 +21,14 @@ const SELECTORS: Partial<Record<Network, { post: string; tagLink: string; hrefTa
     post: 'article',
     tagLink: 'a[href*="/explore/tags/"]',
     hrefTag: /\/explore\/tags\/([^/?#]+)/u,
+  },
+  threads: {
+    // Feed, post pages, profiles: a post is a pressable container (a quoted post is one
+    // nested in it); its topic tag links to a tag search, /search?q=NAME&serp_type=tags
+    // (see threads-posts.ts for the evidence). A tag with spaces is not a hashtag: skipped.
+    post: THREADS_POST_SELECTORS.post,
+    tagLink: THREADS_POST_SELECTORS.topicTag,
+    hrefTag: /[?&]q=([^&#]+)/u,
   },
 };
 

@@ -18,7 +18,7 @@ const TH = 'https://www.threads.com';
 
 function fixturePage(path: string, lang: Lang): { doc: Document; url: URL } {
   const url = new URL(`${TH}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
-  const html = renderToStaticMarkup(createElement(StaticRoute, { url: url.href }, createElement(ThreadsApp)))
+  const html = renderToStaticMarkup(createElement(StaticRoute, { url: url.href, children: createElement(ThreadsApp) }))
     // react-dom/server writes `contentEditable`, `dateTime`...: HTML names are case-insensitive
     // and a browser lowercases them; linkedom keeps them as written, so lowercase them here.
     .replace(/<[^>]+>/g, (tag) => tag.replace(/ ([A-Za-z][\w-]*)=/g, (_, name: string) => ` ${name.toLowerCase()}=`));
