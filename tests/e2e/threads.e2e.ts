@@ -9,9 +9,9 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import type { ChromiumRun } from './support/chromium';
-import { clickEdgeTab, hostInfo, inWorker, openSidebar, setStorage, waitForHost } from './support/chromium-sidebar';
+import { inWorker, openSidebar, setStorage, waitForHost } from './support/chromium-sidebar';
 import { card, openIdeas } from './support/clips-library-pages';
-import { CLIP_CONTROL_POINT, denyFixtureImages } from './support/clips-page';
+import { clickClipControl, denyFixtureImages } from './support/clips-page';
 import { openExtensionPage } from './support/extension-pages';
 import { clearDatabase, dumpDatabase } from './support/idb';
 import { settledStarterReplies } from './support/replies-starters';
@@ -222,26 +222,6 @@ interface DumpedClip {
   links?: string[];
 }
 
-/** Where the post's clip control is, found as a person finds it (hover the post). */
-async function clickClipControl(key: string) {
-  type Point = { error?: string; x: number; y: number; hover: { x: number; y: number } };
-  const locate = () => page.evaluate(`(${CLIP_CONTROL_POINT})(${JSON.stringify(key)})`) as Promise<Point>;
-  let point = await locate();
-  for (let i = 0; point.error && i < 40; i++) {
-    if ((await hostInfo(page)).state === 'open') {
-      // The open sidebar covers the post's corner: a person closes it first.
-      await clickEdgeTab(page);
-      await waitForHost(page, (info) => info.state === 'closed');
-    }
-    await page.waitForTimeout(250);
-    point = await locate();
-  }
-  if (point.error) throw new Error(point.error);
-  await page.mouse.move(point.hover.x, point.hover.y);
-  await page.mouse.move(point.x, point.y);
-  await page.mouse.click(point.x, point.y);
-}
-
 describe('Chromium: clipping Threads posts', () => {
   const KINDS = [
     { kind: 'text', code: 'DQt3xtP0st1', handle: 'spallademo', images: [] as string[], hashtags: ['Bologna'], text: "Nuovo menù d'autunno da oggi ☕🍂\nChi passa a provarlo?" },
@@ -260,7 +240,7 @@ describe('Chromium: clipping Threads posts', () => {
     await waitForHost(page);
 
     for (const [i, { code }] of KINDS.entries()) {
-      await clickClipControl(code);
+      await clickClipControl(page, code);
       await expect.poll(async () => (await clipsNow()).length, { timeout: 15_000 }).toBe(i + 1);
     }
     const dump = await dumpDatabase(library);
