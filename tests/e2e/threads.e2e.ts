@@ -150,6 +150,28 @@ describe('Chromium: saved replies into the Threads reply box (Lexical), three wa
   });
 });
 
+describe('Chromium: the Italian Threads page', () => {
+  test('"Rispondi" opens the reply dialog; the reply greets the post author; Italian labels change nothing the adapter reads', async () => {
+    await page.goto(run.url('www.threads.com', '/?lang=it'));
+    await waitForHost(page);
+    sidebar = await openSidebar(page, run);
+    await sidebar.locator('[data-testid="sidebar-tab-replies"]').click();
+    await sidebar.locator('[data-testid="replies-item"][data-reply-id="r-thanks"]').waitFor();
+    await page.locator('[data-pressable-container] [role="button"]:has(svg[aria-label="Rispondi"])').nth(1).click();
+    await page.waitForFunction(() => !!(window as any).__fixture?.editors['th-reply']?.element());
+    await focusBox('th-reply');
+    await page.keyboard.type(TYPED);
+    for (let i = 0; i < LEFT; i++) await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => read('th-reply')).toBe(TYPED);
+    await sidebar.locator('[data-testid="replies-item"][data-reply-id="r-thanks"]').click();
+    await expect.poll(() => read('th-reply'), { timeout: 10_000 }).toBe(`Ciao ${rendered('giulia.verdi')} mondo`);
+    await page.locator('[data-fixture-editor="th-reply"]').focus();
+    await page.keyboard.press('Control+KeyZ');
+    await expect.poll(() => read('th-reply'), { timeout: 10_000 }).toBe(TYPED);
+    await page.keyboard.press('Escape');
+  });
+});
+
 describe('Chromium: the sidebar on Threads', () => {
   test('the composer dialog is the composer surface, with no marker missing; the hashtag linter follows one topic tag per post', async () => {
     await page.goto(run.url('www.threads.com', '/intent/post'));
