@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { ffBackgroundHook, ffOpenLibrary, ffPoll } from './support/clips-firefox';
-import { ffOpenSidebar, ffWaitForHost, launchFirefox, type FirefoxRun } from './support/firefox';
+import { ffFromSidebar, ffOpenSidebar, ffWaitForHost, launchFirefox, type FirefoxRun } from './support/firefox';
 
 let run: FirefoxRun;
 let page: Page;
@@ -27,15 +27,8 @@ async function focusedEditor(): Promise<string | null> {
   return page.evaluate(() => (window as any).__fixture.focusedEditorId());
 }
 
-async function fromSidebar<T>(type: string, data: unknown): Promise<T> {
-  const answer = await sidebar.evaluate(
-    (t, d) => (globalThis as any).browser.runtime.sendMessage({ id: Date.now(), type: t, data: d, timestamp: Date.now() }),
-    type,
-    data as never,
-  );
-  if (answer?.err) throw new Error(JSON.stringify(answer.err));
-  return answer.res as T;
-}
+/** A runtime message from the sidebar frame. */
+const fromSidebar = <T>(type: string, data: unknown): Promise<T> => ffFromSidebar<T>(sidebar, type, data);
 
 async function combo(...keys: string[]) {
   for (const key of keys) await page.keyboard.down(key as never);

@@ -102,3 +102,15 @@ export async function ffSidebarValue(frame: Frame, testId: string, attribute: st
 export async function ffExtensionBase(frame: Frame): Promise<string> {
   return frame.evaluate(() => new URL('/', location.href).href);
 }
+
+/** A runtime message from our sidebar frame, in @webext-core/messaging's format (WebDriver
+ * cannot reach Firefox's background: tests speak through the sidebar, as it does). */
+export async function ffFromSidebar<T>(sidebar: Frame, type: string, data: unknown): Promise<T> {
+  const answer = await sidebar.evaluate(
+    (t, d) => (globalThis as any).browser.runtime.sendMessage({ id: Date.now(), type: t, data: d, timestamp: Date.now() }),
+    type,
+    data as never,
+  );
+  if (answer?.err) throw new Error(JSON.stringify(answer.err));
+  return answer.res as T;
+}
