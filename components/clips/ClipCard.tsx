@@ -10,6 +10,9 @@ import type { Brand } from '@/utils/db/brands';
 export const NETWORK_LABEL_KEYS: Record<Clip['network'], string> = {
   facebook: 'siteFacebook',
   instagram: 'siteInstagram',
+  x: 'siteX',
+  threads: 'siteThreads',
+  linkedin: 'siteLinkedIn',
   web: 'clipsNetworkWeb',
 };
 

@@ -19,11 +19,12 @@ import { bestTimePriorChoiceItem, defaultTimeZoneItem } from '@/utils/settings/i
 import { gridFromBins, rateNow } from '@/utils/timing/estimate';
 import { libraryBins } from '@/utils/timing/bins-cache';
 import { chosenPrior, DEFAULT_PRIOR_ID, effectiveTimeZone, postsOf } from '@/utils/timing/post-log-store';
-import { FLAT_PRIOR, priorGrid, TIMING_PRIORS, type TimingPrior } from '@/utils/timing/priors';
+import { FLAT_PRIOR, hasStudyFor, priorGrid, TIMING_PRIORS, type TimingPrior } from '@/utils/timing/priors';
+import { SITE_LABEL_KEYS } from '@/utils/sites/networks';
 import { BestTimeImport } from './BestTimeImport';
 import { BestTimePostLog } from './BestTimePostLog';
 
-const NETWORK_KEY: Record<Network, string> = { facebook: 'siteFacebook', instagram: 'siteInstagram' };
+const NETWORK_KEY: Record<Network, string> = SITE_LABEL_KEYS;
 
 export function priorName(prior: TimingPrior): string {
   return `${prior.source.publisher} ${prior.year}${prior.source.title ? ` (“${prior.source.title}”)` : ''}`;
@@ -299,7 +300,9 @@ function AccountView({ brand, onChanged }: { brand: TimingAccount; onChanged(): 
                 <p>{t('bestTimePriorCaveat', prior.note)}</p>
               </div>
             ) : (
-              <p className="max-w-md text-xs text-slate-600">{t('bestTimeNoPriorExplained')}</p>
+              <p className="max-w-md text-xs text-slate-600" data-testid="best-time-no-prior">
+                {hasStudyFor(brand.network) ? t('bestTimeNoPriorExplained') : t('bestTimeNoStudy', t(NETWORK_KEY[brand.network]))}
+              </p>
             )}
           </div>
           <Heatmap

@@ -17,14 +17,14 @@ import { addAccount, brandContents, createBrand, deleteBrand, mergeBrands, moveI
 import { brandFileName, exportBrandZip, readBrandFile } from '@/utils/brands/transfer';
 import { getDb } from '@/utils/db/app-db';
 import { BRAND_COLORS, type Account, type Brand } from '@/utils/db/brands';
-import type { Network } from '@/utils/db/record';
+import { NETWORKS, type Network } from '@/utils/db/record';
+import { SITE_LABEL_KEYS } from '@/utils/sites/networks';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { defaultTimeZoneItem } from '@/utils/settings/items';
 import { downloadBlob, takeFile } from './replies/download';
 
 const control =
   'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900 focus-visible:outline-2 focus-visible:outline-blue-500';
-const NETWORK_KEY: Record<Network, string> = { facebook: 'siteFacebook', instagram: 'siteInstagram' };
 
 type Say = (message: { tone: 'ok' | 'error'; text: string }) => void;
 
@@ -292,7 +292,7 @@ function Accounts({ brand, others, accounts, write }: { brand: Brand; others: Br
         <ul className="space-y-1">
           {accounts.map((account) => (
             <li key={account.id} className="flex flex-wrap items-center gap-2 text-sm" data-testid="brand-account" data-id={account.id} data-network={account.network} data-handle={account.handle ?? ''}>
-              <span className="text-xs text-slate-500">{t(NETWORK_KEY[account.network])}</span>
+              <span className="text-xs text-slate-500">{t(SITE_LABEL_KEYS[account.network])}</span>
               <span className="font-medium">{account.name}</span>
               {account.handle && <span className="text-slate-500">@{account.handle}</span>}
               {others.length > 0 && (
@@ -324,8 +324,11 @@ function Accounts({ brand, others, accounts, write }: { brand: Brand; others: Br
         }}
       >
         <select className={control} aria-label={t('brandAccountNetwork')} value={network} onChange={(e) => setNetwork(e.target.value as Network)} data-testid="brand-account-new-network">
-          <option value="facebook">{t('siteFacebook')}</option>
-          <option value="instagram">{t('siteInstagram')}</option>
+          {NETWORKS.map((n) => (
+            <option key={n} value={n}>
+              {t(SITE_LABEL_KEYS[n])}
+            </option>
+          ))}
         </select>
         <input className={control} required value={name} onChange={(e) => setName(e.target.value)} placeholder={t('brandAccountName')} aria-label={t('brandAccountName')} data-testid="brand-account-new-name" />
         <input className={control} value={handle} onChange={(e) => setHandle(e.target.value)} placeholder={t('brandAccountHandle')} aria-label={t('brandAccountHandle')} data-testid="brand-account-new-handle" />

@@ -34,7 +34,8 @@ export function HashtagsPanel({ page }: SidebarPanelProps) {
   useEffect(() => setOutcomePath(pagePath), [lastOutcome]); // eslint-disable-line react-hooks/exhaustive-deps
   const outcome = outcomePath === pagePath ? lastOutcome : null;
 
-  const siteNetwork: Network = page?.site === 'instagram' ? 'instagram' : 'facebook';
+  // Business Suite serves both Meta networks: Facebook unless its composer names Instagram.
+  const siteNetwork: Network = page && page.site !== 'business' ? page.site : 'facebook';
   const network = composer?.network ?? siteNetwork;
   const avoidList = avoid ?? [];
   const rules = rulesFor(network, instagramLimit);

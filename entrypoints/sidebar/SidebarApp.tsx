@@ -11,7 +11,7 @@ import { BrandInViewContext, useBrandInViewSource } from './useBrandInView';
 import { BrandQuestion, BrandSwitch } from './BrandSwitch';
 import { useTheme } from '@/components/useTheme';
 
-const SITE_LABEL = { facebook: 'siteFacebook', instagram: 'siteInstagram', business: 'siteBusiness' } as const;
+import { SITE_LABEL_KEYS as SITE_LABEL } from '@/utils/sites/networks';
 
 /** The sidebar: a header (name, the brand in view, the page in one quiet line, library,
  * close), the question about an account in no brand, a problem

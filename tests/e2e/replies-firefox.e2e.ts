@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
-import { ffOpenSidebar, ffWaitForHost, launchFirefox, type FirefoxRun } from './support/firefox';
+import { ffFromSidebar, ffOpenSidebar, ffWaitForHost, launchFirefox, type FirefoxRun } from './support/firefox';
 import {
   expectedAfter,
   expectedBeforeUndo,
@@ -49,16 +49,8 @@ async function focusedEditor(): Promise<string | null> {
   return page.evaluate(() => (window as any).__fixture.focusedEditorId());
 }
 
-/** A runtime message from the sidebar frame, in @webext-core/messaging's format. */
-async function fromSidebar<T>(type: string, data: unknown): Promise<T> {
-  const answer = await sidebar.evaluate(
-    (t, d) => (globalThis as any).browser.runtime.sendMessage({ id: Date.now(), type: t, data: d, timestamp: Date.now() }),
-    type,
-    data as never,
-  );
-  if (answer?.err) throw new Error(JSON.stringify(answer.err));
-  return answer.res as T;
-}
+/** A runtime message from the sidebar frame. */
+const fromSidebar = <T>(type: string, data: unknown): Promise<T> => ffFromSidebar<T>(sidebar, type, data);
 
 async function clickAt(target: Page | Frame, selector: string, dx = 12, dy = 12) {
   const el = await target.waitForSelector(selector, { timeout: 10_000 });

@@ -13,7 +13,10 @@ export interface FirefoxRun {
 /** Firefox ESR over WebDriver BiDi with the Firefox build installed as a temporary
  * add-on, browsing through a CONNECT proxy that sends every HTTPS request to the
  * fixture server: pages load as https://www.facebook.com/, as on the real site. */
-export async function launchFirefox(proxyPort: number, { install = true } = {}): Promise<FirefoxRun> {
+export async function launchFirefox(
+  proxyPort: number,
+  { install = true, prefs = {} }: { install?: boolean; prefs?: Record<string, unknown> } = {},
+): Promise<FirefoxRun> {
   const extension = requireBuild(FIREFOX_BUILD);
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -27,6 +30,7 @@ export async function launchFirefox(proxyPort: number, { install = true } = {}):
       'network.proxy.ssl_port': proxyPort,
       'network.proxy.no_proxies_on': '',
       'network.proxy.allow_hijacking_localhost': true,
+      ...prefs,
     },
   });
   if (install) await browser.installExtension(extension);
@@ -97,4 +101,16 @@ export async function ffSidebarValue(frame: Frame, testId: string, attribute: st
 /** The extension's base URL, read from inside the sidebar frame. */
 export async function ffExtensionBase(frame: Frame): Promise<string> {
   return frame.evaluate(() => new URL('/', location.href).href);
+}
+
+/** A runtime message from our sidebar frame, in @webext-core/messaging's format (WebDriver
+ * cannot reach Firefox's background: tests speak through the sidebar, as it does). */
+export async function ffFromSidebar<T>(sidebar: Frame, type: string, data: unknown): Promise<T> {
+  const answer = await sidebar.evaluate(
+    (t, d) => (globalThis as any).browser.runtime.sendMessage({ id: Date.now(), type: t, data: d, timestamp: Date.now() }),
+    type,
+    data as never,
+  );
+  if (answer?.err) throw new Error(JSON.stringify(answer.err));
+  return answer.res as T;
 }

@@ -1,4 +1,5 @@
 import { browser } from '#imports';
+import { NETWORKS } from '../../db/record';
 import { AppDB, getDb } from '../../db/app-db';
 import type { ClipLesson } from '../../clips/capture-learn';
 import type { HashtagSetInput } from '../../hashtags/suggest';
@@ -96,7 +97,7 @@ export async function reloadLearnedHashtags(): Promise<{ reloaded: true }> {
 }
 
 function isNetwork(value: unknown): value is SuggestHashtagsRequest['network'] {
-  return value === 'facebook' || value === 'instagram';
+  return (NETWORKS as readonly unknown[]).includes(value);
 }
 
 type Sender = Parameters<typeof isFromPageAgent>[0];

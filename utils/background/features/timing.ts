@@ -4,6 +4,7 @@ import type { Network } from '../../db/record';
 import { findAccount } from '../../brands/ops';
 import { fileAccount, hintAccount, timingAccount, withTimeZone, type TimingAccount } from '../../timing/accounts';
 import { brandOfTab } from '../brand-of-tab';
+import { NETWORKS } from '../../db/record';
 import { isFromSidebar } from '../../messaging/sender';
 import { onMessage, sendMessage } from '../../messaging/protocol';
 import type { PageReading, TimingHint, TimingPageView } from '../../messaging/features/timing';
@@ -71,7 +72,7 @@ export function startTiming(ctx: BackgroundContext): void {
   onMessage('timingCreateAccount', async ({ sender, data }) => {
     if (!fromSidebar(sender)) throw new Error('refused');
     const name = typeof data?.name === 'string' ? data.name.trim().slice(0, 200) : '';
-    if (!name || (data.network !== 'facebook' && data.network !== 'instagram')) throw new Error('bad-account');
+    if (!name || !(NETWORKS as readonly unknown[]).includes(data.network)) throw new Error('bad-account');
     const handle = typeof data.handle === 'string' && data.handle.trim() ? data.handle.trim().replace(/^@/, '').slice(0, 100) : null;
     const existing = await findTimingAccount(data.network, handle, name);
     if (existing) return existing;
