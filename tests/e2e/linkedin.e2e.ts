@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { launchChromium, type ChromiumRun } from './support/chromium';
+import { inWorker, openSidebar, waitForHost } from './support/chromium-sidebar';
+import { expectedAfter, expectedBeforeUndo, LEFT, PALETTE_QUERY, SEED, STARTS, TYPED, WAYS, type Start, type Way } from './support/replies-cases';
+import { settledStarterReplies } from './support/replies-starters';
+
+/** LinkedIn's Quill 1 composers in Chromium: saved replies by click, typed shortcut and
+ * palette, into an empty box and with the caret mid-text, read back from Quill's own
+ * model (`quill.getText()`), then undone with Quill's History (Ctrl+Z). The test bench
+ * first (a Quill whose instance is reachable and one whose is not), then LinkedIn's
+ * own boxes. */
+
+let run: ChromiumRun;
+let page: Page;
+let sidebar: Frame;
+
+interface Box {
+  /** Where the box lives: host and path. */
+  host: string;
+  path: string;
+  /** Fixture editor id (`window.__fixture.editors`). */
+  id: string;
+  /** Opens the surface around the box, when a click is needed (a dialog). */
+  open?: () => Promise<void>;
+}
+
+const BENCH = (id: string): Box => ({ host: 'www.facebook.com', path: '/spalla-test/editors', id });
+
+async function read(id: string): Promise<string> {
+  return page.evaluate((editorId) => (window as any).__fixture.editors[editorId].read() as string, id);
+}
+
+async function focusedEditor(): Promise<string | null> {
+  return page.evaluate(() => (window as any).__fixture.focusedEditorId());
+}
+
+async function status(): Promise<string | null> {
+  return sidebar.locator('[data-testid="replies-status"] [data-state]').getAttribute('data-state', { timeout: 1000 }).catch(() => null);
+}
+
+beforeAll(async () => {
+  run = await launchChromium(inject('fixturePort'));
+  await settledStarterReplies(() => inWorker(run, 'self.spalla.repliesAll()'));
+  await inWorker(run, `self.spalla.repliesSeed(${JSON.stringify(SEED)})`);
+  page = await run.context.newPage();
+  await page.goto(run.url('www.facebook.com', '/spalla-test/editors'));
+  await waitForHost(page);
+  sidebar = await openSidebar(page, run);
+  await sidebar.locator(`[data-testid="replies-item"][data-reply-id="r-thanks"]`).waitFor();
+});
+
+afterAll(async () => {
+  await run?.close();
+});
+
+/** A fresh box (new Quill, new History) through in-app navigation, focused. */
+async function prepare(box: Box, start: Start) {
+  const here = new URL(page.url());
+  if (here.host !== box.host) {
+    await page.goto(run.url(box.host, box.path));
+    await waitForHost(page);
+    sidebar = await openSidebar(page, run);
+    await sidebar.locator(`[data-testid="replies-item"][data-reply-id="r-thanks"]`).waitFor();
+  } else {
+    await page.locator('h1').first().click({ position: { x: 4, y: 4 } });
+    await page.evaluate(() => (window as any).__fixture.navigate('/'));
+    await page.evaluate((path) => (window as any).__fixture.navigate(path), box.path);
+  }
+  await box.open?.();
+  await page.waitForFunction((editorId) => !!(window as any).__fixture?.editors[editorId]?.element(), box.id);
+  const editor = page.locator(`[data-fixture-editor="${box.id}"]`);
+  await editor.click({ position: { x: 12, y: 12 } });
+  await expect
+    .poll(
+      async () => {
+        const focused = await focusedEditor();
+        if (focused !== box.id) await editor.click({ position: { x: 12, y: 12 } });
+        return focused;
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(box.id);
+  if (start === 'caret mid-text') {
+    await page.keyboard.type(TYPED);
+    for (let i = 0; i < LEFT; i++) await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => read(box.id)).toBe(TYPED);
+  }
+}
+
+async function insertBy(way: Way) {
+  if (way === 'click') {
+    await sidebar.locator('[data-testid="replies-item"][data-reply-id="r-thanks"]').click();
+  } else if (way === 'shortcut') {
+    await page.keyboard.type(';grazie');
+    await page.keyboard.press('Tab');
+  } else {
+    await page.keyboard.press('Alt+Shift+KeyR');
+    const search = sidebar.locator('[data-testid="replies-search"]');
+    await expect.poll(() => search.evaluate((el) => document.activeElement === el && document.hasFocus())).toBe(true);
+    await page.keyboard.type(PALETTE_QUERY);
+    await expect.poll(() => sidebar.locator('[data-testid="replies-item"][data-highlighted="true"]').getAttribute('data-reply-id')).toBe('r-thanks');
+    await page.keyboard.press('Enter');
+  }
+}
+
+async function insertedAndUndone(box: Box, way: Way, start: Start) {
+  await prepare(box, start);
+  await insertBy(way);
+  await expect.poll(() => read(box.id), { timeout: 5_000 }).toBe(expectedAfter(start));
+  if (way !== 'shortcut') {
+    await expect.poll(() => status()).not.toBeNull();
+    expect(await status()).toBe('inserted');
+  }
+  await expect.poll(() => focusedEditor(), { timeout: 5_000 }).toBe(box.id);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => read(box.id), { timeout: 3_000 }).toBe(expectedBeforeUndo(start, way));
+}
+
+describe('Chromium: Quill 1 on the test bench', () => {
+  for (const way of WAYS) {
+    for (const start of STARTS) {
+      test(`bench-quill / ${way} / ${start}`, () => insertedAndUndone(BENCH('bench-quill'), way, start));
+    }
+  }
+  for (const start of STARTS) {
+    test(`bench-quill-hidden (instance out of reach, typed as lines) / click / ${start}`, async () => {
+      const box = BENCH('bench-quill-hidden');
+      await prepare(box, start);
+      await insertBy('click');
+      await expect.poll(() => read(box.id), { timeout: 5_000 }).toBe(expectedAfter(start));
+      await expect.poll(() => status()).toBe('inserted');
+    });
+  }
+});
