@@ -19,6 +19,9 @@ export const BOX_LIMITS = {
   'instagram-comment': 2_200,
   'instagram-caption': 2_200,
   'instagram-message': 1_000,
+  'linkedin-post': 3_000,
+  'linkedin-comment': 1_250,
+  'linkedin-message': 8_000,
 } as const;
 
 export type BoxKind = keyof typeof BOX_LIMITS;
