@@ -27,6 +27,12 @@ interface Box {
 
 const BENCH = (id: string): Box => ({ host: 'www.facebook.com', path: '/spalla-test/editors', id });
 
+/** A page of the same site that unmounts the box (fresh editor and history on return). */
+function awayFrom(box: Box): string {
+  if (box.host !== 'www.linkedin.com') return '/';
+  return box.path.startsWith('/messaging') ? '/feed/' : '/messaging/thread/301/';
+}
+
 async function read(id: string): Promise<string> {
   return page.evaluate((editorId) => (window as any).__fixture.editors[editorId].read() as string, id);
 }
@@ -63,8 +69,10 @@ async function prepare(box: Box, start: Start) {
     sidebar = await openSidebar(page, run);
     await sidebar.locator(`[data-testid="replies-item"][data-reply-id="r-thanks"]`).waitFor();
   } else {
-    await page.locator('h1').first().click({ position: { x: 4, y: 4 } });
-    await page.evaluate(() => (window as any).__fixture.navigate('/'));
+    // Focus off the box first: Chromium hands it to the sidebar frame when a focused
+    // element is removed.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.evaluate((away) => (window as any).__fixture.navigate(away), awayFrom(box));
     await page.evaluate((path) => (window as any).__fixture.navigate(path), box.path);
   }
   await box.open?.();
@@ -132,4 +140,45 @@ describe('Chromium: Quill 1 on the test bench', () => {
       await expect.poll(() => status()).toBe('inserted');
     });
   }
+});
+
+const LI = (path: string, id: string, open?: () => Promise<void>): Box => ({ host: 'www.linkedin.com', path, id, open });
+const openShareDialog = async () => {
+  await page.locator('.share-box-feed-entry__trigger').click();
+};
+/** LinkedIn's Quill boxes: a feed comment box (Quill's instance at `__quill`) and the post
+ * composer in its dialog (the instance under another name, as opencues found it). */
+const QUILL_BOXES: [string, Box][] = [
+  ['feed comment box', LI('/feed/', 'li-feed-comment-1')],
+  ['post composer ("Start a post")', LI('/feed/', 'li-share', openShareDialog)],
+];
+
+describe('Chromium: LinkedIn Quill 1 composers', () => {
+  for (const [name, box] of QUILL_BOXES) {
+    for (const way of WAYS) {
+      for (const start of STARTS) {
+        test(`${name} / ${way} / ${start}`, () => insertedAndUndone(box, way, start));
+      }
+    }
+  }
+});
+
+describe('Chromium: LinkedIn messages and names', () => {
+  for (const start of STARTS) {
+    test(`message box (plain contenteditable) / click / ${start}`, () => insertedAndUndone(LI('/messaging/thread/300/', 'li-message'), 'click', start));
+  }
+
+  const greet = async (box: Box, expected: string) => {
+    await prepare(box, 'empty');
+    await sidebar.locator('[data-testid="replies-item"][data-reply-id="r-name"]').click();
+    await expect.poll(() => read(box.id), { timeout: 5_000 }).toBe(expected);
+  };
+
+  test("{{first_name}}: a feed comment box greets the post's author", () => greet(LI('/feed/', 'li-feed-comment-2'), 'Ciao Luca!'));
+  test('{{first_name}}: a reply box greets the comment it answers, not the post (Italian page)', async () => {
+    // The first post of the fixture (tests/fixtures/src/linkedin.tsx): Spalla Demo's, its first comment by Luca Bianchi.
+    const urn = `urn:li:activity:${((BigInt(Date.parse('2026-11-20T12:34:00.000Z')) << 22n) + 1234n).toString()}`;
+    await greet(LI(`/feed/update/${urn}/?lang=it`, 'li-post-reply'), 'Ciao Luca!');
+  });
+  test('{{first_name}}: a message box greets the thread\'s contact', () => greet(LI('/messaging/thread/301/', 'li-message'), 'Ciao Giulia!'));
 });
