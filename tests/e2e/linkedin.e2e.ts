@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { launchChromium, type ChromiumRun } from './support/chromium';
 import { inWorker, openSidebar, waitForHost } from './support/chromium-sidebar';
-import { expectedAfter, expectedBeforeUndo, LEFT, PALETTE_QUERY, SEED, STARTS, TYPED, WAYS, type Start, type Way } from './support/replies-cases';
+import { expectedAfter, expectedBeforeUndo, LEFT, SEED, STARTS, TYPED, WAYS, type Start, type Way } from './support/replies-cases';
 import { settledStarterReplies } from './support/replies-starters';
+import { insertReplyBy } from './support/replies-ways';
 
 /** LinkedIn's Quill 1 composers in Chromium: saved replies by click, typed shortcut and
  * palette, into an empty box and with the caret mid-text, read back from Quill's own
@@ -97,19 +98,7 @@ async function prepare(box: Box, start: Start) {
 }
 
 async function insertBy(way: Way) {
-  if (way === 'click') {
-    await sidebar.locator('[data-testid="replies-item"][data-reply-id="r-thanks"]').click();
-  } else if (way === 'shortcut') {
-    await page.keyboard.type(';grazie');
-    await page.keyboard.press('Tab');
-  } else {
-    await page.keyboard.press('Alt+Shift+KeyR');
-    const search = sidebar.locator('[data-testid="replies-search"]');
-    await expect.poll(() => search.evaluate((el) => document.activeElement === el && document.hasFocus())).toBe(true);
-    await page.keyboard.type(PALETTE_QUERY);
-    await expect.poll(() => sidebar.locator('[data-testid="replies-item"][data-highlighted="true"]').getAttribute('data-reply-id')).toBe('r-thanks');
-    await page.keyboard.press('Enter');
-  }
+  await insertReplyBy(page, sidebar, way);
 }
 
 async function insertedAndUndone(box: Box, way: Way, start: Start) {
