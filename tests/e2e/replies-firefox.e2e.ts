@@ -186,3 +186,25 @@ describe('Firefox: saved replies, beyond the matrix', () => {
     expect(await until(() => read(next), (v) => v === 'Ciao Anna!')).toBe('Ciao Anna!');
   });
 });
+
+describe('Firefox: LinkedIn', () => {
+  test("LinkedIn's Quill comment box on the feed / click / caret mid-text: read from Quill's own model, text around kept, undone with Ctrl+Z", async () => {
+    await page.goto(run.url('www.linkedin.com', '/feed/'));
+    await ffWaitForHost(page);
+    sidebar = await ffOpenSidebar(page);
+    await sidebar.waitForSelector(`[data-testid="replies-item"][data-reply-id="${ids.get('r-thanks')}"]`, { timeout: 10_000 });
+    const id = 'li-feed-comment-1';
+    await page.waitForFunction((editorId) => !!(window as any).__fixture?.editors[editorId]?.element(), {}, id);
+    await clickAt(page, `[data-fixture-editor="${id}"]`);
+    expect(await until(focusedEditor, (v) => v === id)).toBe(id);
+    await page.keyboard.type(TYPED);
+    for (let i = 0; i < LEFT; i++) await page.keyboard.press('ArrowLeft');
+    expect(await until(() => read(id), (v) => v === TYPED)).toBe(TYPED);
+    await insertBy('click');
+    expect(await until(() => read(id), (v) => v === expectedAfter('caret mid-text'))).toBe(expectedAfter('caret mid-text'));
+    expect(await until(status, (v) => v === 'inserted')).toBe('inserted');
+    expect(await until(focusedEditor, (v) => v === id)).toBe(id);
+    await combo('Control', 'KeyZ');
+    expect(await until(() => read(id), (v) => v === TYPED, 3_000)).toBe(TYPED);
+  });
+});
