@@ -438,6 +438,60 @@ describe('Chromium: clipping posts', () => {
     expect(await page.evaluate((flag) => (window as any)[flag], PWNED_FLAG)).toBeUndefined();
     expect(dialogs).toEqual([]);
   });
+
+  test('LinkedIn: a text, an image, a three-image, a video post and a repost clipped from the feed; each in the library with its images after their addresses answer 403', async () => {
+    const page = current.page;
+    await setStorage(current.run, { hashtagsLearnFromFeed: false });
+    await page.goto(current.run.url('www.linkedin.com', '/feed/'));
+    // The fixture's posts (tests/fixtures/src/linkedin.tsx): activity ids carry their time.
+    const id = (iso: string) => ((BigInt(Date.parse(iso)) << 22n) + 1234n).toString();
+    const posts = [
+      { kind: 'text', at: '2026-11-20T12:34:00.000Z', author: 'Spalla Demo', images: [] as string[] },
+      { kind: 'image', at: '2026-11-19T08:15:00.000Z', author: 'Luca Bianchi', images: ['li-breakfast'] },
+      { kind: 'three images', at: '2026-11-18T17:00:00.000Z', author: 'Spalla Demo', images: ['li-shop-1', 'li-shop-2', 'li-shop-3'] },
+      { kind: 'video', at: '2026-11-17T10:00:00.000Z', author: 'Giulia Verdi', images: ['li-video-poster'] },
+      { kind: 'repost', at: '2026-11-16T09:00:00.000Z', author: 'Luca Bianchi', images: [] as string[] },
+    ];
+    for (const post of posts) {
+      await clickClipControl(page, id(post.at));
+      const frame = await revealedIdeasFrame(page);
+      await frame.locator('[data-testid="clips-page-capture-ok"]').waitFor();
+    }
+    const db = await database();
+    expect(db.clips).toHaveLength(posts.length);
+    for (const post of posts) {
+      const permalink = `https://www.linkedin.com/feed/update/urn:li:activity:${id(post.at)}/`;
+      const clip = db.clips.find((c) => c.permalink === permalink);
+      expect(clip, post.kind).toMatchObject({ network: 'linkedin', authorName: post.author });
+      expect((clip as unknown as { postedAt: number }).postedAt, post.kind).toBe(Date.parse(post.at));
+      const full = clip!.imageIds.map((i) => db.images.find((r) => r.id === i)!).filter((r) => r.role === 'full');
+      expect(full.map((r) => new URL(r.sourceUrl!).pathname.replace(/^\/__fixture\/img\/|\.png$/g, '')), post.kind).toEqual(post.images);
+    }
+    // The text post was cut with "…more": the clip holds all of it, its hashtags too.
+    const text = db.clips.find((c) => c.permalink?.includes(id(posts[0].at)))!;
+    expect(text.text.endsWith('#autunno #caffè #bologna')).toBe(true);
+    expect(text.hashtags).toEqual(['autunno', 'caffè', 'bologna']);
+
+    // Every image address expires; the library draws each clip's thumbnail from its blob.
+    await denyFixtureImages(port(), 'Chrome', posts.flatMap((p) => p.images));
+    try {
+      expect(await page.evaluate(() => fetch('/__fixture/img/li-breakfast.png?e=1790000000&v=beta&t=sig').then((r) => r.status))).toBe(403);
+      const library = await openIdeas(current.run);
+      try {
+        for (const clip of db.clips.filter((c) => c.imageIds.length > 0)) {
+          const shown = card(library, clip.id).locator('[data-testid="clips-card-thumbnail"]');
+          await shown.waitFor();
+          await expect
+            .poll(() => shown.evaluate((img: HTMLImageElement) => ({ blob: img.src.startsWith('blob:'), loaded: img.complete && img.naturalWidth > 0 })))
+            .toEqual({ blob: true, loaded: true });
+        }
+      } finally {
+        await library.close();
+      }
+    } finally {
+      await denyFixtureImages(port(), 'Chrome', []);
+    }
+  });
 });
 
 describe('Chromium: clips survive a browser restart', () => {
