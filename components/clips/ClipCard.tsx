@@ -8,6 +8,9 @@ import type { CardThumbnail } from './thumbnail-urls';
 export const NETWORK_LABEL_KEYS: Record<Clip['network'], string> = {
   facebook: 'siteFacebook',
   instagram: 'siteInstagram',
+  x: 'siteX',
+  threads: 'siteThreads',
+  linkedin: 'siteLinkedIn',
   web: 'clipsNetworkWeb',
 };
 

@@ -14,10 +14,11 @@ import { gridFromBins, rateNow } from '@/utils/timing/estimate';
 import { libraryBins } from '@/utils/timing/bins-cache';
 import { chosenPrior, DEFAULT_PRIOR_ID, effectiveTimeZone, postsOf } from '@/utils/timing/post-log-store';
 import { FLAT_PRIOR, priorGrid, TIMING_PRIORS, type TimingPrior } from '@/utils/timing/priors';
+import { SITE_LABEL_KEYS } from '@/utils/sites/networks';
 import { BestTimeImport } from './BestTimeImport';
 import { BestTimePostLog } from './BestTimePostLog';
 
-const NETWORK_KEY: Record<Network, string> = { facebook: 'siteFacebook', instagram: 'siteInstagram' };
+const NETWORK_KEY: Record<Network, string> = SITE_LABEL_KEYS;
 
 export function priorName(prior: TimingPrior): string {
   return `${prior.source.publisher} ${prior.year}${prior.source.title ? ` (“${prior.source.title}”)` : ''}`;

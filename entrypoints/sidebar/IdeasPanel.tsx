@@ -56,7 +56,7 @@ export function IdeasPanel({ page, active }: SidebarPanelProps) {
   }, [lastCapture?.at, lastCapture?.clipId]);
 
   const selected = recent?.find((clip) => clip.id === selectedId) ?? null;
-  const canClip = page?.site === 'facebook' || page?.site === 'instagram';
+  const canClip = page?.site === 'facebook' || page?.site === 'instagram' || page?.site === 'linkedin';
   const fresh = lastCapture && Date.now() - lastCapture.at < 10 * 60_000 && onPageOf(lastCapture, page) ? lastCapture : null;
 
   return (

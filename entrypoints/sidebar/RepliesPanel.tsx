@@ -6,7 +6,7 @@ import type { SavedReply } from '@/utils/db/saved-replies';
 import type { Network } from '@/utils/db/record';
 import type { RepliesPortMessage } from '@/utils/messaging/features/replies';
 import { sendMessage } from '@/utils/messaging/protocol';
-import { boxLimit } from '@/utils/replies/limits';
+import { boxLength, boxLimit, type BoxKind } from '@/utils/replies/limits';
 import { needsIdentityWarning, replyLocale, templateContext, type ReplyPageContext } from '@/utils/replies/page-context';
 import { replySearch } from '@/utils/replies/search';
 import { allLanguages, filterReplies, sortReplies, type ReplySort } from '@/utils/replies/store';
@@ -356,13 +356,15 @@ function ReplyItem(props: {
 }) {
   const { t } = useI18n();
   const { reply, limit } = props;
+  const box: BoxKind | null = props.pageContext?.box ?? null;
   // Rendered once per reply and context; a fixed random source keeps it steady. What is
   // still to be asked shows as a labelled place ("asks: Phone"), never as an empty gap.
   const { preview, parts } = useMemo(() => {
     const context = templateContext(props.pageContext, { locale: props.locale, answers: reply.lastAnswers, random: () => 0 });
     return { preview: renderTemplate(reply.body, context).text, parts: renderPreview(reply.body, context) };
   }, [reply.body, reply.lastAnswers, props.pageContext, props.locale]);
-  const over = limit !== null && preview.length > limit;
+  const length = boxLength(preview, box);
+  const over = limit !== null && length > limit;
   return (
     <li id={`reply-${reply.id}`} role="option" aria-selected={props.highlighted}>
       <button
@@ -395,11 +397,11 @@ function ReplyItem(props: {
         <span
           className={`block text-right text-[11px] ${over ? 'font-semibold text-red-600 dark:text-red-400' : 'text-slate-500'}`}
           data-testid="replies-count"
-          data-length={preview.length}
+          data-length={length}
           data-limit={limit ?? ''}
           data-over={over}
         >
-          {limit === null ? t('repliesCharacters', preview.length) : t('repliesCharactersOfLimit', preview.length, limit)}
+          {limit === null ? t('repliesCharacters', length) : t('repliesCharactersOfLimit', length, limit)}
         </span>
       </button>
       {props.actions}

@@ -9,7 +9,7 @@ import { SIDEBAR_TABS, TabIcon, type SidebarTab } from './tabs';
 import { usePageState } from './usePageState';
 import { useTheme } from '@/components/useTheme';
 
-const SITE_LABEL = { facebook: 'siteFacebook', instagram: 'siteInstagram', business: 'siteBusiness' } as const;
+import { SITE_LABEL_KEYS as SITE_LABEL } from '@/utils/sites/networks';
 
 /** The sidebar: a header (name, the page in one quiet line, library, close), a problem
  * only when there is one, the tab bar, and the chosen tab's panel. The panel is the one

@@ -1,12 +1,14 @@
 import type { Network } from '../db/record';
 import { extractHashtags, normalizeHashtag } from './extract';
+import { textLength } from '../limits/length';
 import type { NetworkRules } from './limits';
 
 /** What the composer linter finds in a caption or comment. Pure: no browser API.
  *
  * - Every hashtag occurrence counts against the network's limit (a repeated tag counts
  *   again: we would rather under-fill than have the network drop links).
- * - Length is counted in code points (an emoji is one), against the network's maximum.
+ * - Length is counted as the network counts it (`rules.counting`: code points, or X's
+ *   weighted count), against the network's maximum.
  * - A repeat is the same tag twice (`#pizza #pizza`, or `#Pizza #pizza`: the same
  *   counting key); a variant is the same tag with other accents (`#caffè #caffe`,
  *   `normalizeHashtag`'s loose key).
@@ -34,7 +36,7 @@ export interface LintResult {
   /** How many count against the limit. */
   count: number;
   limit: number | null;
-  /** Caption length in code points. */
+  /** Caption length, counted as the network counts it. */
   length: number;
   maxLength: number | null;
   issues: LintIssue[];
@@ -58,7 +60,7 @@ function inside(spans: [number, number][], index: number): boolean {
 
 export function lintCaption(text: string, rules: NetworkRules, avoidList: readonly string[] = []): LintResult {
   const tags = extractHashtags(text);
-  const length = Array.from(text).length;
+  const length = textLength(text, rules.counting);
   const issues: LintIssue[] = [];
 
   if (rules.maxHashtags !== null && tags.length > rules.maxHashtags) {

@@ -2,6 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { TableName } from '../db/schema';
 import type { PageState } from './page-state';
 import type { ReinjectStep } from '../background/reinject';
+import type { OptionalSitesReport } from '../background/optional-sites';
 import type { ClipsProtocol } from './features/clips';
 import type { HashtagsProtocol } from './features/hashtags';
 import type { ComposerText, HashtagSetsProtocol } from './features/hashtag-sets';
@@ -28,6 +29,10 @@ export interface ProtocolMap extends RepliesProtocol, HashtagsProtocol, HashtagS
    * it has finished (for the end-to-end tests: Firefox's background is reached only
    * through our pages). */
   getReinjection(): { steps: ReinjectStep[]; done: boolean };
+  /** Where the page agent is registered for X, Threads and LinkedIn (#14), once the
+   * background has followed the last change of a switch or a permission (for the pages'
+   * end-to-end tests: Firefox's background is reached only through our pages). */
+  getOptionalSites(): OptionalSitesReport | null;
 
   // page agent -> background
   pageStateChanged(state: PageState): void;

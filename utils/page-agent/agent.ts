@@ -6,6 +6,7 @@ import {
   SIDEBAR_DEFAULT_WIDTH,
   sidebarSideItem,
   sidebarStateItem,
+  siteSwitchedOn,
   type SiteKey,
 } from '../settings/items';
 import { insertIntoComposer } from '../insert';
@@ -98,19 +99,19 @@ export async function startPageAgent(): Promise<void> {
     if (!on) host.element.remove();
   }
 
-  place(enabled[site]);
+  place(siteSwitchedOn(enabled, site));
   host.setOpen(remembered.open);
   host.setTheme(watcher.current().theme);
 
   // Single-page apps sometimes rebuild the document; keep exactly one host in it.
-  let enabledNow = enabled[site];
+  let enabledNow = siteSwitchedOn(enabled, site);
   life.observe(document.documentElement, { childList: true }, () => {
     if (!host.element.isConnected && enabledNow) place(true);
   });
 
   const unwatch = [
     enabledSitesItem.watch((value) => {
-      enabledNow = value[site];
+      enabledNow = siteSwitchedOn(value, site);
       place(enabledNow);
     }),
     sidebarSideItem.watch((value) => {

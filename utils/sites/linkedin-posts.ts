@@ -116,7 +116,7 @@ export function linkedInAuthorName(post: Element): string | null {
   return name && name.length <= 200 ? name : null;
 }
 
-export function readLinkedInPost(post: HTMLElement): Omit<PostSnapshot, 'network'> & { network: 'linkedin' } {
+export function readLinkedInPost(post: HTMLElement): PostSnapshot {
   const base = post.ownerDocument.baseURI;
   const box = textBox(post);
   const more = seeMoreButton(post);

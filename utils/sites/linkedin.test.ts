@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { checkLinkedInMarkers, linkedInSurface, readLinkedInReplyContext } from './linkedin';
 import { findLinkedInPosts, linkedInIdTime, readLinkedInPost } from './linkedin-posts';
 import { composerKind } from './composer-kind';
+import { findHashtagPosts, readPostHashtags } from './hashtag-links';
 
 // The markup of tests/fixtures/src/linkedin.tsx (itself built from the evidence cited in
 // linkedin.ts and linkedin-posts.ts), reduced to what the adapter looks at. Quill builds
@@ -158,6 +159,17 @@ describe.each(['en', 'it'] as const)('LinkedIn (%s): markers, boxes, readers', (
     expect(snaps[2].images).toEqual([{ url: 'https://www.linkedin.com/__fixture/img/p.png', alt: null, kind: 'video-poster' }]);
     expect(snaps[3]).toMatchObject({ authorName: 'Luca Bianchi', authorHandle: 'luca-bianchi' });
     expect(snaps[3].hashtags.includes('commento')).toBe(false);
+  });
+});
+
+describe('LinkedIn hashtag harvest', () => {
+  test("the posts' hashtag links (both address shapes), never a comment's", () => {
+    const doc = dom(`<main>${post('en', { text: 'Ciao <a href="/feed/hashtag/?keywords=autunno">#autunno</a> <a href="/feed/hashtag/bologna/">#bologna</a>' })}
+      ${post('en', { id: '7250000000000000009', text: 'Altro <a href="/feed/hashtag/?keywords=caff%C3%A8">caffè</a>', comments: ['Giulia Verdi'] })}</main>`);
+    doc.querySelector('.comments-comment-entity .update-components-text')!.innerHTML = '<a href="/feed/hashtag/?keywords=commento">#commento</a>';
+    const posts = findHashtagPosts(doc, 'linkedin');
+    expect(posts).toHaveLength(2);
+    expect(posts.map((p) => readPostHashtags(p, 'linkedin'))).toEqual([['autunno', 'bologna'], ['caffè']]);
   });
 });
 

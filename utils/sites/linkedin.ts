@@ -97,13 +97,12 @@ export function checkLinkedInMarkers(surface: Surface, doc: Document): MarkerChe
   }
 }
 
-export const linkedin: Omit<SiteAdapter, 'site' | 'posts'> & { site: 'linkedin' } = {
+export const linkedin: SiteAdapter = {
   site: 'linkedin',
+  posts: { findPosts: findLinkedInPosts, expandPost: expandLinkedInPost, readPost: readLinkedInPost },
   surface: (location) => linkedInSurface(location),
   checkMarkers: checkLinkedInMarkers,
 };
-
-export const linkedinPosts = { findPosts: findLinkedInPosts, expandPost: expandLinkedInPost, readPost: readLinkedInPost };
 
 function text(el: Element | null | undefined): string | null {
   const value = el ? tidyText(el.textContent ?? '') : '';

@@ -1,3 +1,4 @@
+import type { Network } from '../db/record';
 import type { SiteKey } from '../settings/items';
 
 /** The kinds of page Spalla tells apart. */
@@ -30,7 +31,7 @@ export interface SiteAdapter {
  * the hashtag harvest and the post log use them too). Everything is plain text taken
  * from the page: shown as text, never as HTML. */
 export interface PostSnapshot {
-  network: 'facebook' | 'instagram';
+  network: Network;
   /** Clean permalink: absolute, tracking parameters removed; null when none is found. */
   permalink: string | null;
   authorName: string | null;
@@ -63,7 +64,7 @@ export interface PostReader {
 
 /** A Facebook Page or Instagram account as its own Page or profile shows it (#5). */
 export interface SiteAccount {
-  network: 'facebook' | 'instagram';
+  network: Network;
   /** Page username or Instagram handle, without "@"; null when the address has none. */
   handle: string | null;
   name: string | null;

@@ -13,7 +13,10 @@ export interface FirefoxRun {
 /** Firefox ESR over WebDriver BiDi with the Firefox build installed as a temporary
  * add-on, browsing through a CONNECT proxy that sends every HTTPS request to the
  * fixture server: pages load as https://www.facebook.com/, as on the real site. */
-export async function launchFirefox(proxyPort: number, { install = true } = {}): Promise<FirefoxRun> {
+export async function launchFirefox(
+  proxyPort: number,
+  { install = true, prefs = {} }: { install?: boolean; prefs?: Record<string, unknown> } = {},
+): Promise<FirefoxRun> {
   const extension = requireBuild(FIREFOX_BUILD);
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -27,6 +30,7 @@ export async function launchFirefox(proxyPort: number, { install = true } = {}):
       'network.proxy.ssl_port': proxyPort,
       'network.proxy.no_proxies_on': '',
       'network.proxy.allow_hijacking_localhost': true,
+      ...prefs,
     },
   });
   if (install) await browser.installExtension(extension);

@@ -1,5 +1,6 @@
 import { browser } from '#imports';
 import { getDb } from '../../db/app-db';
+import { NETWORKS, type Network } from '../../db/record';
 import { listHashtagSets, saveNewHashtagSet } from '../../hashtags/sets';
 import type { ComposerText, InsertHashtagsResult } from '../../messaging/features/hashtag-sets';
 import { onMessage, sendMessage } from '../../messaging/protocol';
@@ -16,17 +17,17 @@ function isComposerText(value: unknown): value is ComposerText {
     v !== null &&
     typeof v.text === 'string' &&
     v.text.length <= TEXT_MAX &&
-    (v.network === 'facebook' || v.network === 'instagram') &&
+    (NETWORKS as readonly unknown[]).includes(v.network) &&
     typeof v.focused === 'boolean'
   );
 }
 
-function isSeenBatch(value: unknown): value is { network: 'facebook' | 'instagram'; posts: string[][] } {
+function isSeenBatch(value: unknown): value is { network: Network; posts: string[][] } {
   const v = value as { network?: unknown; posts?: unknown };
   return (
     typeof v === 'object' &&
     v !== null &&
-    (v.network === 'facebook' || v.network === 'instagram') &&
+    (NETWORKS as readonly unknown[]).includes(v.network) &&
     Array.isArray(v.posts) &&
     v.posts.length <= 100 &&
     v.posts.every((tags) => Array.isArray(tags) && tags.length <= 30 && tags.every((t) => typeof t === 'string' && t.length <= 100))

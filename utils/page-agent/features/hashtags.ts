@@ -1,9 +1,10 @@
+import type { Network } from '../../db/record';
 import { onMessage, sendMessage } from '../../messaging/protocol';
 import type { ComposerText } from '../../messaging/features/hashtag-sets';
 import { feedLearningAllowed, hashtagsLearnFromFeedItem } from '../../settings/items';
 import { findComposer } from '../../sites/composer-kind';
 import type { PageFeature, PageFeatureContext } from '../feature';
-import { insertHashtagsInto, readComposer } from './hashtags-composer';
+import { composerNetwork, insertHashtagsInto, readComposer } from './hashtags-composer';
 import { startHarvest, type SendSeenHashtags } from './hashtags-harvest';
 
 const TEXT_DEBOUNCE_MS = 150;
@@ -81,7 +82,7 @@ function answerInserts(ctx: PageFeatureContext, textMayHaveChanged: () => void) 
 
 /** Runs the harvest while the user allows it (off until they say yes). */
 function harvestWhenAllowed(ctx: PageFeatureContext, send: SendSeenHashtags) {
-  const network = ctx.site === 'instagram' ? 'instagram' : 'facebook';
+  const network = composerNetwork(ctx.site, null);
   let stop: (() => void) | null = null;
   const apply = (answer: boolean | null) => {
     if (!ctx.life.isValid) return;
@@ -103,6 +104,6 @@ function harvestWhenAllowed(ctx: PageFeatureContext, send: SendSeenHashtags) {
 /** Hands the hashtags of seen posts to the background in one message per batch; it
  * gives each post to the engine (`learnHashtags`, source "seen"), which checks the
  * setting again. */
-async function sendSeen(network: 'facebook' | 'instagram', posts: string[][]) {
+async function sendSeen(network: Network, posts: string[][]) {
   await sendMessage('learnSeenHashtags', { network, posts }).catch(() => {});
 }
