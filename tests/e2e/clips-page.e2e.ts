@@ -5,12 +5,13 @@
 import { beforeEach, describe, expect, inject, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium';
-import { clickEdgeTab, hostInfo, inWorker, openSidebar, setStorage, useChromium, waitForHost } from './support/chromium-sidebar';
-import { CARD_THUMBNAIL_STORED, CLIP_CONTROL_POINT, denyFixtureImages, fixtureImageBytes, PWNED_FLAG } from './support/clips-page';
+import { clickEdgeTab, inWorker, openSidebar, setStorage, useChromium, waitForHost } from './support/chromium-sidebar';
+import { CARD_THUMBNAIL_STORED, denyFixtureImages, fixtureImageBytes, PWNED_FLAG } from './support/clips-page';
 import { openExtensionPage } from './support/extension-pages';
 import { card, openIdeas } from './support/clips-library-pages';
 import { CLEAN_DOCUMENT, HOSTILE_EXPECTED, LIBRARY_CARDS_SHOWN, PLANTED_MARKUP } from './support/clips-hostile';
 import { clearDatabase, dumpDatabase } from './support/idb';
+import { clickClipControl, clipDatabase, openIdeasFrame, revealedIdeas, type DumpedClip, type DumpedImage } from './support/clips-flow';
 import { tempProfile } from './support/paths';
 
 const current = useChromium();
@@ -25,78 +26,16 @@ beforeEach(async () => {
   await library.close();
 });
 
-interface DumpedClip {
-  id: string;
-  permalink: string | null;
-  text: string;
-  note: string;
-  tags: string[];
-  status: string;
-  imageIds: string[];
-  authorName: string | null;
-  hashtags: string[];
-  network: string;
-}
-interface DumpedImage {
-  id: string;
-  clipId: string;
-  role: string;
-  sourceUrl: string | null;
-  blob: { blobType: string; bytes: number[] };
-}
-
 async function database() {
-  const library = await openExtensionPage(current.run, 'library.html');
-  const dump = await dumpDatabase(library);
-  await library.close();
-  return { clips: dump.clips as DumpedClip[], images: dump.images as DumpedImage[] };
-}
-
-/** Hovers the post, then clicks its clip control where a person would. */
-async function clickClipControl(page: Page, key: string) {
-  // The post's own link has an ancestor holding the clip control (2026 Facebook posts
-  // are not always articles; a comment's link carries "comment_id=").
-  await page.waitForFunction(
-    (k) =>
-      [...document.querySelectorAll<HTMLAnchorElement>(`a[href*="${k}"]`)].some((a) => {
-        if (a.href.includes('comment_id=')) return false;
-        for (let el = a.parentElement; el; el = el.parentElement) if ([...el.children].some((c) => c.localName === 'spalla-clip')) return true;
-        return false;
-      }),
-    key,
-  );
-  type Point = { error?: string; x: number; y: number; hover: { x: number; y: number } };
-  const locate = () => page.evaluate(`(${CLIP_CONTROL_POINT})(${JSON.stringify(key)})`) as Promise<Point>;
-  let point = await locate();
-  // The page may still be settling (images loading, the app rendering): look again.
-  for (let i = 0; point.error && i < 20; i++) {
-    if ((await hostInfo(page)).state === 'open') {
-      // The open sidebar covers the post's corner: a person closes it first.
-      await clickEdgeTab(page);
-      await waitForHost(page, (info) => info.state === 'closed');
-    }
-    await page.waitForTimeout(250);
-    point = await locate();
-  }
-  if (point.error) throw new Error(point.error);
-  await page.mouse.move(point.hover.x, point.hover.y);
-  await page.mouse.move(point.x, point.y);
-  await page.mouse.click(point.x, point.y);
+  return clipDatabase(current.run);
 }
 
 async function ideasFrame(page: Page): Promise<Frame> {
-  const frame = await openSidebar(page, current.run);
-  await frame.locator('[data-testid="sidebar-panel-ideas"]').waitFor({ state: 'visible' });
-  return frame;
+  return openIdeasFrame(page, current.run);
 }
 
-/** After a clip the sidebar opens by itself on the Ideas tab once the save ends (the
- * background's reveal): wait for that, click nothing. Clicking the tab instead raced the
- * reveal under load: the test saw the tab closed, the reveal opened the sidebar, and the
- * click meant to open it closed it. */
 async function revealedIdeasFrame(page: Page): Promise<Frame> {
-  await waitForHost(page, (info) => info.state === 'open');
-  return ideasFrame(page);
+  return revealedIdeas(page, current.run);
 }
 
 async function thumbnailIsFromBlob(frame: Frame, testId: string) {
@@ -439,59 +378,7 @@ describe('Chromium: clipping posts', () => {
     expect(dialogs).toEqual([]);
   });
 
-  test('LinkedIn: a text, an image, a three-image, a video post and a repost clipped from the feed; each in the library with its images after their addresses answer 403', async () => {
-    const page = current.page;
-    await setStorage(current.run, { hashtagsLearnFromFeed: false });
-    await page.goto(current.run.url('www.linkedin.com', '/feed/'));
-    // The fixture's posts (tests/fixtures/src/linkedin.tsx): activity ids carry their time.
-    const id = (iso: string) => ((BigInt(Date.parse(iso)) << 22n) + 1234n).toString();
-    const posts = [
-      { kind: 'text', at: '2026-11-20T12:34:00.000Z', author: 'Spalla Demo', images: [] as string[] },
-      { kind: 'image', at: '2026-11-19T08:15:00.000Z', author: 'Luca Bianchi', images: ['li-breakfast'] },
-      { kind: 'three images', at: '2026-11-18T17:00:00.000Z', author: 'Spalla Demo', images: ['li-shop-1', 'li-shop-2', 'li-shop-3'] },
-      { kind: 'video', at: '2026-11-17T10:00:00.000Z', author: 'Giulia Verdi', images: ['li-video-poster'] },
-      { kind: 'repost', at: '2026-11-16T09:00:00.000Z', author: 'Luca Bianchi', images: [] as string[] },
-    ];
-    for (const post of posts) {
-      await clickClipControl(page, id(post.at));
-      const frame = await revealedIdeasFrame(page);
-      await frame.locator('[data-testid="clips-page-capture-ok"]').waitFor();
-    }
-    const db = await database();
-    expect(db.clips).toHaveLength(posts.length);
-    for (const post of posts) {
-      const permalink = `https://www.linkedin.com/feed/update/urn:li:activity:${id(post.at)}/`;
-      const clip = db.clips.find((c) => c.permalink === permalink);
-      expect(clip, post.kind).toMatchObject({ network: 'linkedin', authorName: post.author });
-      expect((clip as unknown as { postedAt: number }).postedAt, post.kind).toBe(Date.parse(post.at));
-      const full = clip!.imageIds.map((i) => db.images.find((r) => r.id === i)!).filter((r) => r.role === 'full');
-      expect(full.map((r) => new URL(r.sourceUrl!).pathname.replace(/^\/__fixture\/img\/|\.png$/g, '')), post.kind).toEqual(post.images);
-    }
-    // The text post was cut with "…more": the clip holds all of it, its hashtags too.
-    const text = db.clips.find((c) => c.permalink?.includes(id(posts[0].at)))!;
-    expect(text.text.endsWith('#autunno #caffè #bologna')).toBe(true);
-    expect(text.hashtags).toEqual(['autunno', 'caffè', 'bologna']);
 
-    // Every image address expires; the library draws each clip's thumbnail from its blob.
-    await denyFixtureImages(port(), 'Chrome', posts.flatMap((p) => p.images));
-    try {
-      expect(await page.evaluate(() => fetch('/__fixture/img/li-breakfast.png?e=1790000000&v=beta&t=sig').then((r) => r.status))).toBe(403);
-      const library = await openIdeas(current.run);
-      try {
-        for (const clip of db.clips.filter((c) => c.imageIds.length > 0)) {
-          const shown = card(library, clip.id).locator('[data-testid="clips-card-thumbnail"]');
-          await shown.waitFor();
-          await expect
-            .poll(() => shown.evaluate((img: HTMLImageElement) => ({ blob: img.src.startsWith('blob:'), loaded: img.complete && img.naturalWidth > 0 })))
-            .toEqual({ blob: true, loaded: true });
-        }
-      } finally {
-        await library.close();
-      }
-    } finally {
-      await denyFixtureImages(port(), 'Chrome', []);
-    }
-  });
 });
 
 describe('Chromium: clips survive a browser restart', () => {

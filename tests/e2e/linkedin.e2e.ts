@@ -2,9 +2,14 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import type { ChromiumRun } from './support/chromium';
 import { launchChromiumWithNetworks } from './support/chromium-networks';
-import { inWorker, openSidebar, waitForHost } from './support/chromium-sidebar';
+import { inWorker, openSidebar, setStorage, waitForHost } from './support/chromium-sidebar';
 import { expectedAfter, expectedBeforeUndo, LEFT, SEED, STARTS, TYPED, WAYS, type Start, type Way } from './support/replies-cases';
 import { settledStarterReplies } from './support/replies-starters';
+import { clickClipControl, clipDatabase, revealedIdeas } from './support/clips-flow';
+import { denyFixtureImages } from './support/clips-page';
+import { card, openIdeas } from './support/clips-library-pages';
+import { openExtensionPage } from './support/extension-pages';
+import { clearDatabase } from './support/idb';
 import { insertReplyBy } from './support/replies-ways';
 
 /** LinkedIn's Quill 1 composers in Chromium: saved replies by click, typed shortcut and
@@ -184,4 +189,72 @@ describe('Chromium: LinkedIn messages and names', () => {
     await greet(LI(`/feed/update/${urn}/?lang=it`, 'li-post-reply'), 'Ciao Luca!');
   });
   test('{{first_name}}: a message box greets the thread\'s contact', () => greet(LI('/messaging/thread/301/', 'li-message'), 'Ciao Giulia!'));
+});
+
+/** The address of the first full image in the database. */
+function full0(db: Awaited<ReturnType<typeof clipDatabase>>): string {
+  return db.images.find((r) => r.role === 'full' && r.sourceUrl)!.sourceUrl!;
+}
+
+describe('Chromium: clipping LinkedIn posts', () => {
+  test('LinkedIn: a text, an image, a three-image, a video post and a repost clipped from the feed; each in the library with its images after their addresses answer 403', async () => {
+    await setStorage(run, { hashtagsLearnFromFeed: false });
+    const library0 = await openExtensionPage(run, 'library.html');
+    await clearDatabase(library0).catch(() => undefined);
+    await library0.close();
+    await page.goto(run.url('www.linkedin.com', '/feed/'));
+    await waitForHost(page);
+    // The fixture's posts (tests/fixtures/src/linkedin.tsx): activity ids carry their time.
+    const id = (iso: string) => ((BigInt(Date.parse(iso)) << 22n) + 1234n).toString();
+    const posts = [
+      { kind: 'text', at: '2026-11-20T12:34:00.000Z', author: 'Spalla Demo', images: [] as string[] },
+      { kind: 'image', at: '2026-11-19T08:15:00.000Z', author: 'Luca Bianchi', images: ['li-breakfast'] },
+      { kind: 'three images', at: '2026-11-18T17:00:00.000Z', author: 'Spalla Demo', images: ['li-shop-1', 'li-shop-2', 'li-shop-3'] },
+      { kind: 'video', at: '2026-11-17T10:00:00.000Z', author: 'Giulia Verdi', images: ['li-video-poster'] },
+      { kind: 'repost', at: '2026-11-16T09:00:00.000Z', author: 'Luca Bianchi', images: [] as string[] },
+    ];
+    for (const post of posts) {
+      await clickClipControl(page, id(post.at));
+      const frame = await revealedIdeas(page, run);
+      await frame.locator('[data-testid="clips-page-capture-ok"]').waitFor();
+    }
+    const db = await clipDatabase(run);
+    expect(db.clips).toHaveLength(posts.length);
+    for (const post of posts) {
+      const permalink = `https://www.linkedin.com/feed/update/urn:li:activity:${id(post.at)}/`;
+      const clip = db.clips.find((c) => c.permalink === permalink);
+      expect(clip, post.kind).toMatchObject({ network: 'linkedin', authorName: post.author });
+      expect((clip as unknown as { postedAt: number }).postedAt, post.kind).toBe(Date.parse(post.at));
+      const full = clip!.imageIds.map((i) => db.images.find((r) => r.id === i)!).filter((r) => r.role === 'full' || r.role === 'poster');
+      expect(full.map((r) => new URL(r.sourceUrl!).pathname.split('/').pop()), post.kind).toEqual(post.images);
+    }
+    // The text post was cut with "…more": the clip holds all of it, its hashtags too.
+    const text = db.clips.find((c) => c.permalink?.includes(id(posts[0].at)))!;
+    expect(text.text.endsWith('#autunno #caffè #bologna')).toBe(true);
+    expect(text.hashtags).toEqual(['autunno', 'caffè', 'bologna']);
+
+    // Every image address expires; the library draws each clip's thumbnail from its blob.
+    await denyFixtureImages(inject('fixturePort'), 'Chrome', posts.flatMap((p) => p.images));
+    try {
+      // The page's own picture no longer loads.
+      const loads = (src: string) =>
+        page.evaluate((url) => new Promise<boolean>((resolve) => Object.assign(new Image(), { onload: () => resolve(true), onerror: () => resolve(false), src: `${url}&again=${Date.now()}` })), src);
+      const first = full0(db);
+      expect(await loads(first)).toBe(false);
+      const library = await openIdeas(run);
+      try {
+        for (const clip of db.clips.filter((c) => c.imageIds.length > 0)) {
+          const shown = card(library, clip.id).locator('[data-testid="clips-card-thumbnail"]');
+          await shown.waitFor();
+          await expect
+            .poll(() => shown.evaluate((img: HTMLImageElement) => ({ blob: img.src.startsWith('blob:'), loaded: img.complete && img.naturalWidth > 0 })))
+            .toEqual({ blob: true, loaded: true });
+        }
+      } finally {
+        await library.close();
+      }
+    } finally {
+      await denyFixtureImages(inject('fixturePort'), 'Chrome', []);
+    }
+  });
 });
