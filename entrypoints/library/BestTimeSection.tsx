@@ -174,6 +174,7 @@ function Accounts({
           >
             <option value="instagram">{t('siteInstagram')}</option>
             <option value="facebook">{t('siteFacebook')}</option>
+            <option value="linkedin">{t('siteLinkedIn')}</option>
           </select>
         </label>
         <Button type="submit" variant="primary" data-testid="best-time-new-create">
@@ -270,7 +271,13 @@ function AccountView({ brand, onChanged }: { brand: Brand; onChanged(): void }) 
                 <p>{t('bestTimePriorCaveat', prior.note)}</p>
               </div>
             ) : (
-              <p className="max-w-md text-xs text-slate-600">{t('bestTimeNoPriorExplained')}</p>
+              <div className="max-w-md text-xs text-slate-600">
+                {/* LinkedIn (#14): no published study gives a weekly grid; say so. */}
+                {!TIMING_PRIORS.some((p) => p.network === brand.network) && (
+                  <p data-testid="best-time-no-study">{t('bestTimeNoStudyForNetwork', t(NETWORK_KEY[brand.network]))}</p>
+                )}
+                <p>{t('bestTimeNoPriorExplained')}</p>
+              </div>
             )}
           </div>
           <Heatmap

@@ -10,6 +10,7 @@ import { denyFixtureImages } from './support/clips-page';
 import { card, openIdeas } from './support/clips-library-pages';
 import { openExtensionPage } from './support/extension-pages';
 import { clearDatabase } from './support/idb';
+import { bestTimeLibrary } from './support/best-time-data';
 import { insertReplyBy } from './support/replies-ways';
 
 /** LinkedIn's Quill 1 composers in Chromium: saved replies by click, typed shortcut and
@@ -255,6 +256,30 @@ describe('Chromium: clipping LinkedIn posts', () => {
       }
     } finally {
       await denyFixtureImages(inject('fixturePort'), 'Chrome', []);
+    }
+  });
+});
+
+describe('Chromium: best time for a LinkedIn account', () => {
+  test('no published study covers LinkedIn: the account starts flat, and the library says so in English and Italian', async () => {
+    const library = await bestTimeLibrary(run);
+    try {
+      await library.getByTestId('best-time-new-name').fill('Spalla Demo');
+      await library.getByTestId('best-time-new-handle').fill('spalla-demo');
+      await library.getByTestId('best-time-new-network').selectOption('linkedin');
+      await library.getByTestId('best-time-new-create').click();
+      const note = library.getByTestId('best-time-no-study');
+      await expect.poll(() => note.textContent()).toBe('No published study gives best times for LinkedIn yet: Spalla starts with every hour equal.');
+      // Nothing to choose but "no starting figures".
+      expect(await library.getByTestId('best-time-prior-select').evaluate((s: HTMLSelectElement) => [...s.options].map((o) => o.value))).toEqual(['none']);
+      await setStorage(run, { language: 'it' });
+      await library.reload();
+      await expect
+        .poll(() => library.getByTestId('best-time-no-study').textContent(), { timeout: 10_000 })
+        .toBe('Nessuno studio pubblicato indica ancora gli orari migliori per LinkedIn: Spalla parte con tutte le ore uguali.');
+    } finally {
+      await setStorage(run, { language: 'auto' });
+      await library.close();
     }
   });
 });
