@@ -283,3 +283,26 @@ describe('Chromium: best time for a LinkedIn account', () => {
     }
   });
 });
+
+describe('Chromium: hashtags on LinkedIn', () => {
+  test("the linter follows LinkedIn's rule in its post composer: five hashtags pass, a sixth gets a hint", async () => {
+    await page.goto(run.url('www.linkedin.com', '/feed/'));
+    await waitForHost(page);
+    const frame = await openSidebar(page, run);
+    await frame.locator('[data-testid="sidebar-tab-hashtags"]').click();
+    await openShareDialog();
+    await page.waitForFunction(() => !!(window as any).__fixture?.editors['li-share']?.element());
+    await page.locator('[data-fixture-editor="li-share"]').click();
+    await page.keyboard.type('Menù d’autunno #caffè #bologna #autunno #menu #colazione', { delay: 5 });
+    const state = frame.locator('[data-testid="hashtags-composer-state"]');
+    await expect.poll(() => state.getAttribute('data-has-text'), { timeout: 10_000 }).toBe('true');
+    expect(await state.getAttribute('data-network')).toBe('linkedin');
+    const codes = () =>
+      frame.locator('[data-testid="hashtags-composer"] [data-testid="hashtags-lint-issue"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-code')));
+    await expect.poll(() => frame.locator('[data-testid="hashtags-lint"]').first().getAttribute('data-count'), { timeout: 10_000 }).toBe('5');
+    expect(await codes()).not.toContain('many-hashtags');
+    await page.keyboard.type(' #dolci', { delay: 5 });
+    await expect.poll(codes, { timeout: 10_000 }).toContain('many-hashtags');
+    expect(await read('li-share')).toBe('Menù d’autunno #caffè #bologna #autunno #menu #colazione #dolci');
+  });
+});
