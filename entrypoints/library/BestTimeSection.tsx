@@ -204,6 +204,7 @@ function Accounts({
           >
             <option value="instagram">{t('siteInstagram')}</option>
             <option value="facebook">{t('siteFacebook')}</option>
+            <option value="linkedin">{t('siteLinkedIn')}</option>
           </select>
         </label>
         <Button type="submit" variant="primary" data-testid="best-time-new-create">
@@ -300,9 +301,14 @@ function AccountView({ brand, onChanged }: { brand: TimingAccount; onChanged(): 
                 <p>{t('bestTimePriorCaveat', prior.note)}</p>
               </div>
             ) : (
-              <p className="max-w-md text-xs text-slate-600" data-testid="best-time-no-prior">
-                {hasStudyFor(brand.network) ? t('bestTimeNoPriorExplained') : t('bestTimeNoStudy', t(NETWORK_KEY[brand.network]))}
-              </p>
+              <div className="max-w-md text-xs text-slate-600">
+                {/* X, Threads, LinkedIn (#14): no published study gives a weekly grid; say so. */}
+                {hasStudyFor(brand.network) ? (
+                  <p data-testid="best-time-no-prior">{t('bestTimeNoPriorExplained')}</p>
+                ) : (
+                  <p data-testid="best-time-no-study">{t('bestTimeNoStudy', t(NETWORK_KEY[brand.network]))}</p>
+                )}
+              </div>
             )}
           </div>
           <Heatmap

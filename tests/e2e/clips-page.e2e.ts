@@ -6,11 +6,12 @@ import { beforeEach, describe, expect, inject, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium';
 import { clickEdgeTab, inWorker, openSidebar, setStorage, useChromium, waitForHost } from './support/chromium-sidebar';
-import { CARD_THUMBNAIL_STORED, clickClipControl, denyFixtureImages, fixtureImageBytes, PWNED_FLAG } from './support/clips-page';
+import { CARD_THUMBNAIL_STORED, denyFixtureImages, fixtureImageBytes, PWNED_FLAG } from './support/clips-page';
 import { openExtensionPage } from './support/extension-pages';
 import { card, openIdeas } from './support/clips-library-pages';
 import { CLEAN_DOCUMENT, HOSTILE_EXPECTED, LIBRARY_CARDS_SHOWN, PLANTED_MARKUP } from './support/clips-hostile';
 import { clearDatabase, dumpDatabase } from './support/idb';
+import { clickClipControl, clipDatabase, openIdeasFrame, revealedIdeas, type DumpedClip, type DumpedImage } from './support/clips-flow';
 import { tempProfile } from './support/paths';
 
 const current = useChromium();
@@ -25,46 +26,16 @@ beforeEach(async () => {
   await library.close();
 });
 
-interface DumpedClip {
-  id: string;
-  permalink: string | null;
-  text: string;
-  note: string;
-  tags: string[];
-  status: string;
-  imageIds: string[];
-  authorName: string | null;
-  hashtags: string[];
-  network: string;
-}
-interface DumpedImage {
-  id: string;
-  clipId: string;
-  role: string;
-  sourceUrl: string | null;
-  blob: { blobType: string; bytes: number[] };
-}
-
 async function database() {
-  const library = await openExtensionPage(current.run, 'library.html');
-  const dump = await dumpDatabase(library);
-  await library.close();
-  return { clips: dump.clips as DumpedClip[], images: dump.images as DumpedImage[] };
+  return clipDatabase(current.run);
 }
 
 async function ideasFrame(page: Page): Promise<Frame> {
-  const frame = await openSidebar(page, current.run);
-  await frame.locator('[data-testid="sidebar-panel-ideas"]').waitFor({ state: 'visible' });
-  return frame;
+  return openIdeasFrame(page, current.run);
 }
 
-/** After a clip the sidebar opens by itself on the Ideas tab once the save ends (the
- * background's reveal): wait for that, click nothing. Clicking the tab instead raced the
- * reveal under load: the test saw the tab closed, the reveal opened the sidebar, and the
- * click meant to open it closed it. */
 async function revealedIdeasFrame(page: Page): Promise<Frame> {
-  await waitForHost(page, (info) => info.state === 'open');
-  return ideasFrame(page);
+  return revealedIdeas(page, current.run);
 }
 
 async function thumbnailIsFromBlob(frame: Frame, testId: string) {
@@ -406,6 +377,8 @@ describe('Chromium: clipping posts', () => {
     expect(await page.evaluate((flag) => (window as any)[flag], PWNED_FLAG)).toBeUndefined();
     expect(dialogs).toEqual([]);
   });
+
+
 });
 
 describe('Chromium: clips survive a browser restart', () => {

@@ -8,7 +8,6 @@ import {
   KINDS,
   LEFT,
   normalize,
-  PALETTE_QUERY,
   RENDERED,
   SEED,
   STARTS,
@@ -19,6 +18,7 @@ import {
   type Way,
 } from './support/replies-cases';
 import { settledStarterReplies } from './support/replies-starters';
+import { insertReplyBy } from './support/replies-ways';
 
 /** Saved replies in Chromium: the matrix (6 editors x click / typed shortcut / palette x
  * empty / caret mid-text), each read back from the editor's OWN state with the text
@@ -107,21 +107,7 @@ async function prepare(kind: Kind, start: Start) {
 }
 
 async function insertBy(way: Way) {
-  if (way === 'click') {
-    await sidebar.locator('[data-testid="replies-item"][data-reply-id="r-thanks"]').click();
-  } else if (way === 'shortcut') {
-    await page.keyboard.type(';grazie');
-    await page.keyboard.press('Tab');
-
-  } else {
-    // The page agent's palette key (the browser command runs the same path).
-    await page.keyboard.press('Alt+Shift+KeyR');
-    const search = sidebar.locator('[data-testid="replies-search"]');
-    await expect.poll(() => search.evaluate((el) => document.activeElement === el && document.hasFocus())).toBe(true);
-    await page.keyboard.type(PALETTE_QUERY);
-    await expect.poll(() => sidebar.locator('[data-testid="replies-item"][data-highlighted="true"]').getAttribute('data-reply-id')).toBe('r-thanks');
-    await page.keyboard.press('Enter');
-  }
+  await insertReplyBy(page, sidebar, way);
 }
 
 describe('Chromium: saved replies into every editor, three ways', () => {

@@ -24,9 +24,10 @@ describe("each network's rules in the linter (#14)", () => {
     expect(codes('a'.repeat(THREADS_POST_MAX + 1), 'threads')).toEqual(['too-long']);
   });
 
-  test('LinkedIn: 3,000 characters per post, no hashtag cap', () => {
+  test('LinkedIn: 3,000 characters per post, no hashtag cap, a hint past five', () => {
     expect(codes('a'.repeat(LINKEDIN_POST_MAX), 'linkedin')).toEqual([]);
     expect(codes('a'.repeat(LINKEDIN_POST_MAX + 1), 'linkedin')).toEqual(['too-long']);
-    expect(codes('#a1 #b2 #c3 #d4 #e5 #f6', 'linkedin')).toEqual([]);
+    expect(codes('#a1 #b2 #c3 #d4 #e5', 'linkedin')).toEqual([]);
+    expect(codes('#a1 #b2 #c3 #d4 #e5 #f6', 'linkedin')).toEqual(['many-hashtags']);
   });
 });

@@ -36,6 +36,13 @@ export const THREADS_TOPIC_TAGS = 1;
  * 1,250 (linkedinpreview.com/blog/linkedin-post-length; bulkpublish.com/blog/linkedin-character-limit/). */
 export const LINKEDIN_POST_MAX = 3000;
 export const LINKEDIN_COMMENT_MAX = 1250;
+/** LinkedIn links any number of hashtags ("LinkedIn doesn't set any limits on your hashtag
+ * usage", onepartsocial.com/2021/11/01/three-tips-to-leverage-linkedin-hashtags/) and the
+ * advice is three to five (the same page; "no more than five", socialmediabutterflyblog.com
+ * /2021/03/real-linkedin-example-from-a-law-firm-of-what-not-to-do-with-hashtags-in-a-post/):
+ * a gentle hint past five, never an error. (The posts' figures: devlimelabs/markdowntolinkedin
+ * docs/LinkedIn_Platform_Capabilities_Guide.md @9d4b4738acb4d873649cfee9dd1d75e04617edac.) */
+export const LINKEDIN_HASHTAG_HINT = 5;
 
 export interface NetworkRules {
   network: Network;
@@ -68,7 +75,7 @@ export function rulesFor(network: Network, instagramLimit: number = INSTAGRAM_DE
     case 'threads':
       return { network, maxHashtags: THREADS_TOPIC_TAGS, hintAbove: null, maxLength: THREADS_POST_MAX, counting: 'code-points', oneTopicTag: true };
     case 'linkedin':
-      return { network, maxHashtags: null, hintAbove: null, maxLength: LINKEDIN_POST_MAX, counting: 'code-points' };
+      return { network, maxHashtags: null, hintAbove: LINKEDIN_HASHTAG_HINT, maxLength: LINKEDIN_POST_MAX, counting: 'code-points' };
   }
 }
 

@@ -2,6 +2,7 @@ import type { Network } from '../db/record';
 import { isValidHashtag } from '../hashtags/extract';
 import { findFacebookPostContainers } from './facebook-post-finder';
 import { THREADS_POST_SELECTORS } from './threads-posts';
+import { LINKEDIN_POST_SELECTORS } from './linkedin-posts';
 
 /** Where the hashtags of a post are, for the harvest (issue #4). It reads the hashtag
  * LINKS inside a post and nothing else: never the post's text, author or permalink.
@@ -29,6 +30,14 @@ const SELECTORS: Partial<Record<Network, { post: string; tagLink: string; hrefTa
     post: THREADS_POST_SELECTORS.post,
     tagLink: THREADS_POST_SELECTORS.topicTag,
     hrefTag: /[?&]q=([^&#]+)/u,
+  },
+  linkedin: {
+    // Feed, post pages, company Pages: a post (linkedin-posts.ts, with its evidence); a
+    // comment (`.comments-comment-entity`) counts as nested, so its hashtags stay out.
+    post: `${LINKEDIN_POST_SELECTORS.post}, ${LINKEDIN_POST_SELECTORS.comment}`,
+    // Hashtags link to /feed/hashtag/?keywords=NAME (or /feed/hashtag/NAME/).
+    tagLink: 'a[href*="/feed/hashtag/"]',
+    hrefTag: /\/feed\/hashtag\/(?:\?keywords=)?([^/?#&]+)/u,
   },
 };
 

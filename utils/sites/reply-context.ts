@@ -5,6 +5,7 @@ import { facebookPostHolding, findFacebookPostContainers } from './facebook-post
 import { facebookAuthorName } from './facebook-posts';
 import { readInstagramViewer } from './instagram-account';
 import { INSTAGRAM_POST_SELECTORS, instagramProfileLink } from './instagram-posts';
+import { readLinkedInReplyContext } from './linkedin';
 import { tidyText } from './post-read';
 import { readThreadsViewer } from './threads-account';
 import { THREADS_POST_SELECTORS, threadsProfileLink } from './threads-posts';
@@ -210,6 +211,7 @@ export function readReplyContext(site: SiteKey, surface: string, composer: HTMLE
     if (site === 'facebook') return facebookContext(composer, surface, doc);
     if (site === 'instagram') return instagramContext(composer, surface, doc);
     if (site === 'threads') return threadsContext(composer, doc);
+    if (site === 'linkedin') return readLinkedInReplyContext(composer, doc);
     return businessContext(composer, doc);
   } catch {
     return { fullName: null, myName: null, actingAs: null, box: null };

@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { StaticRoute } from '../../tests/fixtures/src/app';
 import { ThreadsApp } from '../../tests/fixtures/src/threads-app';
 import { readReplyContext } from './reply-context';
@@ -9,6 +9,10 @@ import { threads } from './threads';
 import { readThreadsAccount, readThreadsViewer } from './threads-account';
 import { findThreadsPosts, readThreadsPost } from './threads-posts';
 import type { PostSnapshot } from './types';
+
+// The fixtures' editors module also holds LinkedIn's Quill box; quill's bundle touches
+// `document` as it loads, which this DOM-less render has not. No Threads page uses it.
+vi.mock('quill', () => ({ default: class {} }));
 
 // The www.threads.com fixture page (tests/fixtures/src/threads-app.tsx), rendered to HTML by
 // react-dom/server and read by the real adapter, in English and Italian. The browser tests

@@ -5,7 +5,7 @@ import type { SiteKey } from '../settings/items';
 export type Surface = 'feed' | 'post' | 'profile' | 'messages' | 'inbox' | 'composer' | 'other';
 
 /** The editor behind a text box, decided from the element (never from the site). */
-export type ComposerKind = 'lexical' | 'draft' | 'textarea' | 'input' | 'contenteditable';
+export type ComposerKind = 'lexical' | 'draft' | 'quill' | 'textarea' | 'input' | 'contenteditable';
 
 /** A marker the adapter expects on this surface, and whether it was found. A missed
  * required marker is shown in the sidebar: the site may have changed its markup. */
