@@ -9,6 +9,7 @@ import { backupStatusItem } from '../settings/items';
 import { isLibrarySection, openLibraryTab } from '../library-tab';
 import { injectIntoOpenTabs, type ReinjectStep } from './reinject';
 import { SidebarPorts } from './sidebar-ports';
+import { answerPagePartRequests } from './page-parts';
 import type { BackgroundContext } from './context';
 import { startClips } from './features/clips';
 import { startHashtags } from './features/hashtags';
@@ -95,6 +96,8 @@ export function startBackground(): void {
     const { t } = await loadTranslator();
     return Object.fromEntries(AGENT_STRING_KEYS.map((key) => [key, t(key)]));
   });
+
+  answerPagePartRequests();
 
   browser.commands.onCommand.addListener((command, tab) => void handleCommand(command, tab));
 

@@ -2,6 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { TableName } from '../db/schema';
 import type { PageState } from './page-state';
 import type { ReinjectStep } from '../background/reinject';
+import type { PagePartName } from '../page-agent/parts';
 import type { ClipsProtocol } from './features/clips';
 import type { HashtagsProtocol } from './features/hashtags';
 import type { ComposerText, HashtagSetsProtocol } from './features/hashtag-sets';
@@ -33,6 +34,8 @@ export interface ProtocolMap extends RepliesProtocol, HashtagsProtocol, HashtagS
   pageStateChanged(state: PageState): void;
   /** The page agent's own few strings, in the interface language. */
   getAgentStrings(): Record<string, string>;
+  /** Runs one of the agent's parts in the sender's frame (`utils/page-agent/parts.ts`). */
+  loadPagePart(name: PagePartName): void;
 
   // background -> page agent (main frame of one tab)
   toggleSidebar(): { open: boolean };
