@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, inject, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium';
 import { clickEdgeTab, hostInfo, inWorker, openSidebar, setStorage, useChromium, waitForHost } from './support/chromium-sidebar';
-import { CARD_THUMBNAIL_STORED, CLIP_CONTROL_POINT, denyFixtureImages, fixtureImageBytes, PWNED_FLAG } from './support/clips-page';
+import { CARD_THUMBNAIL_STORED, CLIP_CONTROL_POINT, POST_HOVER_POINT, denyFixtureImages, fixtureImageBytes, PWNED_FLAG } from './support/clips-page';
 import { openExtensionPage } from './support/extension-pages';
 import { card, openIdeas } from './support/clips-library-pages';
 import { CLEAN_DOCUMENT, HOSTILE_EXPECTED, LIBRARY_CARDS_SHOWN, PLANTED_MARKUP } from './support/clips-hostile';
@@ -52,30 +52,32 @@ async function database() {
   return { clips: dump.clips as DumpedClip[], images: dump.images as DumpedImage[] };
 }
 
+/** Moves the pointer onto the post's own link, as a person does before clipping. */
+async function hoverPost(page: Page, key: string) {
+  await page.waitForFunction((k) => document.querySelector(`a[href*="${k}"]`) !== null, key);
+  const point = (await page.evaluate(`(${POST_HOVER_POINT})(${JSON.stringify(key)})`)) as { error?: string; x: number; y: number };
+  if (point.error) throw new Error(point.error);
+  // From outside the post onto it (the pointer may already rest there, from before the
+  // agent started: a person's pointer moves in).
+  await page.mouse.move(1, 1);
+  await page.mouse.move(point.x, point.y, { steps: 2 });
+}
+
 /** Hovers the post, then clicks its clip control where a person would. */
 async function clickClipControl(page: Page, key: string) {
-  // The post's own link has an ancestor holding the clip control (2026 Facebook posts
-  // are not always articles; a comment's link carries "comment_id=").
-  await page.waitForFunction(
-    (k) =>
-      [...document.querySelectorAll<HTMLAnchorElement>(`a[href*="${k}"]`)].some((a) => {
-        if (a.href.includes('comment_id=')) return false;
-        for (let el = a.parentElement; el; el = el.parentElement) if ([...el.children].some((c) => c.localName === 'spalla-clip')) return true;
-        return false;
-      }),
-    key,
-  );
   type Point = { error?: string; x: number; y: number; hover: { x: number; y: number } };
   const locate = () => page.evaluate(`(${CLIP_CONTROL_POINT})(${JSON.stringify(key)})`) as Promise<Point>;
-  let point = await locate();
+  let point: Point = { error: 'not looked for yet', x: 0, y: 0, hover: { x: 0, y: 0 } };
   // The page may still be settling (images loading, the app rendering): look again.
-  for (let i = 0; point.error && i < 20; i++) {
+  for (let i = 0; point.error && i < 40; i++) {
+    if (i) await page.waitForTimeout(250);
     if ((await hostInfo(page)).state === 'open') {
       // The open sidebar covers the post's corner: a person closes it first.
       await clickEdgeTab(page);
       await waitForHost(page, (info) => info.state === 'closed');
     }
-    await page.waitForTimeout(250);
+    // The pointer comes into the post (which loads the clip controls, #16).
+    await hoverPost(page, key);
     point = await locate();
   }
   if (point.error) throw new Error(point.error);
@@ -256,6 +258,7 @@ describe('Chromium: clipping posts', () => {
   test('the keyboard command clips the Instagram carousel under the pointer, every picture kept (Italian page)', async () => {
     const page = current.page;
     await page.goto(current.run.url('www.instagram.com', '/?lang=it'));
+    await hoverPost(page, 'C3cArOuSeL1');
     await page.waitForSelector('article spalla-clip', { state: 'attached' });
     const box = await page.evaluate(() => {
       const link = document.querySelector('a[href="/p/C3cArOuSeL1/"]')!;
@@ -290,8 +293,9 @@ describe('Chromium: clipping posts', () => {
 
   test('"clip the post in view" in the sidebar saves the reel on its page with its poster frame', async () => {
     const page = current.page;
+    // No pointer over the post: the sidebar's button loads the post readers by itself.
     await page.goto(current.run.url('www.instagram.com', '/reel/C4ViDeO5rEe/'));
-    await page.waitForSelector('article spalla-clip', { state: 'attached' });
+    await page.waitForSelector('article');
     const frame = await openSidebar(page, current.run);
     await frame.locator('[data-testid="sidebar-tab-ideas"]').click();
     await frame.locator('[data-testid="clips-page-clip-in-view"]').click();
@@ -369,7 +373,7 @@ describe('Chromium: clipping posts', () => {
     // Control: the listener does see a dialog the page opens (so an empty list means none).
     await page.evaluate(() => alert('control'));
     expect(dialogs.splice(0)).toEqual(['control']);
-    await page.waitForSelector('[role="article"] spalla-clip', { state: 'attached' });
+    await page.waitForSelector('[role="article"] [data-ad-rendering-role="story_message"]');
     const expected = await page.evaluate(() =>
       [...document.querySelectorAll('[role="feed"] > div > div > [role="article"]')].map((post) => ({
         author: post.querySelector('[data-ad-rendering-role="profile_name"] strong span')!.textContent,
@@ -447,7 +451,6 @@ describe('Chromium: clips survive a browser restart', () => {
     try {
       const page = await run.context.newPage();
       await page.goto(run.url('www.instagram.com', '/'));
-      await page.waitForSelector('article spalla-clip', { state: 'attached' });
       await clickClipControl(page, 'CxY12aBcD3e');
       const library = await page.context().newPage();
       await library.goto(`chrome-extension://${run.extensionId}/library.html`);

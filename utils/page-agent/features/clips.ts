@@ -31,10 +31,15 @@ export const clipsFeature: PageFeature = {
       { passive: true, capture: true },
     );
 
+    // Until the controls are loaded: they then follow the pointer and focus themselves.
+    const waiting = new AbortController();
     let controls: Promise<ClipControls> | null = null;
     const start = () => {
       controls ??= ctx.load('posts').then((part) => part.startClips(ctx, () => pointer));
-      controls.catch(() => (controls = null));
+      controls.then(
+        () => waiting.abort(),
+        () => (controls = null),
+      );
       return controls;
     };
     const asked = (event: Event) => {
@@ -44,8 +49,8 @@ export const clipsFeature: PageFeature = {
         void start().then((c) => c.reveal(target), (error) => console.warn('[Spalla] clip controls failed to load', error));
       }
     };
-    ctx.life.listen(document, 'pointerover', asked, { passive: true, capture: true });
-    ctx.life.listen(document, 'focusin', asked, { capture: true });
+    ctx.life.listen(document, 'pointerover', asked, { passive: true, capture: true, signal: waiting.signal });
+    ctx.life.listen(document, 'focusin', asked, { capture: true, signal: waiting.signal });
 
     const remove = onMessage('readPostForClip', async ({ sender, data }) => {
       if (!ctx.fromUs(sender) || !ctx.enabled()) throw new Error('refused');
