@@ -71,7 +71,7 @@ async function clickClipControl(page: Page, key: string) {
   // The page may still be settling (images loading, the app rendering): look again.
   for (let i = 0; point.error && i < 40; i++) {
     if (i) await page.waitForTimeout(250);
-    if ((await hostInfo(page)).state === 'open') {
+    if (i && (await hostInfo(page)).state === 'open') {
       // The open sidebar covers the post's corner: a person closes it first.
       await clickEdgeTab(page);
       await waitForHost(page, (info) => info.state === 'closed');

@@ -104,7 +104,7 @@ export async function ffClickClipControl(page: Page, key: string): Promise<void>
   let point: { error?: string; x: number; y: number; hover: { x: number; y: number } } = { error: 'not yet', x: 0, y: 0, hover: { x: 0, y: 0 } };
   for (let i = 0; point.error && i < 40; i++) {
     if (i) await sleep(250);
-    if ((await ffHostInfo(page)).state === 'open') {
+    if (i && (await ffHostInfo(page)).state === 'open') {
       await ffClickEdgeTab(page);
       await ffWaitForHost(page, (info) => info.state === 'closed');
     }

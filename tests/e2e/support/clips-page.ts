@@ -35,7 +35,9 @@ export async function fixtureImageBytes(port: number, host: string, path: string
  * the pointer or the focus first enters the posts (issue #16), so a test, like a person,
  * moves the pointer over the post before it looks for its control. */
 export const POST_HOVER_POINT = `(key) => {
-  const link = [...document.querySelectorAll('a[href*="' + key + '"]')].find((a) => !a.href.includes('comment_id='));
+  // In the main column (a page's own navigation may link to the post too).
+  const links = [...document.querySelectorAll('a[href*="' + key + '"]')].filter((a) => !a.href.includes('comment_id='));
+  const link = links.find((a) => a.closest('main, [role="main"]')) || links[0];
   if (!link) return { error: 'no link ' + key };
   link.scrollIntoView({ block: 'center', behavior: 'instant' });
   const r = link.getBoundingClientRect();
