@@ -9,7 +9,8 @@
 // and why, from Chromium's trace of the page's renderer (tests/support/agent-trace.ts).
 //
 // "A minute of scrolling" is a fixed amount of work here, so the test does not depend on
-// the machine's speed: the whole feed, top to bottom and back, once by keyboard with the
+// the machine's speed: an endless feed growing from 10 to 50 posts as it is scrolled, top to
+// bottom and back, once by keyboard with the
 // pointer away from the page, once by mouse wheel with the pointer over the feed (which
 // loads the clip controls: asked for by the pointer, one request and their labels), and
 // once more by wheel after that. Each step waits for the page to have painted the scroll.
@@ -24,9 +25,16 @@ const POSTS = 50;
 /** Two frames: the scroll has been painted and its events dispatched. */
 const painted = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
+/** Scrolls to the end (every post loaded, the last in view) or back to the top. */
 async function scrollWith(page: Page, step: () => Promise<void>, toEnd: boolean) {
   for (let i = 0; i < 400; i++) {
-    const done = await page.evaluate((end) => (end ? innerHeight + scrollY >= document.documentElement.scrollHeight - 2 : scrollY <= 0), toEnd);
+    const done = await page.evaluate(
+      ({ end, posts }) =>
+        end
+          ? document.querySelectorAll('[role="feed"] [aria-posinset]').length === posts && innerHeight + scrollY >= document.documentElement.scrollHeight - 2
+          : scrollY <= 0,
+      { end: toEnd, posts: POSTS },
+    );
     if (done) return;
     await step();
     await painted(page);
@@ -55,8 +63,10 @@ describe('Chromium: nothing runs while nothing is asked', () => {
         });
       })()`,
     );
-    await page.goto(run.url('www.facebook.com', `/spalla-test/long-feed?posts=${POSTS}`));
-    await page.waitForFunction((n) => document.querySelectorAll('[role="feed"] [aria-posinset]').length === n, POSTS);
+    // An endless feed: 10 posts, 10 more each time it is scrolled near its end, up to 50
+    // (what an observer of the page would see grow).
+    await page.goto(run.url('www.facebook.com', `/spalla-test/long-feed?posts=${POSTS}&grow=1`));
+    await page.waitForFunction(() => document.querySelectorAll('[role="feed"] [aria-posinset]').length === 10);
     expect((await waitForHost(page)).state).toBe('closed');
     // The agent's start-up is over: its last look at a late-rendering page comes 2 s after
     // it starts (utils/page-agent/page-watch.ts), and it started before its host was there.
