@@ -15,8 +15,11 @@
 // so that none always runs first): no extension; Spalla with the sidebar closed; Spalla with
 // the sidebar open (remembered open, so it opens at load). Learning from the feed is off
 // (its default). With PAGE_COST_BEFORE=<dir of another chrome-mv3 build> that build's
-// closed variant runs in the same rounds too (before/after figures from one run).
-import { existsSync } from 'node:fs';
+// closed variant runs in the same rounds too (before/after figures from one run). A last
+// variant is the floor: an extension whose content script only adds a host element and
+// listens for focus (what any in-page sidebar needs), made for the run.
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Worker } from 'playwright-core';
 import { startFixtureServer } from '../fixtures/server.mjs';
@@ -56,6 +59,8 @@ interface Variant {
   open: boolean;
   /** Set for one more run of the scenario, traced: our own calls. */
   trace?: AgentCall[];
+  /** The floor extension: no sidebar state to set, no Spalla host to wait for. */
+  floor?: boolean;
 }
 
 const server = await startFixtureServer({ port: 0 });
@@ -67,6 +72,31 @@ async function withExtension(dir: string) {
   return { context, worker };
 }
 
+/** The floor: a content script that adds one host element and tracks focus, nothing else. */
+function floorExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'spalla-floor-'));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'floor',
+      version: '1.0',
+      background: { service_worker: 'background.js' },
+      content_scripts: [{ matches: ['https://www.facebook.com/*'], js: ['content.js'], run_at: 'document_idle' }],
+    }),
+  );
+  writeFileSync(join(dir, 'background.js'), '');
+  writeFileSync(
+    join(dir, 'content.js'),
+    `const host = document.createElement('floor-sidebar');
+host.attachShadow({ mode: 'closed' }).innerHTML = '<button>open</button>';
+document.documentElement.append(host);
+let focused = null;
+document.addEventListener('focusin', (e) => { focused = e.target; }, true);`,
+  );
+  return dir;
+}
+
 const none = await launchChromiumWithExtension({ extensionDir, port, loadAtStart: false });
 const after = await withExtension(extensionDir);
 const variants: Variant[] = [
@@ -74,13 +104,14 @@ const variants: Variant[] = [
   { name: 'Spalla, sidebar closed', ...after, open: false },
   { name: 'Spalla, sidebar open', ...after, open: true },
 ];
+variants.push({ name: 'floor (a host element and a focus listener)', ...(await withExtension(floorExtension())), open: false, floor: true });
 if (beforeDir) {
   const before = await withExtension(beforeDir);
   variants.push({ name: `before (${beforeDir}), sidebar closed`, ...before, open: false });
 }
 
 async function oneRun(variant: Variant, traced = false): Promise<Figures> {
-  if (variant.worker) {
+  if (variant.worker && !variant.floor) {
     const state = { open: variant.open, width: 360 };
     await variant.worker.evaluate(`chrome.storage.local.set({ sidebarState: ${JSON.stringify({ facebook: state, instagram: state, business: state })} })`);
   }
@@ -91,7 +122,7 @@ async function oneRun(variant: Variant, traced = false): Promise<Figures> {
   await page.goto(`https://www.facebook.com/spalla-test/long-feed?posts=${POSTS}&composer=1`);
   await page.waitForFunction(() => !!(window as { __fixture?: { editors: Record<string, unknown> } }).__fixture?.editors['fb-long-comment']);
   if (variant.worker) {
-    await page.waitForSelector('spalla-sidebar', { state: 'attached' });
+    await page.waitForSelector(variant.floor ? 'floor-sidebar' : 'spalla-sidebar', { state: 'attached' });
     if (variant.open) await page.waitForFunction(() => document.querySelector('spalla-sidebar')?.getAttribute('data-state') === 'open');
   }
   // The agent's start-up settles (its page-state checks at 0.5 s and 2 s after start).
@@ -150,7 +181,7 @@ for (const v of variants) {
 }
 console.log('  Our own JavaScript, from a traced run of the same scenario (ms, calls; by what made it run):');
 for (const v of variants) {
-  if (!v.worker) continue;
+  if (!v.worker || v.floor) continue;
   await oneRun(v, true);
   const all = v.trace ?? [];
   const calls = inPage(all);
