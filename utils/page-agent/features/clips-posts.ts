@@ -14,9 +14,9 @@ export interface ClipControls {
 }
 
 /** The clip controls (part `posts`, loaded by `clips.ts`). A post gets its control when
- * the pointer or the focus comes into the posts and finds it without one: then every post
- * on the page is given one (so that Tab reaches the next posts' controls too). Nothing
- * watches the page in between: no observer, no timer. */
+ * the pointer or the focus first comes into it (a keyboard user reaches it with Shift+Tab
+ * from the post's first link). Nothing watches the page in between: no observer, no timer,
+ * and no control is made for a post nobody comes to. */
 export function startClipControls(ctx: PageFeatureContext, reader: PostReader, pointer: () => { x: number; y: number } | null): ClipControls {
   const { life } = ctx;
   const area = ctx.adapter.postArea!;
@@ -53,37 +53,17 @@ export function startClipControls(ctx: PageFeatureContext, reader: PostReader, p
     return reader.readPost(post);
   }
 
-  function decorate() {
-    if (!ctx.enabled()) return removeAll();
-    let posts: HTMLElement[];
-    try {
-      posts = reader.findPosts(document);
-    } catch (error) {
-      console.warn('[Spalla] finding posts failed', error);
-      return;
-    }
-    for (const [post, control] of controls) {
-      if (!post.isConnected) {
-        control.element.remove();
-        controls.delete(post);
-      }
-    }
-    for (const post of posts) {
-      const existing = controls.get(post);
-      if (existing) {
-        if (existing.element.parentNode !== post) post.prepend(existing.element);
-        continue;
-      }
-      // Another live agent of ours (a re-injection racing the manifest's) got here first.
-      if ([...post.children].some((child) => child.localName === CLIP_TAG)) continue;
-      const control = new ClipControl(labels, () => void clip(post, control), life.signal);
-      controls.set(post, control);
-      post.prepend(control.element);
-      life.listen(post, 'mouseenter', () => control.setVisible(true));
-      life.listen(post, 'mouseleave', () => control.setVisible(false));
-      life.listen(post, 'focusin', () => control.setVisible(true));
-      life.listen(post, 'focusout', () => control.setVisible(false));
-    }
+  /** Puts a control on `post` (first child, where the page's re-renders may drop it). */
+  function addControl(post: HTMLElement) {
+    // Another live agent of ours (a re-injection racing the manifest's) got here first.
+    if ([...post.children].some((child) => child.localName === CLIP_TAG)) return;
+    const control = new ClipControl(labels, () => void clip(post, control), life.signal);
+    controls.set(post, control);
+    post.prepend(control.element);
+    life.listen(post, 'mouseenter', () => control.setVisible(true));
+    life.listen(post, 'mouseleave', () => control.setVisible(false));
+    life.listen(post, 'focusin', () => control.setVisible(true));
+    life.listen(post, 'focusout', () => control.setVisible(false));
   }
 
   function removeAll() {
@@ -92,7 +72,7 @@ export function startClipControls(ctx: PageFeatureContext, reader: PostReader, p
   }
   life.onEnd(removeAll);
 
-  /** The decorated post holding `el`, if any. */
+  /** The post holding `el` that has a control, if any. */
   function postHolding(el: Element): HTMLElement | null {
     for (let node: Element | null = el; node; node = node.parentElement) {
       if (controls.has(node as HTMLElement)) return node as HTMLElement;
@@ -100,21 +80,41 @@ export function startClipControls(ctx: PageFeatureContext, reader: PostReader, p
     return null;
   }
 
-  /** The pointer or focus entered `target`: decorate if it is in a post without a
-   * control (new posts come as the feed scrolls), and show that post's control. */
+  /** The post holding `el`, as the site's reader finds posts (outermost only). */
+  function findPostOf(el: Element): HTMLElement | null {
+    try {
+      return reader.findPosts(document).find((post) => post.contains(el)) ?? null;
+    } catch (error) {
+      console.warn('[Spalla] finding posts failed', error);
+      return null;
+    }
+  }
+
+  /** The pointer or focus entered `target`: the post holding it gets its control (once),
+   * shown. Only the posts a person comes to get one: nothing is added ahead of them. */
   function reveal(target: Element) {
     if (!ctx.enabled()) return removeAll();
     if (outside.has(target) || !target.closest(area)) return;
     let post = postHolding(target);
-    if (!post || controls.get(post)!.element.parentNode !== post) {
-      decorate();
-      post = postHolding(target);
-    }
     if (!post) {
-      outside.add(target);
-      return;
+      post = findPostOf(target);
+      if (!post) {
+        outside.add(target);
+        return;
+      }
+      // Posts the app took away (a long feed unloads what is far behind).
+      for (const [old, control] of controls) {
+        if (!old.isConnected) {
+          control.element.remove();
+          controls.delete(old);
+        }
+      }
+      addControl(post);
     }
-    if (target.matches(':hover') || post.contains(document.activeElement)) controls.get(post)?.setVisible(true);
+    const control = controls.get(post);
+    if (!control) return;
+    if (control.element.parentNode !== post) post.prepend(control.element);
+    if (target.matches(':hover') || post.contains(document.activeElement)) control.setVisible(true);
   }
   const onEnter = (event: Event) => event.target instanceof Element && reveal(event.target);
   life.listen(document, 'pointerover', onEnter, { passive: true, capture: true });
