@@ -4,6 +4,8 @@ import type { PageFeatureContext } from '../feature';
 
 /** How long "Saved" / "Not saved" stays on a control. */
 const RESULT_MS = 2500;
+/** The page is looked at again for new posts at most this often (ms). */
+const RESCAN_MS = 1000;
 
 export interface ClipControls {
   /** Shows the control of the post holding `target` (the element the pointer or focus
@@ -80,14 +82,30 @@ export function startClipControls(ctx: PageFeatureContext, reader: PostReader, p
     return null;
   }
 
-  /** The post holding `el`, as the site's reader finds posts (outermost only). */
-  function findPostOf(el: Element): HTMLElement | null {
+  /** The posts the reader found last time, and when: a new look at the whole page only
+   * when the pointer comes into something none of them holds, at most once a second
+   * (an endless feed adds posts as it scrolls; nothing watches it). */
+  let known = new Set<Element>();
+  let lookedAt = -Infinity;
+  const holder = (el: Element) => {
+    for (let node: Element | null = el; node; node = node.parentElement) if (known.has(node)) return node as HTMLElement;
+    return null;
+  };
+
+  /** The post holding `el`, as the site's reader finds posts (outermost only); null (and
+   * `fresh` false) when the page was looked at too recently to look again. */
+  function findPostOf(el: Element): { post: HTMLElement | null; fresh: boolean } {
+    const seen = holder(el);
+    if (seen?.isConnected) return { post: seen, fresh: true };
+    if (performance.now() - lookedAt < RESCAN_MS) return { post: null, fresh: false };
+    lookedAt = performance.now();
     try {
-      return reader.findPosts(document).find((post) => post.contains(el)) ?? null;
+      known = new Set(reader.findPosts(document));
     } catch (error) {
       console.warn('[Spalla] finding posts failed', error);
-      return null;
+      known = new Set();
     }
+    return { post: holder(el), fresh: true };
   }
 
   /** The pointer or focus entered `target`: the post holding it gets its control (once),
@@ -97,9 +115,10 @@ export function startClipControls(ctx: PageFeatureContext, reader: PostReader, p
     if (outside.has(target) || !target.closest(area)) return;
     let post = postHolding(target);
     if (!post) {
-      post = findPostOf(target);
+      const found = findPostOf(target);
+      post = found.post;
       if (!post) {
-        outside.add(target);
+        if (found.fresh) outside.add(target);
         return;
       }
       // Posts the app took away (a long feed unloads what is far behind).
