@@ -11,7 +11,7 @@ import { openExtensionPage } from './support/extension-pages';
 import { card, openIdeas } from './support/clips-library-pages';
 import { CLEAN_DOCUMENT, HOSTILE_EXPECTED, LIBRARY_CARDS_SHOWN, PLANTED_MARKUP } from './support/clips-hostile';
 import { clearDatabase, dumpDatabase } from './support/idb';
-import { clickClipControl, clipDatabase, openIdeasFrame, revealedIdeas, type DumpedClip, type DumpedImage } from './support/clips-flow';
+import { clickClipControl, clipDatabase, hoverPost, openIdeasFrame, revealedIdeas, type DumpedClip, type DumpedImage } from './support/clips-flow';
 import { tempProfile } from './support/paths';
 
 const current = useChromium();
@@ -195,6 +195,7 @@ describe('Chromium: clipping posts', () => {
   test('the keyboard command clips the Instagram carousel under the pointer, every picture kept (Italian page)', async () => {
     const page = current.page;
     await page.goto(current.run.url('www.instagram.com', '/?lang=it'));
+    await hoverPost(page, 'C3cArOuSeL1');
     await page.waitForSelector('article spalla-clip', { state: 'attached' });
     const box = await page.evaluate(() => {
       const link = document.querySelector('a[href="/p/C3cArOuSeL1/"]')!;
@@ -229,8 +230,9 @@ describe('Chromium: clipping posts', () => {
 
   test('"clip the post in view" in the sidebar saves the reel on its page with its poster frame', async () => {
     const page = current.page;
+    // No pointer over the post: the sidebar's button loads the post readers by itself.
     await page.goto(current.run.url('www.instagram.com', '/reel/C4ViDeO5rEe/'));
-    await page.waitForSelector('article spalla-clip', { state: 'attached' });
+    await page.waitForSelector('article');
     const frame = await openSidebar(page, current.run);
     await frame.locator('[data-testid="sidebar-tab-ideas"]').click();
     await frame.locator('[data-testid="clips-page-clip-in-view"]').click();
@@ -308,7 +310,7 @@ describe('Chromium: clipping posts', () => {
     // Control: the listener does see a dialog the page opens (so an empty list means none).
     await page.evaluate(() => alert('control'));
     expect(dialogs.splice(0)).toEqual(['control']);
-    await page.waitForSelector('[role="article"] spalla-clip', { state: 'attached' });
+    await page.waitForSelector('[role="article"] [data-ad-rendering-role="story_message"]');
     const expected = await page.evaluate(() =>
       [...document.querySelectorAll('[role="feed"] > div > div > [role="article"]')].map((post) => ({
         author: post.querySelector('[data-ad-rendering-role="profile_name"] strong span')!.textContent,
@@ -388,7 +390,6 @@ describe('Chromium: clips survive a browser restart', () => {
     try {
       const page = await run.context.newPage();
       await page.goto(run.url('www.instagram.com', '/'));
-      await page.waitForSelector('article spalla-clip', { state: 'attached' });
       await clickClipControl(page, 'CxY12aBcD3e');
       const library = await page.context().newPage();
       await library.goto(`chrome-extension://${run.extensionId}/library.html`);

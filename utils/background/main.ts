@@ -11,6 +11,7 @@ import { isOptionalSite } from '../sites/networks';
 import { activeOptionalSites, followOptionalSites, type OptionalSitesReport } from './optional-sites';
 import { injectIntoOpenTabs, type ReinjectStep } from './reinject';
 import { SidebarPorts } from './sidebar-ports';
+import { answerPagePartRequests } from './page-parts';
 import type { BackgroundContext } from './context';
 import { startBrandInView } from './brand-in-view';
 import { startClips } from './features/clips';
@@ -98,6 +99,8 @@ export function startBackground(): void {
     const { t } = await loadTranslator();
     return Object.fromEntries(AGENT_STRING_KEYS.map((key) => [key, t(key)]));
   });
+
+  answerPagePartRequests();
 
   browser.commands.onCommand.addListener((command, tab) => void handleCommand(command, tab));
 

@@ -4,6 +4,7 @@ import type { PageState } from './page-state';
 import type { ReinjectStep } from '../background/reinject';
 import type { BrandsProtocol, BrandView } from './features/brands';
 import type { OptionalSitesReport } from '../background/optional-sites';
+import type { PagePartName } from '../page-agent/parts';
 import type { ClipsProtocol } from './features/clips';
 import type { HashtagsProtocol } from './features/hashtags';
 import type { ComposerText, HashtagSetsProtocol } from './features/hashtag-sets';
@@ -39,6 +40,8 @@ export interface ProtocolMap extends BrandsProtocol, RepliesProtocol, HashtagsPr
   pageStateChanged(state: PageState): void;
   /** The page agent's own few strings, in the interface language. */
   getAgentStrings(): Record<string, string>;
+  /** Runs one of the agent's parts in the sender's frame (`utils/page-agent/parts.ts`). */
+  loadPagePart(name: PagePartName): void;
 
   // background -> page agent (main frame of one tab)
   toggleSidebar(): { open: boolean };

@@ -123,7 +123,7 @@ export function watchPage(
     const active = document.activeElement;
     if (composer && active instanceof Element && findComposer(active) === composer) rememberSelection(composer);
   };
-  for (const type of ['selectionchange', 'keyup', 'mouseup', 'select', 'input']) {
+  for (const type of ['selectionchange', 'keyup', 'mouseup', 'select']) {
     life.listen(document, type, keepSelection, { capture: true });
   }
   life.listen(
@@ -157,6 +157,7 @@ export function watchPage(
     document,
     'input',
     () => {
+      keepSelection();
       if (!focused || typingCheck) return;
       typingCheck = true;
       life.setTimeout(() => {

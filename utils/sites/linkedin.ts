@@ -1,13 +1,6 @@
 import type { ReplyPageContext } from '../replies/page-context';
 import { checkSelectors } from './markers';
-import {
-  expandLinkedInPost,
-  findLinkedInPosts,
-  LINKEDIN_POST_SELECTORS,
-  linkedInAuthorName,
-  linkedInPostHolding,
-  readLinkedInPost,
-} from './linkedin-posts';
+import { LINKEDIN_POST_SELECTORS, linkedInAuthorName, linkedInPostHolding } from './linkedin-posts';
 import { tidyText } from './post-read';
 import type { MarkerCheck, SiteAdapter, Surface } from './types';
 
@@ -99,7 +92,8 @@ export function checkLinkedInMarkers(surface: Surface, doc: Document): MarkerChe
 
 export const linkedin: SiteAdapter = {
   site: 'linkedin',
-  posts: { findPosts: findLinkedInPosts, expandPost: expandLinkedInPost, readPost: readLinkedInPost },
+  // The feed's main column and its posts: entering them loads the post readers (#16).
+  postArea: `main, ${LINKEDIN_SELECTORS.post}`,
   surface: (location) => linkedInSurface(location),
   checkMarkers: checkLinkedInMarkers,
 };

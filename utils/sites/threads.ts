@@ -1,6 +1,5 @@
 import { checkSelectors } from './markers';
-import { readThreadsAccount } from './threads-account';
-import { expandThreadsPost, findThreadsPosts, readThreadsPost, THREADS_POST_SELECTORS } from './threads-posts';
+import { THREADS_POST_SELECTORS } from './threads-posts';
 import type { SiteAdapter, Surface } from './types';
 
 // Selectors for www.threads.com (threads.net redirects there). Class names are generated:
@@ -42,8 +41,8 @@ const NOT_PROFILE = /^\/(search|activity|settings|login|saved|liked|intent|for_y
  * surface here is 'messages'. */
 export const threads: SiteAdapter = {
   site: 'threads',
-  posts: { findPosts: findThreadsPosts, expandPost: expandThreadsPost, readPost: readThreadsPost },
-  account: readThreadsAccount,
+  // The main column and its posts: the pointer or focus entering them loads the post readers (#16).
+  postArea: `${THREADS_SELECTORS.column}, ${THREADS_POST_SELECTORS.post}`,
   surface(location, doc): Surface {
     const path = location.pathname;
     if (/^\/@[^/]+\/post\/[^/]+/.test(path)) return 'post';

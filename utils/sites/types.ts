@@ -21,6 +21,15 @@ export interface SiteAdapter {
   surface(location: Location | URL, doc: Document): Surface;
   /** The landmarks this surface should carry. */
   checkMarkers(surface: Surface, doc: Document): MarkerCheck[];
+  /** Where the posts are (a selector an element inside one matches with `closest`): the
+   * pointer or the focus inside it loads the clip control (issue #16). None: no posts. */
+  postArea?: string;
+}
+
+/** What a site's posts and accounts say: loaded into the page only when a clip, the post
+ * log or a saved reply's context asks for it (`utils/sites/readers.ts`), so kept apart
+ * from the adapter above, which runs on every page load. */
+export interface SiteReaders {
   /** The account whose own Page or profile this is (best-time log, #5); null elsewhere. */
   account?(location: Location | URL, doc: Document): SiteAccount | null;
   /** Facebook and Instagram only. */

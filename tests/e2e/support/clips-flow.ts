@@ -1,7 +1,7 @@
 import type { Frame, Page } from 'playwright-core';
 import type { ChromiumRun } from './chromium';
 import { clickEdgeTab, hostInfo, openSidebar, waitForHost } from './chromium-sidebar';
-import { CLIP_CONTROL_POINT } from './clips-page';
+import { CLIP_CONTROL_POINT, POST_HOVER_POINT } from './clips-page';
 import { openExtensionPage } from './extension-pages';
 import { dumpDatabase } from './idb';
 
@@ -36,30 +36,32 @@ export async function clipDatabase(run: ChromiumRun) {
   return { clips: dump.clips as DumpedClip[], images: dump.images as DumpedImage[] };
 }
 
+/** Moves the pointer onto the post's own link, as a person does before clipping. */
+export async function hoverPost(page: Page, key: string) {
+  await page.waitForFunction((k) => document.querySelector(`a[href*="${k}"]`) !== null, key);
+  const point = (await page.evaluate(`(${POST_HOVER_POINT})(${JSON.stringify(key)})`)) as { error?: string; x: number; y: number };
+  if (point.error) throw new Error(point.error);
+  // From outside the post onto it (the pointer may already rest there, from before the
+  // agent started: a person's pointer moves in).
+  await page.mouse.move(1, 1);
+  await page.mouse.move(point.x, point.y, { steps: 2 });
+}
+
 /** Hovers the post, then clicks its clip control where a person would. */
 export async function clickClipControl(page: Page, key: string) {
-  // The post's own link has an ancestor holding the clip control (2026 Facebook posts
-  // are not always articles; a comment's link carries "comment_id=").
-  await page.waitForFunction(
-    (k) =>
-      [...document.querySelectorAll<HTMLAnchorElement>(`a[href*="${k}"]`)].some((a) => {
-        if (a.href.includes('comment_id=')) return false;
-        for (let el = a.parentElement; el; el = el.parentElement) if ([...el.children].some((c) => c.localName === 'spalla-clip')) return true;
-        return false;
-      }),
-    key,
-  );
   type Point = { error?: string; x: number; y: number; hover: { x: number; y: number } };
   const locate = () => page.evaluate(`(${CLIP_CONTROL_POINT})(${JSON.stringify(key)})`) as Promise<Point>;
-  let point = await locate();
+  let point: Point = { error: 'not looked for yet', x: 0, y: 0, hover: { x: 0, y: 0 } };
   // The page may still be settling (images loading, the app rendering): look again.
-  for (let i = 0; point.error && i < 20; i++) {
-    if ((await hostInfo(page)).state === 'open') {
+  for (let i = 0; point.error && i < 40; i++) {
+    if (i) await page.waitForTimeout(250);
+    if (i && (await hostInfo(page)).state === 'open') {
       // The open sidebar covers the post's corner: a person closes it first.
       await clickEdgeTab(page);
       await waitForHost(page, (info) => info.state === 'closed');
     }
-    await page.waitForTimeout(250);
+    // The pointer comes into the post (which loads the clip controls, #16).
+    await hoverPost(page, key);
     point = await locate();
   }
   if (point.error) throw new Error(point.error);

@@ -30,6 +30,20 @@ export async function fixtureImageBytes(port: number, host: string, path: string
   });
 }
 
+/** Runs in the page: a point on the post's own link `key` (not a comment's), brought
+ * into view, where a person's pointer comes into the post. The clip controls load when
+ * the pointer or the focus first enters the posts (issue #16), so a test, like a person,
+ * moves the pointer over the post before it looks for its control. */
+export const POST_HOVER_POINT = `(key) => {
+  // In the main column (a page's own navigation may link to the post too).
+  const links = [...document.querySelectorAll('a[href*="' + key + '"]')].filter((a) => !a.href.includes('comment_id='));
+  const link = links.find((a) => a.closest('main, [role="main"]')) || links[0];
+  if (!link) return { error: 'no link ' + key };
+  link.scrollIntoView({ block: 'center', behavior: 'instant' });
+  const r = link.getBoundingClientRect();
+  return { x: r.left + Math.min(r.width / 2, 20), y: r.top + r.height / 2 };
+}`;
+
 /** Runs in the page: where a person clicks the clip control of the post whose permalink
  * link contains `key` (the button sits in the post's top corner, inside a closed shadow
  * root the driver cannot see into), checked by hit-testing it. */
