@@ -1,4 +1,5 @@
 import type { Network } from '../db/record';
+import type { ReplyPageContext } from '../replies/page-context';
 import type { SiteKey } from '../settings/items';
 
 /** The kinds of page Spalla tells apart. */
@@ -23,8 +24,12 @@ export interface SiteAdapter {
   checkMarkers(surface: Surface, doc: Document): MarkerCheck[];
   /** The account whose own Page or profile this is (best-time log, #5); null elsewhere. */
   account?(location: Location | URL, doc: Document): SiteAccount | null;
-  /** Facebook and Instagram only. */
+  /** Reads the posts of the site (clipping, harvest, post log). */
   posts?: PostReader;
+  /** The optional networks (#14): what the page around a composer tells a saved reply (the
+   * person answered, the kind of box). Facebook, Instagram and Business Suite have theirs in
+   * `reply-context.ts`. Plain text only; may throw (the caller falls back to nothing). */
+  replyContext?(composer: HTMLElement, surface: Surface, doc: Document): ReplyPageContext;
 }
 
 /** One post as the page shows it, read by a site adapter (issue #6 writes the readers;
