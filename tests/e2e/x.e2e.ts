@@ -1,9 +1,14 @@
+import { request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { textLength } from '../../utils/limits/length';
 import type { ChromiumRun } from './support/chromium';
-import { expectSidebarValue, inWorker, openSidebar, setStorage, waitForHost } from './support/chromium-sidebar';
+import { clickEdgeTab, expectSidebarValue, hostInfo, inWorker, openSidebar, setStorage, waitForHost } from './support/chromium-sidebar';
 import { launchChromiumGranted, registeredScriptIds } from './support/optional-sites';
+import { CLIP_CONTROL_POINT, denyFixtureImages } from './support/clips-page';
+import { card, openIdeas } from './support/clips-library-pages';
+import { openExtensionPage } from './support/extension-pages';
+import { dumpDatabase } from './support/idb';
 import { expectedAfter, expectedBeforeUndo, LEFT, PALETTE_QUERY, RENDERED, SEED, STARTS, TYPED, WAYS, type Start, type Way } from './support/replies-cases';
 import { settledStarterReplies } from './support/replies-starters';
 
@@ -169,5 +174,123 @@ describe('X: the person answered, and the counter', () => {
     await prepare('/compose/post', id, 'caret mid-text');
     await insertBy('click');
     await expect.poll(() => read(id)).toBe(expectedAfter('caret mid-text'));
+  });
+});
+
+/** Hovers the post whose permalink holds `key` and clicks its clip control where a person
+ * would (closing the sidebar first when it covers the post's corner). */
+async function clickClipControl(key: string) {
+  type Point = { error?: string; x: number; y: number; hover: { x: number; y: number } };
+  const locate = () => page.evaluate(`(${CLIP_CONTROL_POINT})(${JSON.stringify(key)})`) as Promise<Point>;
+  let point = await locate();
+  for (let i = 0; point.error && i < 40; i++) {
+    if ((await hostInfo(page)).state === 'open') {
+      await clickEdgeTab(page);
+      await waitForHost(page, (info) => info.state === 'closed');
+    }
+    await page.waitForTimeout(250);
+    point = await locate();
+  }
+  if (point.error) throw new Error(point.error);
+  await page.mouse.move(point.hover.x, point.hover.y);
+  await page.mouse.move(point.x, point.y);
+  await page.mouse.click(point.x, point.y);
+}
+
+/** What pbs.twimg.com (the fixture server) answers a browser whose User-Agent holds `ua`. */
+function cdnStatus(path: string, ua: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: inject('fixturePort'), path, headers: { host: 'pbs.twimg.com', 'user-agent': ua }, rejectUnauthorized: false },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+interface StoredClip {
+  id: string;
+  network: string;
+  permalink: string | null;
+  authorName: string | null;
+  authorHandle: string | null;
+  text: string;
+  hashtags: string[];
+  imageIds: string[];
+  postedAt: number | null;
+  counts: { reactions: number | null; comments: number | null; shares: number | null };
+}
+interface StoredImage {
+  id: string;
+  clipId: string;
+  role: string;
+  sourceUrl: string | null;
+}
+
+async function stored(): Promise<{ clips: StoredClip[]; images: StoredImage[] }> {
+  const library = await openExtensionPage(run, 'library.html');
+  try {
+    const dump = await dumpDatabase(library);
+    return { clips: dump.clips as StoredClip[], images: dump.images as StoredImage[] };
+  } finally {
+    await library.close();
+  }
+}
+
+describe('X: clipping a post of each kind', () => {
+  const ID = (n: number) => `179000000000000000${n}`;
+  const KINDS = [
+    { kind: 'text', n: 1, handle: 'giuliaverdi', name: 'Giulia Verdi', text: "Finalmente il nuovo menù d'autunno 🍂 #bologna #cucina", hashtags: ['bologna', 'cucina'], sources: [] as string[] },
+    { kind: 'image', n: 2, handle: 'damario', name: 'Trattoria Da Mario', text: 'Tagliatelle al ragù, come una volta #pasta', hashtags: ['pasta'], sources: ['x-ragu'] },
+    { kind: 'multi-image', n: 3, handle: 'damario', name: 'Trattoria Da Mario', text: 'Due piatti per il weekend #weekend', hashtags: ['weekend'], sources: ['x-piatto-1', 'x-piatto-2'] },
+    { kind: 'video', n: 4, handle: 'lucabianchi', name: 'Luca Bianchi', text: 'Dietro le quinte in cucina 🎬 #chef', hashtags: ['chef'], sources: ['x-video-cucina'] },
+    // A quote: the quoting post's own words and author; the quoted post's photo is shown inside it.
+    { kind: 'quote', n: 5, handle: 'spallademo', name: 'Spalla Demo', text: 'Da provare! #consigli', hashtags: ['consigli'], sources: ['x-ragu'] },
+    // A repost: the original post, by its own author.
+    { kind: 'repost', n: 6, handle: 'lucabianchi', name: 'Luca Bianchi', text: 'Aperti anche a pranzo da lunedì #orari', hashtags: ['orari'], sources: [] },
+  ];
+
+  test('text, image, multi-image, video, quote and repost: author, handle, clean permalink, text, hashtags, images, counts, time; the image shows from the stored blob after its address answers 403', async () => {
+    await go('/home?lang=it');
+    for (const [i, { n }] of KINDS.entries()) {
+      await clickClipControl(ID(n));
+      await expect.poll(async () => (await stored()).clips.length, { timeout: 20_000 }).toBe(i + 1);
+    }
+    const db = await stored();
+    for (const expected of KINDS) {
+      const clip = db.clips.find((c) => c.permalink === `https://x.com/${expected.handle}/status/${ID(expected.n)}`);
+      expect(clip, expected.kind).toBeDefined();
+      expect(clip).toMatchObject({ network: 'x', authorName: expected.name, authorHandle: expected.handle, text: expected.text, hashtags: expected.hashtags });
+      const full = clip!.imageIds.map((id) => db.images.find((img) => img.id === id)!).filter((img) => img.role !== 'thumbnail');
+      expect(full.map((img) => new URL(img.sourceUrl!).pathname.split('/').pop()!.replace(/\.png$/, '')), expected.kind).toEqual(expected.sources);
+      for (const img of full) expect(new URL(img.sourceUrl!).hostname).toBe('pbs.twimg.com');
+    }
+    const text = db.clips.find((c) => c.permalink?.endsWith(ID(1)))!;
+    // Italian counts: "1.234 Mi piace", "12 risposte", "34 repost".
+    expect(text.counts).toEqual({ reactions: 1234, comments: 12, shares: 34 });
+    expect(text.postedAt).toBe(Date.parse('2026-11-20T12:34:00.000Z'));
+
+    // The image address expires; the library still shows the clip's image, from the stored blob.
+    const image = db.clips.find((c) => c.permalink?.endsWith(ID(2)))!;
+    await denyFixtureImages(inject('fixturePort'), 'Chrome', ['x-ragu']);
+    try {
+      expect(await cdnStatus('/media/x-ragu?format=png&name=large', 'Chrome')).toBe(403);
+      const library = await openIdeas(run);
+      try {
+        const shown = card(library, image.id).locator('[data-testid="clips-card-thumbnail"]');
+        await shown.waitFor();
+        await expect
+          .poll(() => shown.evaluate((img: HTMLImageElement) => ({ blob: img.src.startsWith('blob:'), loaded: img.complete && img.naturalWidth > 0 })))
+          .toEqual({ blob: true, loaded: true });
+      } finally {
+        await library.close();
+      }
+    } finally {
+      await denyFixtureImages(inject('fixturePort'), 'Chrome', []);
+    }
   });
 });
