@@ -15,6 +15,7 @@ import { libraryBins } from '@/utils/timing/bins-cache';
 import { chosenPrior, DEFAULT_PRIOR_ID, effectiveTimeZone, postsOf } from '@/utils/timing/post-log-store';
 import { FLAT_PRIOR, priorGrid, TIMING_PRIORS, type TimingPrior } from '@/utils/timing/priors';
 import { SITE_LABEL_KEYS } from '@/utils/sites/networks';
+import { NoStudyNote } from '@/components/best-time/NoStudyNote';
 import { BestTimeImport } from './BestTimeImport';
 import { BestTimePostLog } from './BestTimePostLog';
 
@@ -270,7 +271,10 @@ function AccountView({ brand, onChanged }: { brand: Brand; onChanged(): void }) 
                 <p>{t('bestTimePriorCaveat', prior.note)}</p>
               </div>
             ) : (
-              <p className="max-w-md text-xs text-slate-600">{t('bestTimeNoPriorExplained')}</p>
+              <>
+                <p className="max-w-md text-xs text-slate-600">{t('bestTimeNoPriorExplained')}</p>
+                <NoStudyNote network={brand.network} />
+              </>
             )}
           </div>
           <Heatmap

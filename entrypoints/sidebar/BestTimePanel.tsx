@@ -6,6 +6,7 @@ import { Button, Notice, Section } from '@/components/ui';
 import type { PagePost, TimingPageView } from '@/utils/messaging/features/timing';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { priorById } from '@/utils/timing/priors';
+import { NoStudyNote } from '@/components/best-time/NoStudyNote';
 import type { SidebarPanelProps } from './tabs';
 
 const NOW_TONE = { good: 'ok', average: 'info', poor: 'warn' } as const;
@@ -106,6 +107,7 @@ export function BestTimePanel({ page, active }: SidebarPanelProps) {
           {whyLine(t, hint.why, language, priorLabel)}
         </p>
         {noDays && <p className="text-xs text-slate-500" data-testid="best-time-sidebar-days-without-data">{noDays}</p>}
+        <NoStudyNote network={account.network} />
         <p className="text-xs text-slate-500">{t('bestTimeSidebarZone', hint.timeZone)}</p>
       </Section>
       <Section title={t('bestTimeSidebarPosts')} testId="best-time-sidebar-posts">
