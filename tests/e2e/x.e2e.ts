@@ -294,3 +294,41 @@ describe('X: clipping a post of each kind', () => {
     }
   });
 });
+
+describe("X: the hashtag linter on X's rule, and best time without a study", () => {
+  test('past two hashtags a hint; past 280 weighted characters too long (the 20 characters typed and 130 CJK letters fill it)', async () => {
+    await go('/home', 'x-home');
+    await sidebar.locator('[data-testid="sidebar-tab-hashtags"]').click();
+    await focusEditor('x-home');
+    await page.keyboard.type('Menù #uno #due ');
+    const lint = sidebar.locator('[data-testid="hashtags-lint"]');
+    await expect.poll(() => lint.getAttribute('data-count')).toBe('2');
+    expect(await lint.getAttribute('data-limit')).toBe('none');
+    expect(await sidebar.locator('[data-testid="hashtags-lint-issue"]').count()).toBe(0);
+    await page.keyboard.type('#tre ');
+    await expect.poll(() => sidebar.locator('[data-testid="hashtags-lint-issue"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual([
+      'many-hashtags',
+    ]);
+    // "Menù #uno #due #tre " is 20; 130 CJK letters weigh 260: 280 in all, still fits.
+    await page.keyboard.type('日'.repeat(130));
+    await expect.poll(async () => (await read('x-home')).length).toBe(20 + 130);
+    expect(await sidebar.locator('[data-testid="hashtags-lint-issue"][data-code="too-long"]').count()).toBe(0);
+    await page.keyboard.type('日');
+    await expect.poll(() => sidebar.locator('[data-testid="hashtags-lint-issue"][data-code="too-long"]').count()).toBe(1);
+  });
+
+  test.each([
+    ['en', 'No published study gives the best hours for X yet'],
+    ['it', 'Nessuno studio pubblicato indica ancora le ore migliori per X'],
+  ])('%s: an X account starts flat, and the sidebar says why', async (lang, words) => {
+    await setStorage(run, { language: lang });
+    await go(`/damario?lang=${lang}`);
+    await sidebar.locator('[data-testid="sidebar-tab-best-time"]').click();
+    const create = sidebar.locator('[data-testid="best-time-sidebar-create-account"]');
+    const note = sidebar.locator('[data-testid="best-time-no-study"]');
+    await expect.poll(async () => (await create.count()) + (await note.count())).toBeGreaterThan(0);
+    if (await create.count()) await create.click();
+    await expect.poll(() => note.getAttribute('data-network')).toBe('x');
+    expect(await note.textContent()).toContain(words);
+  });
+});

@@ -1,6 +1,6 @@
 import type { AppDB } from '../db/app-db';
 import type { HashtagSet } from '../db/hashtags';
-import { stampNew, type Network } from '../db/record';
+import { NETWORKS, stampNew, type Network } from '../db/record';
 import type { SaveHashtagSetInput, SaveHashtagSetResult } from '../messaging/features/hashtag-sets';
 import { isValidHashtag, normalizeHashtag } from './extract';
 
@@ -52,7 +52,7 @@ export async function saveNewHashtagSet(db: AppDB, input: SaveHashtagSetInput): 
   if (!name.ok) return name;
   const tags = checkSetTags(Array.isArray(input.tags) ? input.tags.filter((t): t is string => typeof t === 'string') : []);
   if (!tags.ok) return tags;
-  const network: Network | null = input.network === 'facebook' || input.network === 'instagram' ? input.network : null;
+  const network: Network | null = (NETWORKS as readonly unknown[]).includes(input.network) ? (input.network as Network) : null;
   const set = stampNew<Omit<HashtagSet, 'id' | 'createdAt' | 'updatedAt'>>({ name: name.name, tags: tags.tags, network, brandId: null });
   await db.hashtagSets.add(set);
   return { ok: true, set };

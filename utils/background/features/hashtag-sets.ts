@@ -27,7 +27,7 @@ function isSeenBatch(value: unknown): value is { network: Network; posts: string
   return (
     typeof v === 'object' &&
     v !== null &&
-    (v.network === 'facebook' || v.network === 'instagram') &&
+    (NETWORKS as readonly unknown[]).includes(v.network) &&
     Array.isArray(v.posts) &&
     v.posts.length <= 100 &&
     v.posts.every((tags) => Array.isArray(tags) && tags.length <= 30 && tags.every((t) => typeof t === 'string' && t.length <= 100))

@@ -1,5 +1,6 @@
 import { browser } from '#imports';
 import { AppDB, getDb } from '../../db/app-db';
+import { NETWORKS } from '../../db/record';
 import type { ClipLesson } from '../../clips/capture-learn';
 import type { HashtagSetInput } from '../../hashtags/suggest';
 import { suggestHashtags } from '../../hashtags/suggest';
@@ -86,7 +87,7 @@ export async function clearLearnedHashtags(): Promise<{ cleared: number }> {
 }
 
 function isNetwork(value: unknown): value is SuggestHashtagsRequest['network'] {
-  return value === 'facebook' || value === 'instagram';
+  return (NETWORKS as readonly unknown[]).includes(value);
 }
 
 type Sender = Parameters<typeof isFromPageAgent>[0];

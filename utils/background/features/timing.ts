@@ -2,7 +2,7 @@ import { browser } from '#imports';
 import { getDb } from '../../db/app-db';
 import type { Brand } from '../../db/brands';
 import type { Network } from '../../db/record';
-import { stampNew } from '../../db/record';
+import { NETWORKS, stampNew } from '../../db/record';
 import { isFromSidebar } from '../../messaging/sender';
 import { onMessage, sendMessage } from '../../messaging/protocol';
 import type { PageReading, TimingHint, TimingPageView } from '../../messaging/features/timing';
@@ -73,7 +73,7 @@ export function startTiming(ctx: BackgroundContext): void {
   onMessage('timingCreateAccount', async ({ sender, data }) => {
     if (!fromSidebar(sender)) throw new Error('refused');
     const name = typeof data?.name === 'string' ? data.name.trim().slice(0, 200) : '';
-    if (!name || (data.network !== 'facebook' && data.network !== 'instagram')) throw new Error('bad-account');
+    if (!name || !(NETWORKS as readonly unknown[]).includes(data.network)) throw new Error('bad-account');
     const handle = typeof data.handle === 'string' && data.handle.trim() ? data.handle.trim().replace(/^@/, '').slice(0, 100) : null;
     const existing = await findBrand(data.network, handle, name);
     if (existing) return existing;
