@@ -5,8 +5,8 @@
 import { beforeEach, describe, expect, inject, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium';
-import { clickEdgeTab, hostInfo, inWorker, openSidebar, setStorage, useChromium, waitForHost } from './support/chromium-sidebar';
-import { CARD_THUMBNAIL_STORED, CLIP_CONTROL_POINT, denyFixtureImages, fixtureImageBytes, PWNED_FLAG } from './support/clips-page';
+import { clickEdgeTab, inWorker, openSidebar, setStorage, useChromium, waitForHost } from './support/chromium-sidebar';
+import { CARD_THUMBNAIL_STORED, clickClipControl, denyFixtureImages, fixtureImageBytes, PWNED_FLAG } from './support/clips-page';
 import { openExtensionPage } from './support/extension-pages';
 import { card, openIdeas } from './support/clips-library-pages';
 import { CLEAN_DOCUMENT, HOSTILE_EXPECTED, LIBRARY_CARDS_SHOWN, PLANTED_MARKUP } from './support/clips-hostile';
@@ -50,38 +50,6 @@ async function database() {
   const dump = await dumpDatabase(library);
   await library.close();
   return { clips: dump.clips as DumpedClip[], images: dump.images as DumpedImage[] };
-}
-
-/** Hovers the post, then clicks its clip control where a person would. */
-async function clickClipControl(page: Page, key: string) {
-  // The post's own link has an ancestor holding the clip control (2026 Facebook posts
-  // are not always articles; a comment's link carries "comment_id=").
-  await page.waitForFunction(
-    (k) =>
-      [...document.querySelectorAll<HTMLAnchorElement>(`a[href*="${k}"]`)].some((a) => {
-        if (a.href.includes('comment_id=')) return false;
-        for (let el = a.parentElement; el; el = el.parentElement) if ([...el.children].some((c) => c.localName === 'spalla-clip')) return true;
-        return false;
-      }),
-    key,
-  );
-  type Point = { error?: string; x: number; y: number; hover: { x: number; y: number } };
-  const locate = () => page.evaluate(`(${CLIP_CONTROL_POINT})(${JSON.stringify(key)})`) as Promise<Point>;
-  let point = await locate();
-  // The page may still be settling (images loading, the app rendering): look again.
-  for (let i = 0; point.error && i < 20; i++) {
-    if ((await hostInfo(page)).state === 'open') {
-      // The open sidebar covers the post's corner: a person closes it first.
-      await clickEdgeTab(page);
-      await waitForHost(page, (info) => info.state === 'closed');
-    }
-    await page.waitForTimeout(250);
-    point = await locate();
-  }
-  if (point.error) throw new Error(point.error);
-  await page.mouse.move(point.hover.x, point.hover.y);
-  await page.mouse.move(point.x, point.y);
-  await page.mouse.click(point.x, point.y);
 }
 
 async function ideasFrame(page: Page): Promise<Frame> {

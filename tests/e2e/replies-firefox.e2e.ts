@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
-import { ffOpenSidebar, ffWaitForHost, launchFirefox, type FirefoxRun } from './support/firefox';
+import { ffOpenSidebar, ffSeedReplies, ffWaitForHost, launchFirefox, type FirefoxRun } from './support/firefox';
 import {
   expectedAfter,
   expectedBeforeUndo,
@@ -16,7 +16,6 @@ import {
   type Start,
   type Way,
 } from './support/replies-cases';
-import { settledStarterReplies } from './support/replies-starters';
 
 /** Saved replies in Firefox ESR: the same matrix as in Chromium (6 editors x click /
  * typed shortcut / palette x empty / caret mid-text), read back from each editor's OWN
@@ -49,16 +48,6 @@ async function focusedEditor(): Promise<string | null> {
   return page.evaluate(() => (window as any).__fixture.focusedEditorId());
 }
 
-/** A runtime message from the sidebar frame, in @webext-core/messaging's format. */
-async function fromSidebar<T>(type: string, data: unknown): Promise<T> {
-  const answer = await sidebar.evaluate(
-    (t, d) => (globalThis as any).browser.runtime.sendMessage({ id: Date.now(), type: t, data: d, timestamp: Date.now() }),
-    type,
-    data as never,
-  );
-  if (answer?.err) throw new Error(JSON.stringify(answer.err));
-  return answer.res as T;
-}
 
 async function clickAt(target: Page | Frame, selector: string, dx = 12, dy = 12) {
   const el = await target.waitForSelector(selector, { timeout: 10_000 });
@@ -79,20 +68,7 @@ beforeAll(async () => {
   await ffWaitForHost(page);
   sidebar = await ffOpenSidebar(page);
   // The starters out of the way: their shortcuts (";grazie") are the matrix's own.
-  const starters = await settledStarterReplies(() => fromSidebar<{ id: string }[]>('repliesList', undefined));
-  for (const starter of starters) await fromSidebar('repliesDelete', { id: starter.id });
-  for (const reply of SEED) {
-    const { id, useCount: _u, ...draft } = reply;
-    const saved = await fromSidebar<{ ok: boolean; reply: { id: string } }>('repliesSave', {
-      tags: [],
-      networks: [],
-      ...draft,
-    });
-    expect(saved.ok).toBe(true);
-    ids.set(id, saved.reply.id);
-  }
-  // The panel reloads on the background's "changed" signal.
-  await sidebar.waitForSelector(`[data-testid="replies-item"][data-reply-id="${ids.get('r-thanks')}"]`, { timeout: 10_000 });
+  for (const [seedId, id] of await ffSeedReplies(sidebar, SEED)) ids.set(seedId, id);
 });
 
 afterAll(async () => {

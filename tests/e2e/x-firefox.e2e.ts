@@ -5,30 +5,19 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { ffOpenLibrary, ffPoll } from './support/clips-firefox';
-import { ffOpenSidebar, ffWaitForHost, launchFirefox, type FirefoxRun } from './support/firefox';
+import { ffOpenSidebar, ffSeedReplies, ffWaitForHost, launchFirefox, type FirefoxRun } from './support/firefox';
 import { expectedAfter, expectedBeforeUndo, LEFT, SEED, TYPED } from './support/replies-cases';
-import { settledStarterReplies } from './support/replies-starters';
 
 let run: FirefoxRun;
 let page: Page;
 let sidebar: Frame;
-const ids = new Map<string, string>();
+let ids = new Map<string, string>();
 const POST = '/giuliaverdi/status/1790000000000000001?lang=it';
 
 async function read(id: string): Promise<string> {
   return page.evaluate((editorId) => (window as any).__fixture.editors[editorId].read() as string, id);
 }
 
-/** A runtime message from the sidebar frame, in @webext-core/messaging's format. */
-async function fromSidebar<T>(type: string, data: unknown): Promise<T> {
-  const answer = await sidebar.evaluate(
-    (t, d) => (globalThis as any).browser.runtime.sendMessage({ id: Date.now(), type: t, data: d, timestamp: Date.now() }),
-    type,
-    data as never,
-  );
-  if (answer?.err) throw new Error(JSON.stringify(answer.err));
-  return answer.res as T;
-}
 
 async function focusReplyBox() {
   const box = await page.waitForSelector('[data-fixture-editor="x-reply"]', { timeout: 10_000 });
@@ -64,14 +53,7 @@ beforeAll(async () => {
   await page.goto(run.url('x.com', POST));
   await ffWaitForHost(page);
   sidebar = await ffOpenSidebar(page);
-  const starters = await settledStarterReplies(() => fromSidebar<{ id: string }[]>('repliesList', undefined));
-  for (const starter of starters) await fromSidebar('repliesDelete', { id: starter.id });
-  for (const reply of SEED) {
-    const { id, useCount: _u, ...draft } = reply;
-    const saved = await fromSidebar<{ ok: boolean; reply: { id: string } }>('repliesSave', { tags: [], networks: [], ...draft });
-    ids.set(id, saved.reply.id);
-  }
-  await sidebar.waitForSelector(`[data-testid="replies-item"][data-reply-id="${ids.get('r-thanks')}"]`, { timeout: 10_000 });
+  ids = await ffSeedReplies(sidebar, SEED);
 });
 
 afterAll(async () => {

@@ -1,15 +1,16 @@
 import { request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
+import type { Clip, StoredImage as ClipImage } from '../../utils/db/clips';
 import { textLength } from '../../utils/limits/length';
 import type { ChromiumRun } from './support/chromium';
-import { clickEdgeTab, expectSidebarValue, hostInfo, inWorker, openSidebar, setStorage, waitForHost } from './support/chromium-sidebar';
+import { expectSidebarValue, focusFixtureEditor, insertReplyBy, inWorker, openSidebar, setStorage, waitForHost } from './support/chromium-sidebar';
 import { launchChromiumGranted, registeredScriptIds } from './support/optional-sites';
-import { CLIP_CONTROL_POINT, denyFixtureImages } from './support/clips-page';
+import { clickClipControl, denyFixtureImages } from './support/clips-page';
 import { card, openIdeas } from './support/clips-library-pages';
 import { openExtensionPage } from './support/extension-pages';
 import { dumpDatabase } from './support/idb';
-import { expectedAfter, expectedBeforeUndo, LEFT, PALETTE_QUERY, RENDERED, SEED, STARTS, TYPED, WAYS, type Start, type Way } from './support/replies-cases';
+import { expectedAfter, expectedBeforeUndo, LEFT, RENDERED, SEED, STARTS, TYPED, WAYS, type Start, type Way } from './support/replies-cases';
 import { settledStarterReplies } from './support/replies-starters';
 
 /** X (#14) in Chromium: the surfaces and their markers in English and Italian; saved
@@ -41,20 +42,8 @@ async function go(path: string, editorId?: string) {
   if (editorId) await page.waitForFunction((id) => !!(window as any).__fixture?.editors[id]?.element(), editorId);
 }
 
-/** Clicks into the editor until it holds the focus (Chromium may hand focus back to the
- * sidebar frame a moment after the page was rebuilt). */
-async function focusEditor(id: string) {
-  const editor = page.locator(`[data-fixture-editor="${id}"]`);
-  await expect
-    .poll(
-      async () => {
-        const focused = await focusedEditor();
-        if (focused !== id) await editor.click({ position: { x: 12, y: 8 } });
-        return focused;
-      },
-      { timeout: 10_000 },
-    )
-    .toBe(id);
+function focusEditor(id: string) {
+  return focusFixtureEditor(page, page.locator(`[data-fixture-editor="${id}"]`), id);
 }
 
 async function prepare(path: string, id: string, start: Start) {
@@ -68,20 +57,8 @@ async function prepare(path: string, id: string, start: Start) {
   }
 }
 
-async function insertBy(way: Way, replyId = 'r-thanks') {
-  if (way === 'click') {
-    await sidebar.locator(`[data-testid="replies-item"][data-reply-id="${replyId}"]`).click();
-  } else if (way === 'shortcut') {
-    await page.keyboard.type(';grazie');
-    await page.keyboard.press('Tab');
-  } else {
-    await page.keyboard.press('Alt+Shift+KeyR');
-    const search = sidebar.locator('[data-testid="replies-search"]');
-    await expect.poll(() => search.evaluate((el) => document.activeElement === el && document.hasFocus())).toBe(true);
-    await page.keyboard.type(PALETTE_QUERY);
-    await expect.poll(() => sidebar.locator('[data-testid="replies-item"][data-highlighted="true"]').getAttribute('data-reply-id')).toBe('r-thanks');
-    await page.keyboard.press('Enter');
-  }
+function insertBy(way: Way) {
+  return insertReplyBy(page, sidebar, way);
 }
 
 beforeAll(async () => {
@@ -177,26 +154,6 @@ describe('X: the person answered, and the counter', () => {
   });
 });
 
-/** Hovers the post whose permalink holds `key` and clicks its clip control where a person
- * would (closing the sidebar first when it covers the post's corner). */
-async function clickClipControl(key: string) {
-  type Point = { error?: string; x: number; y: number; hover: { x: number; y: number } };
-  const locate = () => page.evaluate(`(${CLIP_CONTROL_POINT})(${JSON.stringify(key)})`) as Promise<Point>;
-  let point = await locate();
-  for (let i = 0; point.error && i < 40; i++) {
-    if ((await hostInfo(page)).state === 'open') {
-      await clickEdgeTab(page);
-      await waitForHost(page, (info) => info.state === 'closed');
-    }
-    await page.waitForTimeout(250);
-    point = await locate();
-  }
-  if (point.error) throw new Error(point.error);
-  await page.mouse.move(point.hover.x, point.hover.y);
-  await page.mouse.move(point.x, point.y);
-  await page.mouse.click(point.x, point.y);
-}
-
 /** What pbs.twimg.com (the fixture server) answers a browser whose User-Agent holds `ua`. */
 function cdnStatus(path: string, ua: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -212,30 +169,13 @@ function cdnStatus(path: string, ua: string): Promise<number> {
   });
 }
 
-interface StoredClip {
-  id: string;
-  network: string;
-  permalink: string | null;
-  authorName: string | null;
-  authorHandle: string | null;
-  text: string;
-  hashtags: string[];
-  imageIds: string[];
-  postedAt: number | null;
-  counts: { reactions: number | null; comments: number | null; shares: number | null };
-}
-interface StoredImage {
-  id: string;
-  clipId: string;
-  role: string;
-  sourceUrl: string | null;
-}
+type StoredImage = Pick<ClipImage, 'id' | 'clipId' | 'role' | 'sourceUrl'>;
 
-async function stored(): Promise<{ clips: StoredClip[]; images: StoredImage[] }> {
+async function stored(): Promise<{ clips: Clip[]; images: StoredImage[] }> {
   const library = await openExtensionPage(run, 'library.html');
   try {
     const dump = await dumpDatabase(library);
-    return { clips: dump.clips as StoredClip[], images: dump.images as StoredImage[] };
+    return { clips: dump.clips as Clip[], images: dump.images as StoredImage[] };
   } finally {
     await library.close();
   }
@@ -257,7 +197,7 @@ describe('X: clipping a post of each kind', () => {
   test('text, image, multi-image, video, quote and repost: author, handle, clean permalink, text, hashtags, images, counts, time; the image shows from the stored blob after its address answers 403', async () => {
     await go('/home?lang=it');
     for (const [i, { n }] of KINDS.entries()) {
-      await clickClipControl(ID(n));
+      await clickClipControl(page, ID(n));
       await expect.poll(async () => (await stored()).clips.length, { timeout: 20_000 }).toBe(i + 1);
     }
     const db = await stored();

@@ -1,4 +1,6 @@
 import { request } from 'node:https';
+import type { Page } from 'playwright-core';
+import { clickEdgeTab, hostInfo, waitForHost } from './chromium-sidebar';
 
 /** Makes the fixture server answer 403 for these image names (as an expired CDN
  * address does) to browsers whose User-Agent contains `ua`; no names = all answer again. */
@@ -86,3 +88,35 @@ export const CARD_THUMBNAIL_STORED = `async (clipId) => {
   const stored = new Uint8Array(await row.blob.arrayBuffer());
   return { role: row.role, same: shown.length > 0 && shown.length === stored.length && shown.every((b, i) => b === stored[i]) };
 }`;
+
+/** Hovers the post, then clicks its clip control where a person would. */
+export async function clickClipControl(page: Page, key: string) {
+  // The post's own link has an ancestor holding the clip control (2026 Facebook posts
+  // are not always articles; a comment's link carries "comment_id=").
+  await page.waitForFunction(
+    (k) =>
+      [...document.querySelectorAll<HTMLAnchorElement>(`a[href*="${k}"]`)].some((a) => {
+        if (a.href.includes('comment_id=')) return false;
+        for (let el = a.parentElement; el; el = el.parentElement) if ([...el.children].some((c) => c.localName === 'spalla-clip')) return true;
+        return false;
+      }),
+    key,
+  );
+  type Point = { error?: string; x: number; y: number; hover: { x: number; y: number } };
+  const locate = () => page.evaluate(`(${CLIP_CONTROL_POINT})(${JSON.stringify(key)})`) as Promise<Point>;
+  let point = await locate();
+  // The page may still be settling (images loading, the app rendering): look again.
+  for (let i = 0; point.error && i < 20; i++) {
+    if ((await hostInfo(page)).state === 'open') {
+      // The open sidebar covers the post's corner: a person closes it first.
+      await clickEdgeTab(page);
+      await waitForHost(page, (info) => info.state === 'closed');
+    }
+    await page.waitForTimeout(250);
+    point = await locate();
+  }
+  if (point.error) throw new Error(point.error);
+  await page.mouse.move(point.hover.x, point.hover.y);
+  await page.mouse.move(point.x, point.y);
+  await page.mouse.click(point.x, point.y);
+}
