@@ -11,9 +11,12 @@
 //   `time` (`time.closest('a')`), the exact time `time.dateTime`; the counts are the
 //   leading number of the aria-label of `[data-testid="reply"]`, `retweet`, `like`
 //   ("12 Replies. Reply"); emoji in the text are `img` with the emoji as `alt`.
-// - Photos are `[data-testid="tweetPhoto"] img` on pbs.twimg.com, whose `name=` parameter
-//   picks the size (small, medium, large, orig); videos `[data-testid="videoPlayer"] video`
-//   with a `poster`.
+// - Photos are `img` on pbs.twimg.com/media whose `name=` parameter picks the size
+//   (OzakIOne/TwitterBookmarkMediaDownloader, src/index.ts
+//   @d8e3622060b87df04906db500a4a96c5695a0601, sets `name=orig` on each media image);
+//   the photo's box is `[data-testid="tweetPhoto"]` and a video's `[data-testid="videoPlayer"]`
+//   (a `video` with a `poster`), the selectors a GitHub code search finds across X scrapers
+//   and media tools (`[data-testid="tweetPhoto"] img`, `[data-testid="videoPlayer"] video`).
 
 import type { PostSnapshot } from './types';
 import { absolute, addMedia, ownAll, parseCount, tidyText, uniqueHashtags, visibleText } from './post-read';
