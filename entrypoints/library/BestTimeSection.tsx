@@ -21,6 +21,7 @@ import { libraryBins } from '@/utils/timing/bins-cache';
 import { chosenPrior, DEFAULT_PRIOR_ID, effectiveTimeZone, postsOf } from '@/utils/timing/post-log-store';
 import { FLAT_PRIOR, hasStudyFor, priorGrid, TIMING_PRIORS, type TimingPrior } from '@/utils/timing/priors';
 import { SITE_LABEL_KEYS } from '@/utils/sites/networks';
+import { NoStudyNote } from '@/components/best-time/NoStudyNote';
 import { BestTimeImport } from './BestTimeImport';
 import { BestTimePostLog } from './BestTimePostLog';
 
@@ -301,14 +302,10 @@ function AccountView({ brand, onChanged }: { brand: TimingAccount; onChanged(): 
                 <p>{t('bestTimePriorCaveat', prior.note)}</p>
               </div>
             ) : (
-              <div className="max-w-md text-xs text-slate-600">
-                {/* X, Threads, LinkedIn (#14): no published study gives a weekly grid; say so. */}
-                {hasStudyFor(brand.network) ? (
-                  <p data-testid="best-time-no-prior">{t('bestTimeNoPriorExplained')}</p>
-                ) : (
-                  <p data-testid="best-time-no-study">{t('bestTimeNoStudy', t(NETWORK_KEY[brand.network]))}</p>
-                )}
-              </div>
+              <>
+                <p className="max-w-md text-xs text-slate-600">{t('bestTimeNoPriorExplained')}</p>
+                <NoStudyNote network={brand.network} />
+              </>
             )}
           </div>
           <Heatmap

@@ -5,6 +5,7 @@ import { Button, Notice } from '@/components/ui';
 import { getDb } from '@/utils/db/app-db';
 import type { HashtagSet } from '@/utils/db/hashtags';
 import type { Network } from '@/utils/db/record';
+import { SITE_LABEL_KEYS } from '@/utils/sites/networks';
 import { checkSetName, checkSetTags, listHashtagSets, saveNewHashtagSet, splitTagsInput } from '@/utils/hashtags/sets';
 import { BrandChip } from '@/components/brands/BrandChip';
 import { BrandFilterSelect, MoveToBrand } from '@/components/brands/BrandFilterSelect';
@@ -110,8 +111,11 @@ function NetworkSelect({ value, onChange, testId }: { value: Network | null; onC
       data-testid={testId}
     >
       <option value="any">{t('hashtagSetAnyNetwork')}</option>
-      <option value="instagram">{t('siteInstagram')}</option>
-      <option value="facebook">{t('siteFacebook')}</option>
+      {(['instagram', 'facebook', 'x', 'threads', 'linkedin'] as const).map((network) => (
+        <option key={network} value={network}>
+          {t(SITE_LABEL_KEYS[network])}
+        </option>
+      ))}
     </select>
   );
 }

@@ -5,8 +5,8 @@ import { NOW_KEY, TRUST_KEY, daysWithoutData, slotLabel, whyLine } from '@/compo
 import { Button, Notice, Section } from '@/components/ui';
 import type { PagePost, TimingPageView } from '@/utils/messaging/features/timing';
 import { sendMessage } from '@/utils/messaging/protocol';
-import { hasStudyFor, priorById } from '@/utils/timing/priors';
-import { SITE_LABEL_KEYS } from '@/utils/sites/networks';
+import { priorById } from '@/utils/timing/priors';
+import { NoStudyNote } from '@/components/best-time/NoStudyNote';
 import type { SidebarPanelProps } from './tabs';
 import { useBrandInView } from './useBrandInView';
 
@@ -113,12 +113,8 @@ export function BestTimePanel({ page, active }: SidebarPanelProps) {
         <p className="text-slate-600 dark:text-slate-300" data-testid="best-time-sidebar-why" data-kind={hint.why?.kind ?? 'none'}>
           {whyLine(t, hint.why, language, priorLabel)}
         </p>
-        {!hasStudyFor(hint.brand.network) && (
-          <p className="text-xs text-slate-500" data-testid="best-time-sidebar-no-study">
-            {t('bestTimeNoStudy', t(SITE_LABEL_KEYS[hint.brand.network]))}
-          </p>
-        )}
         {noDays && <p className="text-xs text-slate-500" data-testid="best-time-sidebar-days-without-data">{noDays}</p>}
+        <NoStudyNote network={hint.brand.network} />
         <p className="text-xs text-slate-500">{t('bestTimeSidebarZone', hint.timeZone)}</p>
       </Section>
       {view.onPage && (

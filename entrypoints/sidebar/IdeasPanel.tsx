@@ -59,7 +59,8 @@ export function IdeasPanel({ page, active }: SidebarPanelProps) {
   }, [lastCapture?.at, lastCapture?.clipId]);
 
   const selected = recent?.find((clip) => clip.id === selectedId) ?? null;
-  const canClip = page?.site === 'facebook' || page?.site === 'instagram' || page?.site === 'threads' || page?.site === 'linkedin';
+  // Every site with posts: Business Suite has none of its own.
+  const canClip = page != null && page.site !== 'business';
   const fresh = lastCapture && Date.now() - lastCapture.at < 10 * 60_000 && onPageOf(lastCapture, page) ? lastCapture : null;
 
   return (

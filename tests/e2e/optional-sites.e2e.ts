@@ -1,13 +1,10 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { launchChromiumWithExtension } from '../support/chromium-launch.mjs';
+import type { Page, Worker } from 'playwright-core';
 import { OPTIONAL_SITE_ORIGINS, optionalSiteOrigins } from '../../utils/sites/networks';
 import { launchChromium, type ChromiumRun } from './support/chromium';
 import { hostInfo, waitForHost } from './support/chromium-sidebar';
 import { openExtensionPage } from './support/extension-pages';
-import { CHROME_BUILD, requireBuild, tempProfile } from './support/paths';
+import { launchChromiumGranted, optionalSitesReport, registeredScriptIds } from './support/optional-sites';
 
 /**
  * X, Threads and LinkedIn are optional host permissions (#14): switching one on in the
@@ -20,26 +17,12 @@ import { CHROME_BUILD, requireBuild, tempProfile } from './support/paths';
  * - with the real build, the test sees the popup ask for exactly X's origins, inside the
  *   click, and nothing happen while the browser has not granted them;
  * - the grant itself is the one a person gives: the same build with X's origins granted at
- *   install (the workaround the DevTools team suggests there: a permission already held is
- *   granted without a prompt), where the popup's request resolves `true` at once.
+ *   install (`launchChromiumGranted`), where the popup's request resolves `true` at once.
  * Firefox answers its prompt by a preference (`optional-sites-firefox.e2e.ts`).
  */
 
 const X_PAGE = '/home';
 
-interface Report {
-  registered: string[];
-  added: string[];
-  removed: string[];
-}
-
-async function optionalSites(worker: Worker): Promise<Report | null> {
-  return worker.evaluate('self.spalla.optionalSites()') as Promise<Report | null>;
-}
-
-async function registeredIds(worker: Worker): Promise<string[]> {
-  return worker.evaluate('chrome.scripting.getRegisteredContentScripts().then((s) => s.map((x) => x.id))') as Promise<string[]>;
-}
 
 /** The fixture's per-load id: unchanged while the tab is not reloaded. */
 async function loadId(page: Page): Promise<string> {
@@ -84,9 +67,9 @@ describe('the real build: switching X on asks the browser for X', () => {
     expect(optionalSiteOrigins('x')).toEqual(['https://x.com/*', 'https://twitter.com/*', 'https://pbs.twimg.com/*']);
     // The browser's prompt waits for the person: the switch shows off, nothing is registered.
     const worker = await run.serviceWorker();
-    await expect.poll(async () => (await optionalSites(worker))?.registered).toEqual([]);
+    await expect.poll(async () => (await optionalSitesReport(worker))?.registered).toEqual([]);
     expect(await xSwitch.isChecked()).toBe(false);
-    expect(await registeredIds(worker)).toEqual([]);
+    expect(await registeredScriptIds(worker)).toEqual([]);
     expect((await hostInfo(x)).count).toBe(0);
     // Facebook, Instagram and Business Suite keep their manifest agent, as before.
     const facebook = await run.context.newPage();
@@ -96,48 +79,38 @@ describe('the real build: switching X on asks the browser for X', () => {
 });
 
 describe('X granted: the agent comes and goes with the switch, without a reload', () => {
-  let context: BrowserContext;
+  let run: ChromiumRun;
   let worker: Worker;
-  let extensionId: string;
 
   beforeAll(async () => {
-    // The real build, with X's origins granted as a person's "Allow" grants them.
-    const dir = join(tempProfile('build-x-granted'), 'ext');
-    cpSync(requireBuild(CHROME_BUILD), dir, { recursive: true });
-    const manifestPath = join(dir, 'manifest.json');
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-    manifest.host_permissions = [...manifest.host_permissions, ...optionalSiteOrigins('x')];
-    writeFileSync(manifestPath, JSON.stringify(manifest));
-    context = await launchChromiumWithExtension({ extensionDir: dir, port: inject('fixturePort'), profileDir: tempProfile('chromium') });
-    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    extensionId = new URL(worker.url()).host;
+    run = await launchChromiumGranted(inject('fixturePort'), ['x']);
+    worker = await run.serviceWorker();
   });
   afterAll(async () => {
-    await context?.close();
+    await run?.close();
   });
 
   test('on: registered and injected into the open X tab; a new X tab gets it too; off: gone from both', async () => {
-    const x = await context.newPage();
+    const x = await run.context.newPage();
     await x.goto(`https://x.com${X_PAGE}`);
     await x.waitForFunction(() => (window as unknown as { __fixture?: unknown }).__fixture !== undefined);
     const firstLoad = await loadId(x);
     // Granted at install, yet off until switched on: no agent.
-    await expect.poll(async () => (await optionalSites(worker))?.registered).toEqual([]);
+    await expect.poll(async () => (await optionalSitesReport(worker))?.registered).toEqual([]);
     expect((await hostInfo(x)).count).toBe(0);
 
-    const popup = await context.newPage();
-    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    const popup = await openExtensionPage(run, 'popup.html');
     const xSwitch = popup.getByTestId('settings-site-x');
     await xSwitch.click();
     await expect.poll(() => xSwitch.isChecked()).toBe(true);
-    await expect.poll(() => registeredIds(worker)).toEqual(['spalla-agent-x']);
+    await expect.poll(() => registeredScriptIds(worker)).toEqual(['spalla-agent-x']);
     await waitForHost(x);
     expect(await loadId(x)).toBe(firstLoad); // no reload
-    expect((await optionalSites(worker))?.registered).toEqual(['x']);
+    expect((await optionalSitesReport(worker))?.registered).toEqual(['x']);
     const registered = (await worker.evaluate('chrome.scripting.getRegisteredContentScripts()')) as { matches: string[] }[];
     expect(registered[0].matches.toSorted()).toEqual(OPTIONAL_SITE_ORIGINS.x.pages.toSorted());
 
-    const second = await context.newPage();
+    const second = await run.context.newPage();
     await second.goto(`https://twitter.com${X_PAGE}`);
     await waitForHost(second);
 
@@ -146,7 +119,7 @@ describe('X granted: the agent comes and goes with the switch, without a reload'
     await waitForHost(x, (info) => info.count === 0);
     await waitForHost(second, (info) => info.count === 0);
     // Unregistered: a tab opened from now on gets no agent at all.
-    await expect.poll(() => registeredIds(worker)).toEqual([]);
-    expect((await optionalSites(worker))?.registered).toEqual([]);
+    await expect.poll(() => registeredScriptIds(worker)).toEqual([]);
+    expect((await optionalSitesReport(worker))?.registered).toEqual([]);
   });
 });

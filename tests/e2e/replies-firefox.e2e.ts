@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
-import { ffFromSidebar, ffOpenSidebar, ffWaitForHost, launchFirefox, type FirefoxRun } from './support/firefox';
+import { ffFromSidebar, ffOpenSidebar, ffSeedReplies, ffWaitForHost, launchFirefox, type FirefoxRun } from './support/firefox';
 import {
   expectedAfter,
   expectedBeforeUndo,
@@ -73,20 +73,7 @@ beforeAll(async () => {
   await ffWaitForHost(page);
   sidebar = await ffOpenSidebar(page);
   // The starters out of the way: their shortcuts (";grazie") are the matrix's own.
-  const starters = await settledStarterReplies(() => fromSidebar<{ id: string }[]>('repliesList', undefined));
-  for (const starter of starters) await fromSidebar('repliesDelete', { id: starter.id });
-  for (const reply of SEED) {
-    const { id, useCount: _u, ...draft } = reply;
-    const saved = await fromSidebar<{ ok: boolean; reply: { id: string } }>('repliesSave', {
-      tags: [],
-      networks: [],
-      ...draft,
-    });
-    expect(saved.ok).toBe(true);
-    ids.set(id, saved.reply.id);
-  }
-  // The panel reloads on the background's "changed" signal.
-  await sidebar.waitForSelector(`[data-testid="replies-item"][data-reply-id="${ids.get('r-thanks')}"]`, { timeout: 10_000 });
+  for (const [seedId, id] of await ffSeedReplies(sidebar, SEED)) ids.set(seedId, id);
 });
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { chromiumSidebarFrame, launchChromium, type ChromiumRun } from './support/chromium';
-import { inWorker, openSidebar, waitForHost } from './support/chromium-sidebar';
+import { focusFixtureEditor, inWorker, openSidebar, waitForHost } from './support/chromium-sidebar';
 import {
   expectedAfter,
   expectedBeforeUndo,
@@ -83,21 +83,7 @@ async function prepare(kind: Kind, start: Start) {
   const id = `bench-${kind}`;
   await resetBench(id);
   const editor = page.locator(`[data-testid="editor-${kind}"]`);
-  // Near its left edge: the open sidebar may cover the right of a wide box.
-  await editor.click({ position: { x: 12, y: 12 } });
-  // Chromium may hand focus back to the sidebar frame (the frame that last had it) a
-  // moment after the bench is rebuilt; on a loaded machine that moment comes after our
-  // click. A person whose caret vanished clicks again: so does the test, until it stays.
-  await expect
-    .poll(
-      async () => {
-        const focused = await focusedEditor();
-        if (focused !== id) await editor.click({ position: { x: 12, y: 12 } });
-        return focused;
-      },
-      { timeout: 10_000 },
-    )
-    .toBe(id);
+  await focusFixtureEditor(page, editor, id);
   if (start === 'caret mid-text') {
     await page.keyboard.type(TYPED);
     for (let i = 0; i < LEFT; i++) await page.keyboard.press('ArrowLeft');

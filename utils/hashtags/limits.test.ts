@@ -4,7 +4,8 @@ import { LINKEDIN_POST_MAX, rulesFor, THREADS_POST_MAX, X_POST_MAX } from './lim
 
 const codes = (text: string, network: Parameters<typeof rulesFor>[0]) => lintCaption(text, rulesFor(network)).issues.map((i) => i.code);
 
-describe("each network's rules in the linter (#14)", () => {
+// X's rules (#14). Threads' and LinkedIn's are tested with their adapters.
+describe("X's rules in the linter (#14)", () => {
   test('X counts as twitter-text: 140 CJK letters fill the 280, one more is too long; a link counts 23', () => {
     expect(lintCaption('日'.repeat(140), rulesFor('x')).length).toBe(X_POST_MAX);
     expect(codes('日'.repeat(140), 'x')).toEqual([]);

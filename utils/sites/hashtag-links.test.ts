@@ -60,3 +60,23 @@ describe('Threads topic tag links', () => {
     expect(readPostHashtags(posts[1], 'threads')).toEqual([]);
   });
 });
+
+describe('X hashtag links (#14)', () => {
+  // As tests/fixtures/src/x.tsx draws posts: a quoted post is inside the quoting one.
+  const root = dom(`
+    <div data-testid="cellInnerDiv"><article data-testid="tweet" id="x1">
+      <div data-testid="tweetText"><a href="/hashtag/bologna?src=hashtag_click">#bologna</a>
+        <a href="/hashtag/cucina?src=hashtag_click">#cucina</a></div>
+    </article></div>
+    <div data-testid="cellInnerDiv"><article data-testid="tweet" id="x2">
+      <div data-testid="tweetText"><a href="/hashtag/consigli?src=hashtag_click">#consigli</a></div>
+      <div role="link"><div data-testid="tweetText"><a href="/hashtag/pasta?src=hashtag_click">#pasta</a></div></div>
+    </article></div>`);
+
+  test('posts are the tweets; the hashtags are their links, the quoted post’s included', () => {
+    const posts = findHashtagPosts(root, 'x');
+    expect(posts.map((p) => p.id)).toEqual(['x1', 'x2']);
+    expect(readPostHashtags(posts[0], 'x')).toEqual(['bologna', 'cucina']);
+    expect(readPostHashtags(posts[1], 'x')).toEqual(['consigli', 'pasta']);
+  });
+});

@@ -39,6 +39,13 @@ const SELECTORS: Partial<Record<Network, { post: string; tagLink: string; hrefTa
     tagLink: 'a[href*="/feed/hashtag/"]',
     hrefTag: /\/feed\/hashtag\/(?:\?keywords=)?([^/?#&]+)/u,
   },
+  x: {
+    // Timeline, post pages, profiles: a post is article[data-testid="tweet"] (a quoted post
+    // is inside it; see utils/sites/x-posts.ts); hashtags link to /hashtag/NAME?src=hashtag_click.
+    post: 'article[data-testid="tweet"]',
+    tagLink: 'a[href*="/hashtag/"]',
+    hrefTag: /\/hashtag\/([^/?#]+)/u,
+  },
 };
 
 /** Posts under `root`, outermost only (a comment inside a post is not a post). */

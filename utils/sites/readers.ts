@@ -7,6 +7,8 @@ import { expandLinkedInPost, findLinkedInPosts, readLinkedInPost } from './linke
 import { readThreadsAccount } from './threads-account';
 import { expandThreadsPost, findThreadsPosts, readThreadsPost } from './threads-posts';
 import type { SiteReaders } from './types';
+import { readXAccount } from './x';
+import { expandXPost, findXPosts, readXPost } from './x-posts';
 
 /** Each site's post and account readers. Imported by the page agent's parts that load on
  * demand (`entrypoints/page-posts.ts`), never by the agent that runs on every page load:
@@ -26,5 +28,9 @@ export const READERS: Partial<Record<SiteKey, SiteReaders>> = {
   },
   linkedin: {
     posts: { findPosts: findLinkedInPosts, expandPost: expandLinkedInPost, readPost: readLinkedInPost },
+  },
+  x: {
+    posts: { findPosts: findXPosts, expandPost: expandXPost, readPost: readXPost },
+    account: readXAccount,
   },
 };

@@ -1,6 +1,8 @@
 import type { SiteKey } from '../settings/items';
 import type { BoxKind } from '../replies/limits';
-import type { ActingAs, ReplyPageContext } from '../replies/page-context';
+import { EMPTY_PAGE_CONTEXT, type ActingAs, type ReplyPageContext } from '../replies/page-context';
+import { ADAPTERS } from '.';
+import type { Surface } from './types';
 import { facebookPostHolding, findFacebookPostContainers } from './facebook-post-finder';
 import { facebookAuthorName } from './facebook-posts';
 import { readInstagramViewer } from './instagram-account';
@@ -212,7 +214,8 @@ export function readReplyContext(site: SiteKey, surface: string, composer: HTMLE
     if (site === 'instagram') return instagramContext(composer, surface, doc);
     if (site === 'threads') return threadsContext(composer, doc);
     if (site === 'linkedin') return readLinkedInReplyContext(composer, doc);
-    return businessContext(composer, doc);
+    if (site === 'business') return businessContext(composer, doc);
+    return ADAPTERS[site].replyContext?.(composer, surface as Surface, doc) ?? EMPTY_PAGE_CONTEXT;
   } catch {
     return { fullName: null, myName: null, actingAs: null, box: null };
   }

@@ -1,4 +1,5 @@
 import type { Network } from '../db/record';
+import type { ReplyPageContext } from '../replies/page-context';
 import type { SiteKey } from '../settings/items';
 
 /** The kinds of page Spalla tells apart. */
@@ -24,6 +25,9 @@ export interface SiteAdapter {
   /** Where the posts are (a selector an element inside one matches with `closest`): the
    * pointer or the focus inside it loads the clip control (issue #16). None: no posts. */
   postArea?: string;
+  /** Who a box on this site answers (`{{first_name}}`), when the site has its own rules
+   * (X, #14); others are read in `reply-context.ts`. */
+  replyContext?(composer: HTMLElement, surface: Surface, doc: Document): ReplyPageContext;
 }
 
 /** What a site's posts and accounts say: loaded into the page only when a clip, the post
@@ -32,8 +36,12 @@ export interface SiteAdapter {
 export interface SiteReaders {
   /** The account whose own Page or profile this is (best-time log, #5); null elsewhere. */
   account?(location: Location | URL, doc: Document): SiteAccount | null;
-  /** Facebook and Instagram only. */
+  /** Reads the posts of the site (clipping, harvest, post log). */
   posts?: PostReader;
+  /** The optional networks (#14): what the page around a composer tells a saved reply (the
+   * person answered, the kind of box). Facebook, Instagram and Business Suite have theirs in
+   * `reply-context.ts`. Plain text only; may throw (the caller falls back to nothing). */
+  replyContext?(composer: HTMLElement, surface: Surface, doc: Document): ReplyPageContext;
 }
 
 /** One post as the page shows it, read by a site adapter (issue #6 writes the readers;

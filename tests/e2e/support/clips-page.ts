@@ -1,4 +1,6 @@
 import { request } from 'node:https';
+import type { Page } from 'playwright-core';
+import { clickEdgeTab, hostInfo, waitForHost } from './chromium-sidebar';
 
 /** Makes the fixture server answer 403 for these image names (as an expired CDN
  * address does) to browsers whose User-Agent contains `ua`; no names = all answer again. */

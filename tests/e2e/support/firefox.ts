@@ -1,6 +1,7 @@
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { FIREFOX_BUILD, requireBuild } from './paths';
 import { edgeTabPoint, HOST_INFO_SCRIPT, pollHost, type HostInfo } from './host';
+import { settledStarterReplies } from './replies-starters';
 
 export interface FirefoxRun {
   browser: Browser;
@@ -113,4 +114,22 @@ export async function ffFromSidebar<T>(sidebar: Frame, type: string, data: unkno
   );
   if (answer?.err) throw new Error(JSON.stringify(answer.err));
   return answer.res as T;
+}
+
+/** Replaces the starter replies with `replies` (the saved-replies matrix's own), saved
+ * through the sidebar frame; answers seed id -> the id the store gave it, once the sidebar
+ * lists the first. */
+export async function ffSeedReplies(sidebar: Frame, replies: readonly ({ id: string; useCount?: number } & Record<string, unknown>)[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const starters = await settledStarterReplies(() => ffFromSidebar<{ id: string }[]>(sidebar, 'repliesList', undefined));
+  for (const starter of starters) await ffFromSidebar(sidebar, 'repliesDelete', { id: starter.id });
+  for (const reply of replies) {
+    const { id, useCount: _u, ...draft } = reply;
+    const saved = await ffFromSidebar<{ ok: boolean; reply: { id: string } }>(sidebar, 'repliesSave', { tags: [], networks: [], ...draft });
+    if (!saved.ok) throw new Error(`reply ${id} not saved`);
+    ids.set(id, saved.reply.id);
+  }
+  // The panel reloads on the background's "changed" signal.
+  await sidebar.waitForSelector(`[data-testid="replies-item"][data-reply-id="${ids.get(replies[0].id)}"]`, { timeout: 10_000 });
+  return ids;
 }
