@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { checkLinkedInMarkers, linkedInSurface, readLinkedInReplyContext } from './linkedin';
+import { checkLinkedInMarkers, linkedInSurface } from './linkedin';
+import { readLinkedInReplyContext } from './linkedin-reply';
 import { findLinkedInPosts, linkedInIdTime, readLinkedInPost } from './linkedin-posts';
 import { composerKind } from './composer-kind';
 import { findHashtagPosts, readPostHashtags } from './hashtag-links';

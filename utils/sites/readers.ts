@@ -7,7 +7,7 @@ import { expandLinkedInPost, findLinkedInPosts, readLinkedInPost } from './linke
 import { readThreadsAccount } from './threads-account';
 import { expandThreadsPost, findThreadsPosts, readThreadsPost } from './threads-posts';
 import type { SiteReaders } from './types';
-import { readXAccount } from './x';
+import { readXAccount } from './x-readers';
 import { expandXPost, findXPosts, readXPost } from './x-posts';
 
 /** Each site's post and account readers. Imported by the page agent's parts that load on

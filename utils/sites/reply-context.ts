@@ -1,17 +1,17 @@
 import type { SiteKey } from '../settings/items';
 import type { BoxKind } from '../replies/limits';
 import { EMPTY_PAGE_CONTEXT, type ActingAs, type ReplyPageContext } from '../replies/page-context';
-import { ADAPTERS } from '.';
 import type { Surface } from './types';
 import { facebookPostHolding, findFacebookPostContainers } from './facebook-post-finder';
 import { facebookAuthorName } from './facebook-posts';
 import { readInstagramViewer } from './instagram-account';
 import { INSTAGRAM_POST_SELECTORS, instagramProfileLink } from './instagram-posts';
-import { readLinkedInReplyContext } from './linkedin';
+import { readLinkedInReplyContext } from './linkedin-reply';
 import { tidyText } from './post-read';
 import { readThreadsViewer } from './threads-account';
 import { THREADS_POST_SELECTORS, threadsProfileLink } from './threads-posts';
 import { THREADS_SELECTORS } from './threads';
+import { xReplyContext } from './x-readers';
 
 /** What the page shows around a composer for a saved reply: the person answered, the
  * identity the user acts as, the kind of box. Read from roles and aria labels in
@@ -215,7 +215,8 @@ export function readReplyContext(site: SiteKey, surface: string, composer: HTMLE
     if (site === 'threads') return threadsContext(composer, doc);
     if (site === 'linkedin') return readLinkedInReplyContext(composer, doc);
     if (site === 'business') return businessContext(composer, doc);
-    return ADAPTERS[site].replyContext?.(composer, surface as Surface, doc) ?? EMPTY_PAGE_CONTEXT;
+    if (site === 'x') return xReplyContext(composer, surface as Surface, doc);
+    return EMPTY_PAGE_CONTEXT;
   } catch {
     return { fullName: null, myName: null, actingAs: null, box: null };
   }

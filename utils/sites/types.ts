@@ -1,5 +1,5 @@
-import type { Network } from '../db/record';
 import type { ReplyPageContext } from '../replies/page-context';
+import type { Network } from '../db/record';
 import type { SiteKey } from '../settings/items';
 
 /** The kinds of page Spalla tells apart. */
@@ -25,9 +25,6 @@ export interface SiteAdapter {
   /** Where the posts are (a selector an element inside one matches with `closest`): the
    * pointer or the focus inside it loads the clip control (issue #16). None: no posts. */
   postArea?: string;
-  /** Who a box on this site answers (`{{first_name}}`), when the site has its own rules
-   * (X, #14); others are read in `reply-context.ts`. */
-  replyContext?(composer: HTMLElement, surface: Surface, doc: Document): ReplyPageContext;
 }
 
 /** What a site's posts and accounts say: loaded into the page only when a clip, the post

@@ -1,9 +1,6 @@
-import type { BoxKind } from '../replies/limits';
-import { EMPTY_PAGE_CONTEXT, type ReplyPageContext } from '../replies/page-context';
 import { checkSelectors } from './markers';
-import { tidyText, visibleText } from './post-read';
-import { readXAuthor, X_POST_SELECTORS } from './x-posts';
-import type { SiteAdapter, SiteAccount, Surface } from './types';
+import { X_POST_SELECTORS } from './x-posts';
+import type { SiteAdapter, Surface } from './types';
 
 // x.com (#14). X marks its interface with `data-testid` attributes; labels are translated
 // (English and Italian below). Evidence, from maintained extensions that write into X:
@@ -43,10 +40,8 @@ const RESERVED = new Set([
   'signup', 'tos', 'privacy', 'jobs', 'lists', 'communities', 'bookmarks', 'premium_sign_up', 'account',
 ]);
 const PROFILE_PATH = /^\/([A-Za-z0-9_]{1,15})(?:\/(?:with_replies|media|likes|highlights|articles))?\/?$/;
-/** "Replying to @handle" / "In risposta a @handle" above a reply box. */
-const REPLYING_TO = /^(?:Replying to|In risposta a)\s+@([A-Za-z0-9_]{1,15})/u;
 
-function profileHandle(path: string): string | null {
+export function profileHandle(path: string): string | null {
   const match = PROFILE_PATH.exec(path);
   return match && !RESERVED.has(match[1].toLowerCase()) ? match[1] : null;
 }
@@ -59,46 +54,6 @@ function xSurface(location: Location | URL): Surface {
   if (/^\/[A-Za-z0-9_]{1,15}\/status\/\d+/.test(path)) return 'post';
   if (profileHandle(path)) return 'profile';
   return 'other';
-}
-
-export function readXAccount(location: Location | URL, doc: Document): SiteAccount | null {
-  const handle = profileHandle(location.pathname);
-  if (!handle) return null;
-  const header = doc.querySelector(X_SELECTORS.profileName);
-  const name = header ? tidyText(visibleText(header.querySelector('span') ?? header)).split('\n')[0] || null : null;
-  return { network: 'x', handle, name };
-}
-
-/** The handle a reply box answers: "Replying to @handle" in the box's dialog, or on the
- * post page above it. */
-function replyingTo(composer: HTMLElement, doc: Document): string | null {
-  const scope = composer.closest(X_SELECTORS.dialog) ?? doc.querySelector(X_SELECTORS.primaryColumn) ?? doc.body;
-  for (const el of scope.querySelectorAll('div, span')) {
-    if (el.children.length > 3) continue;
-    const match = REPLYING_TO.exec(tidyText(el.textContent ?? ''));
-    if (match) return match[1];
-  }
-  return null;
-}
-
-/** The display name of `handle` as a post on the page shows it; else the handle itself. */
-function nameOf(handle: string, doc: Document): string {
-  for (const block of doc.querySelectorAll(X_POST_SELECTORS.userName)) {
-    const author = readXAuthor(block);
-    if (author.handle?.toLowerCase() === handle.toLowerCase() && author.name) return author.name;
-  }
-  return handle;
-}
-
-function xReplyContext(composer: HTMLElement, surface: Surface, doc: Document): ReplyPageContext {
-  if (surface === 'messages' || composer.closest(X_SELECTORS.messageBox) || composer.matches(X_SELECTORS.messageBox)) {
-    const header = doc.querySelector(X_SELECTORS.conversationHeader);
-    const fullName = header ? tidyText(visibleText(header)).split('\n')[0] || null : null;
-    return { ...EMPTY_PAGE_CONTEXT, fullName, box: 'x-message' };
-  }
-  const handle = replyingTo(composer, doc);
-  const box: BoxKind = handle || surface === 'post' ? 'x-reply' : 'x-post';
-  return { ...EMPTY_PAGE_CONTEXT, fullName: handle ? nameOf(handle, doc) : null, box };
 }
 
 export const x: SiteAdapter = {
@@ -136,5 +91,4 @@ export const x: SiteAdapter = {
   },
   // The timeline's column and its posts: entering them loads the post readers (#16).
   postArea: `${X_SELECTORS.primaryColumn}, ${X_POST_SELECTORS.post}`,
-  replyContext: xReplyContext,
 };
