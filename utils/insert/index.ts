@@ -99,12 +99,22 @@ function typeLines(text: string): boolean {
   );
 }
 
-/** Asks until the answer is 'ok' or a short while passed: an editor may commit its
- * state a frame after its DOM (Draft re-renders after onChange). */
+/** Asks until the answer is 'ok' or the page had its chance: an editor may commit its
+ * state a frame after its DOM (Draft re-renders after onChange; React commits a controlled
+ * box's state in a task of its scheduler). The chance is counted in the page's own turns as
+ * well as in time: on a busy machine 500 ms can pass in a few turns of a starved main thread,
+ * before React ran at all (seen as `react-state-no-answer` under load), so at least
+ * `MIN_TURNS` waits, and never more than `MAX_WAIT_MS`. */
+const SETTLE_MS = 500;
+const MIN_TURNS = 12;
+const MAX_WAIT_MS = 3000;
+
 async function settledCode(ask: () => string | null): Promise<string | null> {
-  const deadline = Date.now() + 500;
+  const start = Date.now();
   let code = ask();
-  while (code !== 'ok' && Date.now() < deadline) {
+  for (let turns = 0; code !== 'ok'; turns++) {
+    const waited = Date.now() - start;
+    if (waited > MAX_WAIT_MS || (waited > SETTLE_MS && turns >= MIN_TURNS)) break;
     await sleep(25);
     code = ask();
   }
