@@ -51,14 +51,15 @@ describe('search', () => {
   });
 });
 
+// Words one typo apart from each other's prefixes, so that narrowing must give up.
+const library = [
+  ...clips,
+  makeClip('e', { text: 'Casagne? No: lasagna, lasagnette e casa' }),
+  makeClip('f', { text: 'Lasciate ogni speranza', note: 'casatiello' }),
+  makeClip('g', { text: 'pasta e patate, pastiera' }),
+];
+
 describe('as the user types', () => {
-  // Words one typo apart from each other's prefixes, so that narrowing must give up.
-  const library = [
-    ...clips,
-    makeClip('e', { text: 'Casagne? No: lasagna, lasagnette e casa' }),
-    makeClip('f', { text: 'Lasciate ogni speranza', note: 'casatiello' }),
-    makeClip('g', { text: 'pasta e patate, pastiera' }),
-  ];
   const typed = ['lasagne', 'casagn', 'pasta pat', 'lasagna casa', 'perche citta', 'pastx'];
 
   test('each keystroke, forward and back, answers as a fresh index would', async () => {
@@ -129,12 +130,6 @@ describe('sync', () => {
 });
 
 describe('snapshot and restore (the index kept between visits)', () => {
-  const library = [
-    ...clips,
-    makeClip('e', { text: 'Casagne? No: lasagna, lasagnette e casa' }),
-    makeClip('f', { text: 'Lasciate ogni speranza', note: 'casatiello' }),
-    makeClip('g', { text: 'pasta e patate, pastiera' }),
-  ];
   const queries = ['perche', 'lasa', 'lasagna', 'pasta casa', 'cafemuller', 'c', 'pastx', 'numero'];
 
   async function built(rows: Clip[]) {
