@@ -1,11 +1,10 @@
-import { BlobWriter, TextReader, Uint8ArrayReader, ZipWriter } from '@zip.js/zip.js';
+import { BlobReader, BlobWriter, TextReader, ZipWriter } from '@zip.js/zip.js';
 import type { AppDB } from '../db/app-db';
 import { CURRENT_DB_VERSION, TABLE_NAMES, type TableName } from '../db/schema';
 import type { StoredImage } from '../db/clips';
 import type { RowsByTable } from '../db/table-records';
 import { backupStatusItem } from '../settings/items';
 import { issuePath, type BackupError } from './errors';
-import { readAhead } from './in-parallel';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -60,18 +59,11 @@ export async function writeBackupZip(rows: RowsByTable, options: ExportOptions =
   for (const name of TABLE_NAMES) {
     await zip.add(tableEntryName(name), new TextReader(JSON.stringify(toBackupRows(name, rows[name]), typedArraysAsLists)));
   }
-  // Each image's bytes are a read from the browser's blob store; a few are read ahead
-  // while the zip takes the current one (one after the other, 2,000 images waited on
-  // 2,000 round trips).
-  const images = readAhead(rows.images, IMAGE_READS_AHEAD, async (image) => ({ image, bytes: new Uint8Array(await image.blob.arrayBuffer()) }));
-  for await (const { image, bytes } of images) {
-    await zip.add(imageFileName(image), new Uint8ArrayReader(bytes), { level: 0 });
+  for (const image of rows.images) {
+    await zip.add(imageFileName(image), new BlobReader(image.blob), { level: 0 });
   }
   return zip.close();
 }
-
-/** Images read ahead of the zip (`writeBackupZip`). */
-const IMAGE_READS_AHEAD = 8;
 
 /** Call once the exported file has been handed to the user: the reminder counts from here. */
 export async function recordBackupDone(now: number = Date.now()): Promise<void> {

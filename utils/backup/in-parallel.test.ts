@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { inParallel, readAhead } from './in-parallel';
+import { inParallel } from './in-parallel';
 
 const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -34,38 +34,4 @@ test('the failure of the first failing item is thrown, even when a later one fai
 
 test('no items, no work', async () => {
   expect(await inParallel([], 8, async () => 1)).toEqual([]);
-});
-
-test('readAhead: results in order, never more than `ahead` reads under way, reads overlap the caller', async () => {
-  let running = 0;
-  let most = 0;
-  const taken: string[] = [];
-  const reads = readAhead([30, 5, 20, 1, 10, 2, 8], 3, async (wait) => {
-    most = Math.max(most, ++running);
-    await later(wait);
-    running--;
-    return wait;
-  });
-  for await (const wait of reads) {
-    taken.push(`${wait}:${running}`);
-    await later(3);
-  }
-  expect(taken.map((t) => Number(t.split(':')[0]))).toEqual([30, 5, 20, 1, 10, 2, 8]);
-  expect(most).toBe(3);
-  // While the caller works on the first result, the next reads are already under way.
-  expect(Number(taken[0].split(':')[1])).toBeGreaterThan(0);
-});
-
-test('readAhead: a failed read is thrown in its turn', async () => {
-  const taken: number[] = [];
-  const reads = readAhead([1, 2, 3, 4], 2, async (item) => {
-    if (item === 3) throw new Error('item 3');
-    return item;
-  });
-  await expect(
-    (async () => {
-      for await (const item of reads) taken.push(item);
-    })(),
-  ).rejects.toThrow('item 3');
-  expect(taken).toEqual([1, 2]);
 });
