@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
+import { ALL_OPTIONAL_SITE_ORIGINS, OPTIONAL_SITE_ORIGINS } from './utils/sites/networks';
 
 /** The three sites Spalla works on. Match patterns ignore ports, so the e2e fixture
  * server on https://www.facebook.com:PORT/ is matched too. */
@@ -11,6 +12,10 @@ export const SITE_MATCHES = [
 
 /** Where Facebook and Instagram serve post images (signed addresses that expire). */
 export const IMAGE_CDN_MATCHES = ['https://*.fbcdn.net/*', 'https://*.cdninstagram.com/*'];
+
+/** Where the page agent may run on X, Threads and LinkedIn (#14), once the user switches
+ * the network on and grants it: its sidebar frame and insertion helper must be loadable there. */
+const OPTIONAL_PAGE_MATCHES = Object.values(OPTIONAL_SITE_ORIGINS).flatMap((origins) => origins.pages);
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -50,9 +55,13 @@ export default defineConfig({
     ],
     // The sites, and their image CDNs: clipped images are fetched by the background (#6).
     host_permissions: [...SITE_MATCHES, ...IMAGE_CDN_MATCHES],
-    // Any other site only on demand (the clipping issue asks for it per site).
-    optional_host_permissions: browser === 'firefox' ? undefined : ['https://*/*', 'http://*/*'],
-    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://*/*'] } : {}),
+    // X, Threads and LinkedIn (#14) only when the user switches them on: a host permission
+    // added in an update would make Chrome disable the extension until the user accepts it
+    // (utils/sites/networks.ts). Any other site only on demand (the clipping issue asks for
+    // it per site). Firefox MV2 lists optional origins among `optional_permissions`.
+    optional_host_permissions:
+      browser === 'firefox' ? undefined : [...ALL_OPTIONAL_SITE_ORIGINS, 'https://*/*', 'http://*/*'],
+    ...(browser === 'firefox' ? { optional_permissions: [...ALL_OPTIONAL_SITE_ORIGINS, 'https://*/*', 'http://*/*'] } : {}),
     action: { default_title: '__MSG_extName__' },
     commands: {
       'toggle-sidebar': {
@@ -71,9 +80,9 @@ export default defineConfig({
     },
     web_accessible_resources: [
       // The sidebar is an extension page framed inside the site's page.
-      { resources: ['sidebar.html'], matches: SITE_MATCHES },
+      { resources: ['sidebar.html'], matches: [...SITE_MATCHES, ...OPTIONAL_PAGE_MATCHES] },
       // The insertion engine's main-world helper, injected on demand (utils/insert/).
-      { resources: ['page-insert.js'], matches: SITE_MATCHES },
+      { resources: ['page-insert.js'], matches: [...SITE_MATCHES, ...OPTIONAL_PAGE_MATCHES] },
     ],
     // Firefox: a fixed add-on id (storage and updates follow it) and the data
     // collection declaration Mozilla requires: Spalla collects nothing.

@@ -8,6 +8,7 @@ import { getDb } from '@/utils/db/app-db';
 import { TABLE_NAMES } from '@/utils/db/schema';
 import { TABLE_LABEL_KEYS } from './tableLabels';
 import { useI18n } from './i18n';
+import { ImportPreview, ImportRefused } from './ImportSteps';
 import { Button, Notice } from './ui';
 
 type Step =
@@ -88,25 +89,17 @@ export function BackupPanel() {
           {t('backupExported')}
         </Notice>
       )}
-      {step.kind === 'error' && (
-        <Notice tone="error" testId="backup-error">
-          <span data-code={step.error.code}>{backupErrorMessage(t, step.error)}</span>
-          <span className="mt-1 block text-xs">{t('backupNothingChanged')}</span>
-        </Notice>
-      )}
+      {step.kind === 'error' && <ImportRefused testId="backup-error" code={step.error.code} message={backupErrorMessage(t, step.error)} />}
       {step.kind === 'preview' && (
-        <div className="space-y-2 rounded-md border border-slate-300 p-3 dark:border-slate-600" data-testid="backup-preview">
-          <p className="font-medium">{t('backupPreviewTitle', step.fileName)}</p>
+        <ImportPreview
+          testIds={{ preview: 'backup-preview', confirm: 'backup-import-confirm', cancel: 'backup-import-cancel' }}
+          title={t('backupPreviewTitle', step.fileName)}
+          confirmLabel={t('backupImportConfirm')}
+          onConfirm={() => void confirmImport(step.backup)}
+          onCancel={() => setStep({ kind: 'idle' })}
+        >
           <ReportTable report={step.plan} />
-          <div className="flex gap-2">
-            <Button variant="primary" onClick={() => void confirmImport(step.backup)} data-testid="backup-import-confirm">
-              {t('backupImportConfirm')}
-            </Button>
-            <Button onClick={() => setStep({ kind: 'idle' })} data-testid="backup-import-cancel">
-              {t('cancel')}
-            </Button>
-          </div>
-        </div>
+        </ImportPreview>
       )}
       {step.kind === 'imported' && (
         <Notice tone="ok" testId="backup-report">
@@ -118,7 +111,7 @@ export function BackupPanel() {
   );
 }
 
-function ReportTable({ report }: { report: ImportReport }) {
+export function ReportTable({ report }: { report: ImportReport }) {
   const { t } = useI18n();
   return (
     <table className="w-full text-left text-xs">

@@ -1,26 +1,19 @@
 import type { ReactNode } from 'react';
 import {
   defaultTimeZoneItem,
-  enabledSitesItem,
   languageItem,
   sidebarSideItem,
   type LanguageChoice,
-  type SiteKey,
   type SidebarSide,
 } from '@/utils/settings/items';
 import { HashtagSettings } from './hashtags/HashtagSettings';
 import { CaptureImageLimit } from './clips/CaptureImageLimit';
 import { useI18n } from './i18n';
 import { ShortcutSettings } from './replies/ShortcutSettings';
+import { SiteSwitches } from './SiteSwitches';
 import { browserTimeZone, TimeZonePicker } from './TimeZonePicker';
 import { Section } from './ui';
 import { useStorageItem } from './useStorageItem';
-
-const SITES: { key: SiteKey; label: string }[] = [
-  { key: 'facebook', label: 'siteFacebook' },
-  { key: 'instagram', label: 'siteInstagram' },
-  { key: 'business', label: 'siteBusiness' },
-];
 
 function Row({ label, children }: { label: ReactNode; children: ReactNode }) {
   return (
@@ -37,28 +30,14 @@ const selectClass =
 /** Every setting, as the popup and the library page show them. Changes are saved at once. */
 export function SettingsForm() {
   const { t } = useI18n();
-  const [sites, setSites] = useStorageItem(enabledSitesItem);
   const [language, setLanguage] = useStorageItem(languageItem);
   const [side, setSide] = useStorageItem(sidebarSideItem);
   const [timeZone, setTimeZone] = useStorageItem(defaultTimeZoneItem);
-  if (!sites || !language || !side || timeZone === undefined) return null;
+  if (!language || !side || timeZone === undefined) return null;
 
   return (
     <div className="space-y-4">
-      <Section title={t('settingsSitesTitle')}>
-        {SITES.map(({ key, label }) => (
-          <Row key={key} label={t(label)}>
-            <input
-              type="checkbox"
-              role="switch"
-              className="h-4 w-4 accent-blue-600"
-              checked={sites[key]}
-              onChange={(e) => void setSites({ ...sites, [key]: e.target.checked })}
-              data-testid={`settings-site-${key}`}
-            />
-          </Row>
-        ))}
-      </Section>
+      <SiteSwitches Row={Row} />
       <Section title={t('settingsInterfaceTitle')}>
         <Row label={t('settingsLanguage')}>
           <select

@@ -15,6 +15,41 @@ export default defineUnlistedScript(() => {
   };
   const squeeze = (s: string) => s.replace(/\s+/g, '');
 
+  /** The part of Quill 1's API we use (quill@1.3.7 `core/quill.js`, `modules/history.js`). */
+  type QuillLike = {
+    root: HTMLElement;
+    getSelection(focus?: boolean): { index: number; length: number } | null;
+    getLength(): number;
+    getText(): string;
+    deleteText(index: number, length: number, source: string): unknown;
+    insertText(index: number, text: string, source: string): unknown;
+    setSelection(index: number, length: number, source: string): void;
+    history?: { cutoff?(): void };
+  };
+
+  function isQuill(value: unknown, root: HTMLElement): value is QuillLike {
+    const q = value as Partial<QuillLike> | null;
+    return !!q && typeof q === 'object' && q.root === root && typeof q.insertText === 'function' && typeof q.getText === 'function';
+  }
+
+  /** The Quill 1 instance behind a `.ql-editor`. Quill 1 keeps it on its container as
+   * `__quill` (quill@1.3.7 `core/quill.js`: `this.container.__quill = this`), which is
+   * how Briskine reaches LinkedIn's (Briskine/briskine src/content/editors/editor-quill1.js
+   * @98b08dbe). opencues found it under another name in LinkedIn's bundle
+   * (opencues/opencues CHANGELOG.md @84d7cc83: "private `__quill` instance is renamed"):
+   * any own property of the container that is this editor's Quill counts. */
+  function quillOf(root: HTMLElement): QuillLike | null {
+    const container = root.parentElement;
+    if (!container) return null;
+    const named = (container as unknown as { __quill?: unknown }).__quill;
+    if (isQuill(named, root)) return named;
+    for (const key of Object.keys(container)) {
+      const value = (container as unknown as Record<string, unknown>)[key];
+      if (isQuill(value, root)) return value;
+    }
+    return null;
+  }
+
   type Fiber = { memoizedProps?: Record<string, unknown> | null; return?: Fiber | null; alternate?: Fiber | null };
   type DraftStateLike = { getCurrentContent(): { getPlainText(): string } };
 
@@ -72,6 +107,28 @@ export default defineUnlistedScript(() => {
         }
         target.dispatchEvent(event);
         return 'sent';
+      }
+      case 'quill-insert': {
+        // Through Quill's own API, so its model (the Delta) holds the text and its
+        // History takes it back in one step: `cutoff()` before and after keeps the
+        // insertion apart from what the user typed just before (History merges changes
+        // less than 1 s apart) and from what they type next.
+        const quill = quillOf(target);
+        if (!quill) return 'no-editor';
+        const range = quill.getSelection(true) ?? { index: Math.max(0, quill.getLength() - 1), length: 0 };
+        quill.history?.cutoff?.();
+        if (range.length > 0) quill.deleteText(range.index, range.length, 'user');
+        quill.insertText(range.index, text, 'user');
+        quill.setSelection(range.index + text.length, 0, 'user');
+        quill.history?.cutoff?.();
+        return 'sent';
+      }
+      case 'quill-check': {
+        const quill = quillOf(target);
+        if (!quill) return 'no-editor';
+        const now = squeeze(quill.getText());
+        if (!now.includes(squeeze(text))) return 'missing';
+        return typeof req.minLength === 'number' && now.length < req.minLength ? 'shorter' : 'ok';
       }
       case 'lexical-check': {
         if (!editor) return 'no-editor';

@@ -11,7 +11,7 @@ export async function openLibraryTab({ hash = '', afterIndex }: { hash?: string;
 
 /** The library's sections (`entrypoints/library/sections.tsx`), by the hash that opens
  * each: the background accepts only these from the sidebar. */
-export const LIBRARY_SECTION_IDS = ['replies', 'hashtags', 'best-time', 'ideas', 'settings'] as const;
+export const LIBRARY_SECTION_IDS = ['replies', 'hashtags', 'best-time', 'ideas', 'brands', 'settings'] as const;
 export type LibrarySectionId = (typeof LIBRARY_SECTION_IDS)[number];
 
 export function isLibrarySection(value: unknown): value is LibrarySectionId {

@@ -4,10 +4,15 @@ import { authorOf } from '@/utils/clips/query';
 import { useFormatDate, useI18n } from '../i18n';
 import { StatusSelect } from './StatusSelect';
 import type { CardThumbnail } from './thumbnail-urls';
+import { BrandChip } from '@/components/brands/BrandChip';
+import type { Brand } from '@/utils/db/brands';
 
 export const NETWORK_LABEL_KEYS: Record<Clip['network'], string> = {
   facebook: 'siteFacebook',
   instagram: 'siteInstagram',
+  x: 'siteX',
+  threads: 'siteThreads',
+  linkedin: 'siteLinkedIn',
   web: 'clipsNetworkWeb',
 };
 
@@ -29,13 +34,15 @@ interface CardProps {
   onOpen: (id: string) => void;
   onStatus: (ids: string[], status: ClipStatus) => void;
   onKey: (clip: Clip, event: React.KeyboardEvent) => void;
+  /** Given: the card shows its brand (the library). */
+  brands?: readonly Brand[];
 }
 
 /**
  * One idea in the grid or the list. Everything from the page (author, text, tags) is a
  * React text child: shown as text, never parsed as HTML.
  */
-export const ClipCard = memo(function ClipCard({ clip, layout, selected, thumbnail, onToggleSelected, onOpen, onStatus, onKey }: CardProps) {
+export const ClipCard = memo(function ClipCard({ clip, layout, selected, thumbnail, onToggleSelected, onOpen, onStatus, onKey, brands }: CardProps) {
   const { t } = useI18n();
   const formatDate = useFormatDate();
   const author = authorOf(clip) ?? t('clipsNoAuthor');
@@ -92,6 +99,7 @@ export const ClipCard = memo(function ClipCard({ clip, layout, selected, thumbna
             ))}
           </ul>
         )}
+        {brands && <BrandChip brandId={clip.brandId} brands={brands} />}
         <div className="mt-auto flex flex-wrap items-center gap-2 pt-1 text-xs text-slate-500">
           <StatusSelect
             value={clip.status}

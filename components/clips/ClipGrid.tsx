@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import type { Brand } from '@/utils/db/brands';
 import type { Clip, ClipStatus } from '@/utils/db/clips';
 import { ClipCard } from './ClipCard';
 import { useThumbnails } from './useThumbnails';
@@ -12,6 +13,7 @@ interface GridProps {
   onOpen: (id: string) => void;
   onStatus: (ids: string[], status: ClipStatus) => void;
   onKey: (clip: Clip, event: React.KeyboardEvent) => void;
+  brands?: readonly Brand[];
 }
 
 /**
@@ -20,7 +22,7 @@ interface GridProps {
  * cards whose thumbnail came), not the toolbar and the rest of the page; memoised, so a
  * keystroke the deferred search has not answered yet leaves it alone.
  */
-export const ClipGrid = memo(function ClipGrid({ clips, layout, selected, onToggleSelected, onOpen, onStatus, onKey }: GridProps) {
+export const ClipGrid = memo(function ClipGrid({ clips, layout, selected, onToggleSelected, onOpen, onStatus, onKey, brands }: GridProps) {
   const thumbnails = useThumbnails(clips);
   return (
     <div
@@ -39,6 +41,7 @@ export const ClipGrid = memo(function ClipGrid({ clips, layout, selected, onTogg
           onOpen={onOpen}
           onStatus={onStatus}
           onKey={onKey}
+          brands={brands}
         />
       ))}
     </div>

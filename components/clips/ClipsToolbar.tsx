@@ -4,6 +4,7 @@ import { CLIP_SORTS, NO_FILTERS, type ClipFilters, type ClipSort } from '@/utils
 import type { ClipStatus } from '@/utils/db/clips';
 import { useI18n } from '../i18n';
 import { Button } from '../ui';
+import { NETWORKS } from '@/utils/db/record';
 import { NETWORK_LABEL_KEYS } from './ClipCard';
 
 const SORT_KEYS: Record<ClipSort, string> = {
@@ -63,7 +64,7 @@ export function ClipsToolbar(props: ToolbarProps) {
       <div className="flex flex-wrap items-center gap-2 text-xs">
         <select aria-label={t('clipsFilterNetwork')} data-testid="clips-filter-network" className={field} value={filters.network ?? ''} onChange={(e) => set('network', (e.target.value || null) as ClipFilters['network'])}>
           <option value="">{t('clipsAnyNetwork')}</option>
-          {(['facebook', 'instagram', 'web'] as const).map((network) => (
+          {([...NETWORKS, 'web'] as const).map((network) => (
             <option key={network} value={network}>
               {t(NETWORK_LABEL_KEYS[network])}
             </option>

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useI18n } from '@/components/i18n';
 import { Button } from '@/components/ui';
-import type { Network } from '@/utils/db/record';
+import { NETWORKS, type Network } from '@/utils/db/record';
 import { askedLabel, errorExcerpt, positionOf, replyProblemMessage, templateErrorMessage } from '@/utils/replies/messages';
 import { normalizeDraft, parseTagList, validateDraft, type ReplyDraft, type ReplyField, type ReplyProblem } from '@/utils/replies/store';
 import { listFields, renderPreview, renderTemplate, SAMPLE_CONTEXT, type TemplateError } from '@/utils/replies/template';
@@ -22,7 +22,14 @@ export interface ReplyEditorProps {
   saving?: boolean;
 }
 
-const NETWORK_CHOICES = ['', 'facebook', 'instagram'] as const;
+const NETWORK_CHOICES = ['', ...NETWORKS] as const;
+const REPLY_NETWORK_KEYS: Record<Network, string> = {
+  facebook: 'repliesNetworkFacebook',
+  instagram: 'repliesNetworkInstagram',
+  x: 'repliesNetworkX',
+  threads: 'repliesNetworkThreads',
+  linkedin: 'repliesNetworkLinkedIn',
+};
 const LANGUAGES = ['it', 'en'] as const;
 
 const input =
@@ -124,7 +131,7 @@ export function ReplyEditor({ value, onChange, onSave, onCancel, problems = [], 
           >
             {NETWORK_CHOICES.map((choice) => (
               <option key={choice} value={choice}>
-                {t(choice === '' ? 'repliesNetworkAny' : choice === 'facebook' ? 'repliesNetworkFacebook' : 'repliesNetworkInstagram')}
+                {t(choice === '' ? 'repliesNetworkAny' : REPLY_NETWORK_KEYS[choice])}
               </option>
             ))}
           </select>

@@ -6,7 +6,12 @@ import { browserTimeZone, TimeZonePicker } from '@/components/TimeZonePicker';
 import { Button, Notice, Section } from '@/components/ui';
 import { useStorageItem } from '@/components/useStorageItem';
 import { getDb } from '@/utils/db/app-db';
-import { createBrandWithAccount } from '@/utils/brands/ops';
+import { addAccount, createBrandWithAccount } from '@/utils/brands/ops';
+import { BrandChip } from '@/components/brands/BrandChip';
+import { BrandFilterSelect } from '@/components/brands/BrandFilterSelect';
+import { useBrandFilter, useBrands } from '@/components/brands/useBrands';
+import { ALL_BRANDS, SHARED_BRANDS, brandForNew, filterByBrand, type BrandFilter } from '@/utils/brands/filter';
+import type { Brand } from '@/utils/db/brands';
 import { timingAccounts, type TimingAccount } from '@/utils/timing/accounts';
 import type { PostLogEntry } from '@/utils/db/post-log';
 import { stampNew, type Network } from '@/utils/db/record';
@@ -14,11 +19,13 @@ import { bestTimePriorChoiceItem, defaultTimeZoneItem } from '@/utils/settings/i
 import { gridFromBins, rateNow } from '@/utils/timing/estimate';
 import { libraryBins } from '@/utils/timing/bins-cache';
 import { chosenPrior, DEFAULT_PRIOR_ID, effectiveTimeZone, postsOf } from '@/utils/timing/post-log-store';
-import { FLAT_PRIOR, priorGrid, TIMING_PRIORS, type TimingPrior } from '@/utils/timing/priors';
+import { FLAT_PRIOR, hasStudyFor, priorGrid, TIMING_PRIORS, type TimingPrior } from '@/utils/timing/priors';
+import { SITE_LABEL_KEYS } from '@/utils/sites/networks';
+import { NoStudyNote } from '@/components/best-time/NoStudyNote';
 import { BestTimeImport } from './BestTimeImport';
 import { BestTimePostLog } from './BestTimePostLog';
 
-const NETWORK_KEY: Record<Network, string> = { facebook: 'siteFacebook', instagram: 'siteInstagram' };
+const NETWORK_KEY: Record<Network, string> = SITE_LABEL_KEYS;
 
 export function priorName(prior: TimingPrior): string {
   return `${prior.source.publisher} ${prior.year}${prior.source.title ? ` (“${prior.source.title}”)` : ''}`;
@@ -30,6 +37,11 @@ export function BestTimeSection() {
   const [brands, setBrands] = useState<TimingAccount[] | null>(null);
   const [version, changed] = useReducer((x: number) => x + 1, 0);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const allBrands = useBrands();
+  const [pageFilter, setBrandFilter] = useBrandFilter(allBrands);
+  // Accounts always belong to a brand: "shared by all brands" (picked in another section)
+  // reads as all of them here.
+  const brandFilter = pageFilter === SHARED_BRANDS ? ALL_BRANDS : pageFilter;
 
   useEffect(() => {
     void timingAccounts(getDb())
@@ -38,17 +50,26 @@ export function BestTimeSection() {
         setBrands(all);
         setSelectedId((id) => (id && all.some((b) => b.id === id) ? id : (all[0]?.id ?? null)));
       });
-  }, [version]);
+  }, [version, allBrands]);
 
-  if (!brands) return null;
-  const selected = brands.find((b) => b.id === selectedId) ?? null;
+  if (!brands || !allBrands) return null;
+  const shown = filterByBrand(brands, brandFilter);
+  const selected = shown.find((b) => b.id === selectedId) ?? shown[0] ?? null;
   return (
     <div className="max-w-6xl space-y-6" data-testid="best-time-section">
       <header className="space-y-1">
         <h2 className="text-lg font-bold">{t('bestTimeTitle')}</h2>
         <p className="text-slate-600 dark:text-slate-300">{t('bestTimeIntro')}</p>
       </header>
-      <Accounts brands={brands} selected={selected} onSelect={setSelectedId} onChanged={changed} />
+      <Accounts
+        brands={shown}
+        allBrands={allBrands}
+        brandFilter={brandFilter}
+        onBrandFilter={setBrandFilter}
+        selected={selected}
+        onSelect={setSelectedId}
+        onChanged={changed}
+      />
       {selected && <AccountView key={selected.id} brand={selected} onChanged={changed} />}
     </div>
   );
@@ -56,11 +77,17 @@ export function BestTimeSection() {
 
 function Accounts({
   brands,
+  allBrands,
+  brandFilter,
+  onBrandFilter,
   selected,
   onSelect,
   onChanged,
 }: {
   brands: TimingAccount[];
+  allBrands: Brand[];
+  brandFilter: BrandFilter;
+  onBrandFilter(filter: BrandFilter): void;
   selected: TimingAccount | null;
   onSelect(id: string): void;
   onChanged(): void;
@@ -73,7 +100,10 @@ function Accounts({
 
   async function create() {
     if (!name.trim()) return;
-    const { account } = await createBrandWithAccount(getDb(), { network, name, handle });
+    // Under the brand the filter shows, else a new brand of the account's name.
+    const brandId = brandForNew(brandFilter);
+    const fields = { network, name, handle };
+    const account = brandId ? await addAccount(getDb(), brandId, fields) : (await createBrandWithAccount(getDb(), fields)).account;
     setName('');
     setHandle('');
     onSelect(account.id);
@@ -82,6 +112,7 @@ function Accounts({
 
   return (
     <Section title={t('bestTimeAccounts')} testId="best-time-accounts">
+      <BrandFilterSelect brands={allBrands} value={brandFilter} onChange={onBrandFilter} shared={false} />
       {brands.length === 0 ? (
         <Notice tone="info" testId="best-time-no-accounts">
           {t('bestTimeNoAccounts')}
@@ -100,10 +131,12 @@ function Accounts({
                 <option key={b.id} value={b.id}>
                   {b.name} · {t(NETWORK_KEY[b.network])}
                   {b.handle ? ` · @${b.handle}` : ''}
+                  {` · ${allBrands.find((brand) => brand.id === b.brandId)?.name ?? ''}`}
                 </option>
               ))}
             </select>
           </label>
+          {selected && <BrandChip brandId={selected.brandId} brands={allBrands} />}
           {selected &&
             (rename === null ? (
               <Button onClick={() => setRename(selected.name)} data-testid="best-time-rename">
@@ -172,6 +205,7 @@ function Accounts({
           >
             <option value="instagram">{t('siteInstagram')}</option>
             <option value="facebook">{t('siteFacebook')}</option>
+            <option value="linkedin">{t('siteLinkedIn')}</option>
           </select>
         </label>
         <Button type="submit" variant="primary" data-testid="best-time-new-create">
@@ -268,7 +302,10 @@ function AccountView({ brand, onChanged }: { brand: TimingAccount; onChanged(): 
                 <p>{t('bestTimePriorCaveat', prior.note)}</p>
               </div>
             ) : (
-              <p className="max-w-md text-xs text-slate-600">{t('bestTimeNoPriorExplained')}</p>
+              <>
+                <p className="max-w-md text-xs text-slate-600">{t('bestTimeNoPriorExplained')}</p>
+                <NoStudyNote network={brand.network} />
+              </>
             )}
           </div>
           <Heatmap

@@ -5,7 +5,15 @@ import { Button, Notice } from '@/components/ui';
 import { getDb } from '@/utils/db/app-db';
 import type { HashtagSet } from '@/utils/db/hashtags';
 import type { Network } from '@/utils/db/record';
+import { SITE_LABEL_KEYS } from '@/utils/sites/networks';
 import { checkSetName, checkSetTags, listHashtagSets, saveNewHashtagSet, splitTagsInput } from '@/utils/hashtags/sets';
+import { BrandChip } from '@/components/brands/BrandChip';
+import { BrandFilterSelect, MoveToBrand } from '@/components/brands/BrandFilterSelect';
+import { useBrandFilter, useBrands } from '@/components/brands/useBrands';
+import { brandForNew, filterByBrand } from '@/utils/brands/filter';
+import { moveItems } from '@/utils/brands/ops';
+import type { Brand } from '@/utils/db/brands';
+import type { BrandRef } from '@/utils/db/record';
 
 const inputClass =
   'w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900';
@@ -23,7 +31,12 @@ const UNDO_MS = 10_000;
 /** Create, rename, reorder, edit and delete hashtag sets (delete can be undone). */
 export function HashtagSetsEditor() {
   const { t } = useI18n();
-  const sets = useLiveQuery(() => listHashtagSets(getDb()), []);
+  const all = useLiveQuery(() => listHashtagSets(getDb()), []);
+  const brands = useBrands();
+  const [brandFilter, setBrandFilter] = useBrandFilter(brands);
+  const sets = all && filterByBrand(all, brandFilter);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [moved, setMoved] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<HashtagSet | null>(null);
   const undoTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(undoTimer.current), []);
@@ -35,15 +48,33 @@ export function HashtagSetsEditor() {
     undoTimer.current = setTimeout(() => setDeleted(null), UNDO_MS);
   }
 
+  async function moveSelected(brandId: BrandRef) {
+    const ids = (sets ?? []).filter((set) => selected.has(set.id)).map((set) => set.id);
+    const count = await moveItems(getDb(), 'hashtagSets', ids, brandId);
+    setSelected(new Set());
+    setMoved(t('brandMoved', count, brandId === null ? t('brandShared') : (brands?.find((b) => b.id === brandId)?.name ?? '')));
+  }
+
   async function undo() {
     if (!deleted) return;
     await getDb().hashtagSets.put(deleted);
     setDeleted(null);
   }
 
+  if (!brands) return null;
+  const selectedShown = (sets ?? []).filter((set) => selected.has(set.id)).length;
   return (
     <div className="space-y-4">
-      <NewSetForm />
+      <div className="flex flex-wrap items-center gap-2">
+        <BrandFilterSelect brands={brands} value={brandFilter} onChange={setBrandFilter} />
+        {selectedShown > 0 && <MoveToBrand brands={brands} onMove={(brandId) => void moveSelected(brandId)} testId="hashtag-sets-move-brand" />}
+      </div>
+      {moved && (
+        <Notice tone="ok" testId="hashtag-sets-moved">
+          {moved}
+        </Notice>
+      )}
+      <NewSetForm brandId={brandForNew(brandFilter)} />
       {deleted && (
         <Notice tone="info" testId="hashtag-set-deleted">
           <span>{t('hashtagSetDeleted', deleted.name)}</span>{' '}
@@ -54,7 +85,16 @@ export function HashtagSetsEditor() {
       )}
       {sets && sets.length === 0 && <p className="text-slate-500 dark:text-slate-400">{t('hashtagsNoSets')}</p>}
       <ul className="space-y-3" data-testid="hashtag-sets-list" data-count={sets ? sets.length : -1}>
-        {sets?.map((set) => <SetCard key={set.id} set={set} onDelete={() => void remove(set)} />)}
+        {sets?.map((set) => (
+          <SetCard
+            key={set.id}
+            set={set}
+            brands={brands}
+            selected={selected.has(set.id)}
+            onSelect={(on) => setSelected((s) => (on ? new Set([...s, set.id]) : new Set([...s].filter((id) => id !== set.id))))}
+            onDelete={() => void remove(set)}
+          />
+        ))}
       </ul>
     </div>
   );
@@ -71,13 +111,17 @@ function NetworkSelect({ value, onChange, testId }: { value: Network | null; onC
       data-testid={testId}
     >
       <option value="any">{t('hashtagSetAnyNetwork')}</option>
-      <option value="instagram">{t('siteInstagram')}</option>
-      <option value="facebook">{t('siteFacebook')}</option>
+      {(['instagram', 'facebook', 'x', 'threads', 'linkedin'] as const).map((network) => (
+        <option key={network} value={network}>
+          {t(SITE_LABEL_KEYS[network])}
+        </option>
+      ))}
     </select>
   );
 }
 
-function NewSetForm() {
+/** A new set goes under `brandId`: the brand the filter shows, else shared. */
+function NewSetForm({ brandId }: { brandId: BrandRef }) {
   const { t } = useI18n();
   const [name, setName] = useState('');
   const [tags, setTags] = useState('');
@@ -85,7 +129,12 @@ function NewSetForm() {
   const [error, setError] = useState<string | null>(null);
 
   async function create() {
-    const result = await saveNewHashtagSet(getDb(), { name, tags: splitTagsInput(tags), network });
+    const db = getDb();
+    const result = await db.transaction('rw', [db.hashtagSets, db.brands, db.images, db.postLog], async () => {
+      const saved = await saveNewHashtagSet(db, { name, tags: splitTagsInput(tags), network });
+      if (saved.ok && brandId !== null) await moveItems(db, 'hashtagSets', [saved.set.id], brandId);
+      return saved;
+    });
     if (!result.ok) {
       setError(t(SET_ERRORS[result.error], (result.invalid ?? []).join(' ')));
       return;
@@ -124,7 +173,19 @@ function NewSetForm() {
 
 /** One set: its name (rename in place), its network, its tags in priority order (drag,
  * or the up/down buttons), add and remove tags, delete. Each change is saved at once. */
-function SetCard({ set, onDelete }: { set: HashtagSet; onDelete: () => void }) {
+function SetCard({
+  set,
+  brands,
+  selected,
+  onSelect,
+  onDelete,
+}: {
+  set: HashtagSet;
+  brands: readonly Brand[];
+  selected: boolean;
+  onSelect(on: boolean): void;
+  onDelete: () => void;
+}) {
   const { t } = useI18n();
   const [name, setName] = useState(set.name);
   const [adding, setAdding] = useState('');
@@ -177,6 +238,7 @@ function SetCard({ set, onDelete }: { set: HashtagSet; onDelete: () => void }) {
   return (
     <li className="space-y-2 rounded-lg border border-slate-200 p-3 dark:border-slate-700" data-testid="hashtag-set" data-name={set.name}>
       <div className="flex items-center gap-2">
+        <input type="checkbox" checked={selected} aria-label={t('hashtagSetSelect', set.name)} data-testid="hashtag-set-select" onChange={(e) => onSelect(e.target.checked)} />
         <input
           className={`${inputClass} font-medium`}
           value={name}
@@ -192,6 +254,7 @@ function SetCard({ set, onDelete }: { set: HashtagSet; onDelete: () => void }) {
           {t('hashtagSetDelete')}
         </Button>
       </div>
+      <BrandChip brandId={set.brandId} brands={brands} />
       <ol className="space-y-1" aria-label={t('hashtagSetTags')}>
         {set.tags.map((tag, i) => (
           <li

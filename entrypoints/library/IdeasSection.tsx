@@ -11,6 +11,10 @@ import { StatusSelect } from '@/components/clips/StatusSelect';
 import { useClipSearch } from '@/components/clips/useClipSearch';
 import { useThumbnails } from '@/components/clips/useThumbnails';
 import { useI18n } from '@/components/i18n';
+import { BrandFilterSelect, MoveToBrand } from '@/components/brands/BrandFilterSelect';
+import { useBrandFilter, useBrands } from '@/components/brands/useBrands';
+import { ALL_BRANDS, filterByBrand } from '@/utils/brands/filter';
+import { moveItems } from '@/utils/brands/ops';
 import { Button, Notice, Section } from '@/components/ui';
 import { getDb } from '@/utils/db/app-db';
 import type { Clip, ClipStatus } from '@/utils/db/clips';
@@ -54,6 +58,8 @@ export function IdeasSection() {
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const [filters, setFilters] = useState<ClipFilters>(NO_FILTERS);
+  const brands = useBrands();
+  const [brandFilter, setBrandFilter] = useBrandFilter(brands);
   const [sort, setSort] = useState<ClipSort>('clipped');
   const [layout, setLayout] = useState<'grid' | 'list'>('grid');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -71,13 +77,16 @@ export function IdeasSection() {
   const searching = deferredQuery.trim() !== '';
   const matches = useMemo(() => (searching ? (ready ? search(deferredQuery) : []) : null), [searching, ready, search, deferredQuery]);
   const sorted = useMemo(() => (clips ? sortClips(clips, sort, collator) : []), [clips, sort, collator]);
-  const shown = useMemo(() => (clips ? selectClips(clips, { filters, sort, matches, collator, sorted }) : []), [clips, filters, sort, matches, collator, sorted]);
+  const shown = useMemo(
+    () => (clips ? filterByBrand(selectClips(clips, { filters, sort, matches, collator, sorted }), brandFilter) : []),
+    [clips, filters, sort, matches, collator, sorted, brandFilter],
+  );
   const choices = useMemo(() => filterChoices(clips ?? [], collator), [clips, collator]);
   const byId = useMemo(() => new Map((clips ?? []).map((clip) => [clip.id, clip])), [clips]);
   // `whole`: the search, filters and sort whose page is rendered in full. A new one
   // starts with FIRST_CARDS; a change of the clips themselves (a status set from a
   // card) keeps the whole page, so no focused card goes away.
-  const view = `${deferredQuery}\u0000${JSON.stringify(filters)}\u0000${sort}`;
+  const view = `${deferredQuery}\u0000${JSON.stringify(filters)}\u0000${sort}\u0000${brandFilter}`;
   const [whole, setWhole] = useState<string | null>(null);
   const rendered = whole === view ? limit : Math.min(limit, FIRST_CARDS);
   const visible = useMemo(() => shown.slice(0, rendered), [shown, rendered]);
@@ -87,7 +96,7 @@ export function IdeasSection() {
     return () => clearTimeout(timer);
   }, [whole, view]);
 
-  useEffect(() => setLimit(CLIPS_PAGE_SIZE), [deferredQuery, filters, sort]);
+  useEffect(() => setLimit(CLIPS_PAGE_SIZE), [deferredQuery, filters, sort, brandFilter]);
   // A clip deleted elsewhere leaves the selection.
   useEffect(() => {
     setSelected((current) => {
@@ -214,7 +223,7 @@ export function IdeasSection() {
     [clips, selected, t],
   );
 
-  if (!clips) return firstPage ? <FirstPage clips={firstPage.clips} total={firstPage.total} /> : <p className="text-slate-500">{t('clipsLoading')}</p>;
+  if (!clips || !brands) return firstPage ? <FirstPage clips={firstPage.clips} total={firstPage.total} /> : <p className="text-slate-500">{t('clipsLoading')}</p>;
 
   return (
     // data-query: the search the cards on screen answer (it trails the box while React
@@ -223,7 +232,7 @@ export function IdeasSection() {
       <div className="flex flex-wrap items-baseline gap-3">
         <h2 className="text-lg font-semibold">{t('navIdeas')}</h2>
         <p className="text-slate-600 dark:text-slate-400" data-testid="clips-count" data-count={shown.length} data-total={clips.length}>
-          {searching || JSON.stringify(filters) !== JSON.stringify(NO_FILTERS) ? t('clipsCountFiltered', shown.length, clips.length) : t('clipsCount', clips.length)}
+          {searching || brandFilter !== ALL_BRANDS || JSON.stringify(filters) !== JSON.stringify(NO_FILTERS) ? t('clipsCountFiltered', shown.length, clips.length) : t('clipsCount', clips.length)}
         </p>
         {searching && !ready && (
           <p className="text-xs text-slate-500" data-testid="clips-search-preparing">
@@ -252,6 +261,7 @@ export function IdeasSection() {
       />
 
       <div className="flex flex-wrap items-center gap-2 text-xs">
+        <BrandFilterSelect brands={brands} value={brandFilter} onChange={setBrandFilter} />
         <label className="flex items-center gap-1">
           <input
             type="checkbox"
@@ -268,6 +278,7 @@ export function IdeasSection() {
               {t('clipsSelectedCount', selected.size)}
             </span>
             <StatusSelect value="" placeholder={t('clipsBulkStatus')} label={t('clipsBulkStatus')} testId="clips-bulk-status" onChange={(status) => changeStatus([...selected], status)} />
+            <MoveToBrand brands={brands} testId="clips-move-brand" onMove={(brandId) => void write(() => moveItems(getDb(), 'clips', [...selected], brandId))} />
             <Button variant="danger" onClick={() => remove([...selected])} data-testid="clips-bulk-delete">
               {t('clipsDeleteSelected', selected.size)}
             </Button>
@@ -314,7 +325,7 @@ export function IdeasSection() {
           {t('clipsNoMatch')}
         </p>
       ) : (
-        <ClipGrid clips={visible} layout={layout} selected={selected} onToggleSelected={toggle} onOpen={setOpenId} onStatus={changeStatus} onKey={onCardKey} />
+        <ClipGrid brands={brands} clips={visible} layout={layout} selected={selected} onToggleSelected={toggle} onOpen={setOpenId} onStatus={changeStatus} onKey={onCardKey} />
       )}
       {shown.length > limit && (
         <div ref={sentinel} className="flex justify-center">

@@ -4,6 +4,12 @@ import { browser } from '#imports';
 import { useI18n } from '@/components/i18n';
 import { ReplyEditor } from '@/components/replies/ReplyEditor';
 import { Button, Notice } from '@/components/ui';
+import { BrandChip } from '@/components/brands/BrandChip';
+import { BrandFilterSelect, MoveToBrand } from '@/components/brands/BrandFilterSelect';
+import { useBrandFilter, useBrands } from '@/components/brands/useBrands';
+import { brandForNew, filterByBrand } from '@/utils/brands/filter';
+import { moveItems } from '@/utils/brands/ops';
+import type { Brand } from '@/utils/db/brands';
 import { getDb } from '@/utils/db/app-db';
 import type { Network } from '@/utils/db/record';
 import type { SavedReply } from '@/utils/db/saved-replies';
@@ -53,6 +59,8 @@ const control =
 export function RepliesSection() {
   const { t, language: uiLanguage } = useI18n();
   const replies = useLiveQuery(() => getDb().savedReplies.toArray(), []);
+  const brands = useBrands();
+  const [brandFilter, setBrandFilter] = useBrandFilter(brands);
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<ReplySort>('most-used');
   const [network, setNetwork] = useState<Network | ''>('');
@@ -70,8 +78,8 @@ export function RepliesSection() {
 
   const all = replies ?? [];
   const shown = useMemo(
-    () => sortReplies(filterReplies(all, { query, network: network || null, language: language || null, tag: tag || null }), sort),
-    [all, query, network, language, tag, sort],
+    () => sortReplies(filterReplies(filterByBrand(all, brandFilter), { query, network: network || null, language: language || null, tag: tag || null }), sort),
+    [all, brandFilter, query, network, language, tag, sort],
   );
   const tags = useMemo(() => allTags(all), [all]);
   const languages = useMemo(() => allLanguages(all), [all]);
@@ -95,6 +103,13 @@ export function RepliesSection() {
       const { shortcutCleared } = await restoreReply(getDb(), deleted);
       say(t(shortcutCleared ? 'repliesRestoredWithoutShortcut' : 'repliesRestored', deleted.title));
     });
+  }
+
+  async function moveSelected(brandId: string | null) {
+    const ids = selectedReplies.map((r) => r.id);
+    const moved = await moveItems(getDb(), 'savedReplies', ids, brandId);
+    const name = brandId === null ? t('brandShared') : (brands?.find((b) => b.id === brandId)?.name ?? '');
+    say(t('brandMoved', moved, name));
   }
 
   async function duplicate(reply: SavedReply) {
@@ -136,7 +151,7 @@ export function RepliesSection() {
     setImporting(read.ok ? { kind: 'csv', table: read.table, fileName: file.name, key: Date.now() } : { kind: 'csv-error', message: csvErrorMessage(t, read.error) });
   }
 
-  if (!replies) return null;
+  if (!replies || !brands) return null;
 
   return (
     <div className="max-w-5xl space-y-4" data-testid="replies-section">
@@ -146,7 +161,7 @@ export function RepliesSection() {
           <Button
             variant="primary"
             data-testid="replies-new"
-            onClick={() => setEditing({ draft: emptyDraft(uiLanguage), problems: [], saving: false })}
+            onClick={() => setEditing({ draft: { ...emptyDraft(uiLanguage), brandId: brandForNew(brandFilter) }, problems: [], saving: false })}
           >
             {t('repliesNew')}
           </Button>
@@ -210,6 +225,7 @@ export function RepliesSection() {
       )}
 
       <div className="flex flex-wrap items-end gap-2" role="search">
+        <BrandFilterSelect brands={brands} value={brandFilter} onChange={setBrandFilter} />
         <input
           type="search"
           className={`${control} min-w-48 flex-1`}
@@ -255,9 +271,12 @@ export function RepliesSection() {
         </select>
       </div>
 
-      <p className="text-xs text-slate-500" data-testid="replies-count" data-shown={shown.length} data-total={all.length}>
-        {t('repliesCount', shown.length, all.length)}
-      </p>
+      <div className="flex flex-wrap items-center gap-2">
+        <p className="text-xs text-slate-500" data-testid="replies-count" data-shown={shown.length} data-total={all.length}>
+          {t('repliesCount', shown.length, all.length)}
+        </p>
+        {selectedReplies.length > 0 && <MoveToBrand brands={brands} onMove={(brandId) => void moveSelected(brandId)} testId="replies-move-brand" />}
+      </div>
 
       {all.length === 0 ? (
         <p className="text-slate-600 dark:text-slate-400" data-testid="replies-empty">
@@ -269,6 +288,7 @@ export function RepliesSection() {
             <ReplyRow
               key={reply.id}
               reply={reply}
+              brands={brands}
               selected={selected.has(reply.id)}
               onSelect={(on) => setSelected((s) => (on ? new Set([...s, reply.id]) : new Set([...s].filter((id) => id !== reply.id))))}
               onEdit={() => setEditing({ draft: draftOf(reply), problems: [], saving: false })}
@@ -295,6 +315,7 @@ export function RepliesSection() {
 
 function ReplyRow({
   reply,
+  brands,
   selected,
   onSelect,
   onEdit,
@@ -302,6 +323,7 @@ function ReplyRow({
   onDelete,
 }: {
   reply: SavedReply;
+  brands: readonly Brand[];
   selected: boolean;
   onSelect(on: boolean): void;
   onEdit(): void;
@@ -333,6 +355,7 @@ function ReplyRow({
           <span className="text-xs text-slate-500">
             {networks} · {reply.language} · {t('repliesUses', reply.useCount)}
           </span>
+          <BrandChip brandId={reply.brandId} brands={brands} />
         </div>
         <p className="line-clamp-2 whitespace-pre-wrap break-words text-slate-700 dark:text-slate-300" data-testid="reply-body">
           {reply.body}

@@ -4,6 +4,7 @@ import { HashtagSetsSection } from './HashtagSetsSection';
 import { BestTimeSection } from './BestTimeSection';
 import { IdeasSection } from './IdeasSection';
 import { SettingsSection } from './SettingsSection';
+import { BrandsSection } from './BrandsSection';
 
 export interface LibrarySection {
   /** Also the address's hash: `library.html#<id>`. */
@@ -27,6 +28,9 @@ export const LIBRARY_SECTIONS: LibrarySection[] = [
 
   // Content ideas (#6)
   { id: 'ideas', labelKey: 'navIdeas', View: IdeasSection },
+
+  // Brands: the clients, their accounts, merge, delete, one brand's file (#13)
+  { id: 'brands', labelKey: 'navBrands', View: BrandsSection },
 
   { id: 'settings', labelKey: 'navSettings', View: SettingsSection },
 ];

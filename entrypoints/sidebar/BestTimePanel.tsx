@@ -6,7 +6,9 @@ import { Button, Notice, Section } from '@/components/ui';
 import type { PagePost, TimingPageView } from '@/utils/messaging/features/timing';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { priorById } from '@/utils/timing/priors';
+import { NoStudyNote } from '@/components/best-time/NoStudyNote';
 import type { SidebarPanelProps } from './tabs';
+import { useBrandInView } from './useBrandInView';
 
 const NOW_TONE = { good: 'ok', average: 'info', poor: 'warn' } as const;
 
@@ -29,6 +31,8 @@ export function BestTimePanel({ page, active }: SidebarPanelProps) {
   const [view, setView] = useState<TimingPageView | null>(null);
   const [failed, setFailed] = useState(false);
   const path = page?.path;
+  // The hint follows the brand in view (the background reads it for this tab).
+  const brandId = useBrandInView().view?.brandId;
 
   const refresh = useCallback(() => {
     sendMessage('timingPageView')
@@ -40,31 +44,32 @@ export function BestTimePanel({ page, active }: SidebarPanelProps) {
   }, []);
   useEffect(() => {
     if (active && page) refresh();
-  }, [active, path, page, refresh]);
+  }, [active, path, page, refresh, brandId]);
 
   if (failed) return <Notice tone="error">{t('bestTimeSidebarFailed')}</Notice>;
   if (!view) return null;
   const { reading, hint } = view;
-  if (!reading.account) {
-    return (
-      <p className="text-slate-600 dark:text-slate-300" data-testid="best-time-sidebar-no-account">
-        {t('bestTimeSidebarNoAccount')}
-      </p>
-    );
-  }
-  const account = reading.account;
-  const who = account.handle ? `@${account.handle}` : (account.name ?? '');
+  const shown = reading.account;
   if (!hint) {
+    if (!shown) {
+      return (
+        <p className="text-slate-600 dark:text-slate-300" data-testid="best-time-sidebar-no-account">
+          {t('bestTimeSidebarNoAccount')}
+        </p>
+      );
+    }
+    const who = accountLabel(shown);
     return (
       <Section title={t('bestTimeTitle')} testId="best-time-sidebar-new-account">
         <p>{t('bestTimeSidebarNotAnAccount', who)}</p>
         <Button
           variant="primary"
           onClick={async () => {
+            // The background files it under the brand in view (all brands: a brand of its name).
             await sendMessage('timingCreateAccount', {
-              network: account.network,
-              handle: account.handle,
-              name: account.name ?? account.handle ?? '',
+              network: shown.network,
+              handle: shown.handle,
+              name: shown.name ?? shown.handle ?? '',
             });
             refresh();
           }}
@@ -75,6 +80,8 @@ export function BestTimePanel({ page, active }: SidebarPanelProps) {
       </Section>
     );
   }
+  // The hint may be for the brand in view's account rather than the page's (issue #13).
+  const who = accountLabel(hint.brand);
   const prior = hint.priorId ? priorById(hint.priorId) : undefined;
   const priorLabel = prior ? `${prior.source.publisher} ${prior.year}` : null;
   const noDays = daysWithoutData(t, hint.postsPerDay, language);
@@ -82,6 +89,7 @@ export function BestTimePanel({ page, active }: SidebarPanelProps) {
   return (
     <div className="space-y-5" data-testid="best-time-sidebar">
       <Section title={t('bestTimeSidebarFor', who)} testId="best-time-sidebar-hint">
+        <span hidden data-testid="best-time-sidebar-account" data-value={hint.brand.id} data-brand={hint.brand.brandId} data-on-page={String(view.onPage)} />
         <Notice tone={NOW_TONE[hint.now]} testId="best-time-sidebar-now">
           <span data-value={hint.now}>{t(NOW_KEY[hint.now])}</span>
         </Notice>
@@ -106,40 +114,47 @@ export function BestTimePanel({ page, active }: SidebarPanelProps) {
           {whyLine(t, hint.why, language, priorLabel)}
         </p>
         {noDays && <p className="text-xs text-slate-500" data-testid="best-time-sidebar-days-without-data">{noDays}</p>}
+        <NoStudyNote network={hint.brand.network} />
         <p className="text-xs text-slate-500">{t('bestTimeSidebarZone', hint.timeZone)}</p>
       </Section>
-      <Section title={t('bestTimeSidebarPosts')} testId="best-time-sidebar-posts">
-        {reading.posts.length === 0 ? (
-          <p className="text-slate-500" data-testid="best-time-sidebar-no-posts">
-            {t('bestTimeSidebarNoPosts', who)}
-          </p>
-        ) : (
-          <ul className="space-y-3">
-            {reading.posts.map((p) => (
-              <PostToLog
-                key={p.permalink}
-                post={p}
-                logged={view.logged.includes(p.permalink)}
-                onLog={async (publishedAt) => {
-                  await sendMessage('timingLogPosts', {
-                    brandId: hint.brand.id,
-                    posts: [
-                      {
-                        permalink: p.permalink,
-                        publishedAt,
-                        metrics: { ...p.counts, saves: null, reach: null, views: null },
-                      },
-                    ],
-                  });
-                  refresh();
-                }}
-              />
-            ))}
-          </ul>
-        )}
-      </Section>
+      {view.onPage && (
+        <Section title={t('bestTimeSidebarPosts')} testId="best-time-sidebar-posts">
+          {reading.posts.length === 0 ? (
+            <p className="text-slate-500" data-testid="best-time-sidebar-no-posts">
+              {t('bestTimeSidebarNoPosts', who)}
+            </p>
+          ) : (
+            <ul className="space-y-3">
+              {reading.posts.map((p) => (
+                <PostToLog
+                  key={p.permalink}
+                  post={p}
+                  logged={view.logged.includes(p.permalink)}
+                  onLog={async (publishedAt) => {
+                    await sendMessage('timingLogPosts', {
+                      brandId: hint.brand.id,
+                      posts: [
+                        {
+                          permalink: p.permalink,
+                          publishedAt,
+                          metrics: { ...p.counts, saves: null, reach: null, views: null },
+                        },
+                      ],
+                    });
+                    refresh();
+                  }}
+                />
+              ))}
+            </ul>
+          )}
+        </Section>
+      )}
     </div>
   );
+}
+
+function accountLabel(account: { handle: string | null; name: string | null }): string {
+  return account.handle ? `@${account.handle}` : (account.name ?? '');
 }
 
 function PostToLog({ post, logged, onLog }: { post: PagePost; logged: boolean; onLog(publishedAt: number): Promise<void> }) {

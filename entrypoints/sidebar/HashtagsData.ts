@@ -5,6 +5,7 @@ import type { HashtagSuggestion } from '@/utils/messaging/features/hashtags';
 import type { ComposerText } from '@/utils/messaging/features/hashtag-sets';
 import { sendMessage, SIDEBAR_PORT, type SidebarPortMessage } from '@/utils/messaging/protocol';
 import { keepPortOpen } from './live-port';
+import { useBrandInView } from './useBrandInView';
 
 /** The text of this tab's composer: asked once, then pushed live by the background
  * (the page agent sends it ~150 ms after the last keystroke). */
@@ -41,12 +42,14 @@ export interface SuggestionsState {
 
 export const SUGGESTION_LIMIT = 12;
 
-/** Ranked suggestions for `text` from the background's model; the answer to an older
+/** Ranked suggestions for `text` from the background's model, for the brand in view (the
+ * background reads it for this tab; asked again when it changes); the answer to an older
  * text never replaces a newer one. */
 export function useSuggestions(text: string, network: Network, avoid: readonly string[], debounceMs = 0): SuggestionsState {
   const [state, setState] = useState<SuggestionsState>({ status: 'idle', items: [], forLength: 0 });
   const asked = useRef(0);
   const avoidKey = avoid.join('\n');
+  const brandId = useBrandInView().view?.brandId;
   useEffect(() => {
     const id = ++asked.current;
     if (!text.trim()) {
@@ -60,13 +63,15 @@ export function useSuggestions(text: string, network: Network, avoid: readonly s
         .catch(() => id === asked.current && setState({ status: 'failed', items: [], forLength: text.length }));
     }, debounceMs);
     return () => clearTimeout(timer);
-  }, [text, network, avoidKey, debounceMs]);
+  }, [text, network, avoidKey, debounceMs, brandId]);
   return state;
 }
 
-/** The hashtag sets, read again when `version` changes (after a save). */
+/** The hashtag sets offered with the brand in view (its own, then the shared ones), read
+ * again when `version` changes (after a save) and when the brand in view changes. */
 export function useHashtagSets(version: number): HashtagSet[] | null {
   const [sets, setSets] = useState<HashtagSet[] | null>(null);
+  const brandId = useBrandInView().view?.brandId;
   useEffect(() => {
     let live = true;
     sendMessage('listHashtagSets')
@@ -75,6 +80,6 @@ export function useHashtagSets(version: number): HashtagSet[] | null {
     return () => {
       live = false;
     };
-  }, [version]);
+  }, [version, brandId]);
   return sets;
 }

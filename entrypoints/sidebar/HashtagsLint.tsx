@@ -6,6 +6,8 @@ function issueText(t: Translate, issue: LintIssue): string {
   switch (issue.code) {
     case 'over-limit':
       return t('hashtagsLintOverLimit', issue.count, issue.limit);
+    case 'one-topic-tag':
+      return t('hashtagsLintOneTopic', `#${issue.topic}`, issue.plain.map((tag) => `#${tag}`).join(', '));
     case 'many-hashtags':
       return t('hashtagsLintMany', issue.count);
     case 'too-long':

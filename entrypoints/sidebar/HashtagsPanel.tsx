@@ -34,7 +34,8 @@ export function HashtagsPanel({ page }: SidebarPanelProps) {
   useEffect(() => setOutcomePath(pagePath), [lastOutcome]); // eslint-disable-line react-hooks/exhaustive-deps
   const outcome = outcomePath === pagePath ? lastOutcome : null;
 
-  const siteNetwork: Network = page?.site === 'instagram' ? 'instagram' : 'facebook';
+  // Business Suite writes to Facebook unless its composer names Instagram (composerNetwork).
+  const siteNetwork: Network = !page || page.site === 'business' ? 'facebook' : page.site;
   const network = composer?.network ?? siteNetwork;
   const avoidList = avoid ?? [];
   const rules = rulesFor(network, instagramLimit);

@@ -3,6 +3,7 @@ import { useI18n } from '@/components/i18n';
 import { Button, Notice } from '@/components/ui';
 import type { HashtagSet } from '@/utils/db/hashtags';
 import type { Network } from '@/utils/db/record';
+import { SITE_LABEL_KEYS } from '@/utils/sites/networks';
 import { setsFor } from '@/utils/hashtags/sets';
 import type { SaveHashtagSetResult } from '@/utils/messaging/features/hashtag-sets';
 import { sendMessage } from '@/utils/messaging/protocol';
@@ -137,7 +138,7 @@ export function SaveSetForm({
       </label>
       <label className="flex items-center gap-2 text-xs">
         <input type="checkbox" checked={forNetwork} onChange={(e) => setForNetwork(e.target.checked)} data-testid="hashtags-save-set-network" />
-        {t('hashtagsSetOnlyFor', t(network === 'instagram' ? 'siteInstagram' : 'siteFacebook'))}
+        {t('hashtagsSetOnlyFor', t(SITE_LABEL_KEYS[network]))}
       </label>
       {message?.tone === 'error' && (
         <Notice tone="error" testId="hashtags-save-set-result">

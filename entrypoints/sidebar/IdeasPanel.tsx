@@ -9,6 +9,7 @@ import { IdeasClipEditor } from './IdeasClipEditor';
 import { IdeasDraft } from './IdeasDraft';
 import { ClipThumbnail } from './IdeasThumbnail';
 import type { SidebarPanelProps } from './tabs';
+import { useBrandInView } from './useBrandInView';
 
 const RECENT = 12;
 const ERROR_KEYS = {
@@ -39,6 +40,8 @@ export function IdeasPanel({ page, active }: SidebarPanelProps) {
   const [recent, setRecent] = useState<ClipSummary[] | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Recent ideas are the brand in view's, then the shared ones (the background reads the brand).
+  const brandId = useBrandInView().view?.brandId;
 
   const reload = useCallback(() => {
     sendMessage('listRecentClips', { limit: RECENT })
@@ -48,7 +51,7 @@ export function IdeasPanel({ page, active }: SidebarPanelProps) {
 
   useEffect(() => {
     if (active) reload();
-  }, [active, reload, lastCapture?.at]);
+  }, [active, reload, lastCapture?.at, brandId]);
 
   // A new clip is the one shown for editing.
   useEffect(() => {
@@ -56,7 +59,8 @@ export function IdeasPanel({ page, active }: SidebarPanelProps) {
   }, [lastCapture?.at, lastCapture?.clipId]);
 
   const selected = recent?.find((clip) => clip.id === selectedId) ?? null;
-  const canClip = page?.site === 'facebook' || page?.site === 'instagram';
+  // Every site with posts: Business Suite has none of its own.
+  const canClip = page != null && page.site !== 'business';
   const fresh = lastCapture && Date.now() - lastCapture.at < 10 * 60_000 && onPageOf(lastCapture, page) ? lastCapture : null;
 
   return (

@@ -5,6 +5,8 @@ import { Button, Notice } from '@/components/ui';
 import type { SavedReply } from '@/utils/db/saved-replies';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { draftOf, emptyDraft, type ReplyDraft, type ReplyProblem } from '@/utils/replies/store';
+import { BrandMark } from './BrandSwitch';
+import { useBrandInView } from './useBrandInView';
 
 export interface ReplyEditing {
   draft: ReplyDraft;
@@ -14,8 +16,8 @@ export interface ReplyEditing {
 
 /** The sidebar's own management of replies (create, edit, duplicate, delete with
  * undo), through the background: the framed sidebar may not open the database. The
- * same editor as the library page's. */
-export function useReplyManagement(language: string) {
+ * same editor as the library page's. New replies belong to `brandId`, the brand in view. */
+export function useReplyManagement(language: string, brandId: string | null = null) {
   const { t } = useI18n();
   const [editing, setEditing] = useState<ReplyEditing | null>(null);
   const [notice, setNotice] = useState<{ text: string; undo?: () => Promise<void> } | null>(null);
@@ -52,7 +54,8 @@ export function useReplyManagement(language: string) {
   return {
     editing,
     setEditing,
-    startNew: () => setEditing({ draft: emptyDraft(language), problems: [], saving: false }),
+    // A new reply is filed under the brand in view (null: all brands).
+    startNew: () => setEditing({ draft: { ...emptyDraft(language), brandId }, problems: [], saving: false }),
     startEdit: (reply: SavedReply) => setEditing({ draft: draftOf(reply), problems: [], saving: false }),
     duplicate,
     remove,
@@ -65,10 +68,17 @@ export function useReplyManagement(language: string) {
 export function ReplyEditPane({ manage }: { manage: ReturnType<typeof useReplyManagement> }) {
   const { t } = useI18n();
   const { editing } = manage;
+  const { view } = useBrandInView();
   if (!editing) return null;
+  const brand = view?.brands.find((b) => b.id === editing.draft.brandId) ?? null;
   return (
     <div className="rounded-md border border-slate-200 p-2 dark:border-slate-700" data-testid="replies-sidebar-editor">
-      <h3 className="mb-2 font-medium">{editing.draft.id ? t('repliesEditTitle') : t('repliesNewTitle')}</h3>
+      <h3 className="font-medium">{editing.draft.id ? t('repliesEditTitle') : t('repliesNewTitle')}</h3>
+      {/* Whose reply it is: a new one is the brand in view's. */}
+      <p className="mb-2 flex items-center gap-1.5 text-xs text-slate-600 dark:text-slate-300" data-testid="replies-editor-brand" data-value={editing.draft.brandId ?? 'shared'}>
+        <BrandMark brand={brand} />
+        {brand ? t('repliesForBrand', brand.name) : t('repliesShared')}
+      </p>
       <ReplyEditor
         value={editing.draft}
         onChange={(draft) => manage.setEditing({ ...editing, draft })}

@@ -6,7 +6,7 @@ import type { SavedReply } from '@/utils/db/saved-replies';
 import type { Network } from '@/utils/db/record';
 import type { RepliesPortMessage } from '@/utils/messaging/features/replies';
 import { sendMessage } from '@/utils/messaging/protocol';
-import { boxLimit } from '@/utils/replies/limits';
+import { boxLength, boxLimit, type BoxKind } from '@/utils/replies/limits';
 import { needsIdentityWarning, replyLocale, templateContext, type ReplyPageContext } from '@/utils/replies/page-context';
 import { replySearch } from '@/utils/replies/search';
 import { allLanguages, filterReplies, sortReplies, type ReplySort } from '@/utils/replies/store';
@@ -18,6 +18,9 @@ import { ReplyActions, ReplyEditPane, ReplyManageNotice, useReplyManagement } fr
 import { copyToClipboard } from './replies-clipboard';
 import type { SidebarPanelProps } from './tabs';
 import { useReplies } from './useReplies';
+import { useBrandInView } from './useBrandInView';
+import { brandName } from './BrandSwitch';
+import { offeredReplies, wrongBrand } from '@/utils/replies/brand';
 
 /** Replies shown at once: the palette narrows the rest by typing. */
 const SHOWN = 60;
@@ -30,7 +33,14 @@ type Status =
 
 type Step =
   | { step: 'form'; reply: SavedReply; fields: TemplateField[] }
-  | { step: 'identity'; reply: SavedReply; answers?: Record<string, string> };
+  | { step: 'identity'; reply: SavedReply; answers?: Record<string, string> }
+  | { step: 'brand'; reply: SavedReply; answers?: Record<string, string>; expected: string };
+
+/** Questions already answered "insert anyway" for this insertion. */
+interface Confirmed {
+  identity?: boolean;
+  brand?: boolean;
+}
 
 const selectClass =
   'rounded-md border border-slate-300 bg-white px-1.5 py-1 text-xs dark:border-slate-600 dark:bg-slate-900';
@@ -65,7 +75,12 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
   const busy = useRef(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const locale = replyLocale(language, navigator.language);
-  const manage = useReplyManagement(locale.split('-')[0].toLowerCase());
+  const { view: brandView } = useBrandInView();
+  const brandId = brandView?.brandId ?? null;
+  // Read when an insertion starts (signals arrive in handlers made before the last render).
+  const brandRef = useRef(brandView);
+  brandRef.current = brandView;
+  const manage = useReplyManagement(locale.split('-')[0].toLowerCase(), brandId);
 
   const { replies, failed } = useReplies((message, list) => void onSignal(message, list));
 
@@ -83,12 +98,14 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [composerKey]);
 
+  // The brand's replies and the shared ones (all, with all brands in view), the brand's first.
   const sorted = useMemo(
-    () => sortReplies(filterReplies(replies ?? [], { network: network || null, language: lang || null }), sort),
-    [replies, network, lang, sort],
+    () => sortReplies(filterReplies(offeredReplies(replies ?? [], brandId), { network: network || null, language: lang || null }), sort),
+    [replies, brandId, network, lang, sort],
   );
   const search = useMemo(() => replySearch(sorted), [sorted]);
-  const shown = useMemo(() => search(query).slice(0, SHOWN), [search, query]);
+  const shown = useMemo(() => offeredReplies(search(query), brandId).slice(0, SHOWN), [search, query, brandId]);
+  const firstShared = brandId === null ? -1 : shown.findIndex((r) => r.brandId === null);
   const languages = useMemo(() => allLanguages(replies ?? []), [replies]);
   const limit = boxLimit(pageContext?.box ?? null);
 
@@ -109,15 +126,18 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
     } else if (message.type === 'form' && reply) {
       await sidebarTabItem.setValue('replies');
       void start(reply);
+    } else if (message.type === 'brand' && reply) {
+      await sidebarTabItem.setValue('replies');
+      void start(reply);
     } else if (message.type === 'blocked' && reply) {
       await sidebarTabItem.setValue('replies');
       setStatus({ state: 'blocked', message: t('repliesInsertBlocked', message.missing.join(', ')) });
     }
   }
 
-  /** Click / Enter on a reply: ask its fill-in fields, check the identity, render,
-   * insert. Nothing reaches the page while a value is missing. */
-  async function start(reply: SavedReply, answers?: Record<string, string>, identityChecked = false) {
+  /** Click / Enter on a reply: ask its fill-in fields, check the identity and the brand,
+   * render, insert. Nothing reaches the page while a value is missing. */
+  async function start(reply: SavedReply, answers?: Record<string, string>, confirmed: Confirmed = {}) {
     setStatus(null);
     const context = await sendMessage('repliesPageContext').catch(() => null);
     setPageContext(context);
@@ -128,8 +148,14 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
       setStep({ step: 'form', reply, fields });
       return;
     }
-    if (!identityChecked && needsIdentityWarning(reply, context)) {
+    if (!confirmed.identity && needsIdentityWarning(reply, context)) {
       setStep({ step: 'identity', reply, answers });
+      return;
+    }
+    // Another client's voice: asked as the identity is.
+    const expected = confirmed.brand ? null : wrongBrand(reply, brandRef.current);
+    if (expected !== null) {
+      setStep({ step: 'brand', reply, answers, expected });
       return;
     }
     setStep(null);
@@ -217,15 +243,26 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
       )}
 
       {step?.step === 'identity' && (
-        <Notice tone="warn" testId="replies-identity-warning">
-          <p>{t('repliesIdentityWarning', step.reply.title, pageContext?.actingAs?.name ?? '')}</p>
-          <div className="mt-2 flex gap-2">
-            <Button variant="primary" onClick={() => void start(step.reply, step.answers, true)} data-testid="replies-identity-confirm">
-              {t('repliesIdentityInsertAnyway')}
-            </Button>
-            <Button onClick={leave}>{t('repliesCancel')}</Button>
-          </div>
-        </Notice>
+        <AskFirst
+          testIdPrefix="replies-identity"
+          text={t('repliesIdentityWarning', step.reply.title, pageContext?.actingAs?.name ?? '')}
+          onConfirm={() => void start(step.reply, step.answers, { identity: true })}
+          onCancel={leave}
+        />
+      )}
+
+      {step?.step === 'brand' && (
+        <AskFirst
+          testIdPrefix="replies-brand"
+          text={t(
+            'repliesBrandWarning',
+            step.reply.title,
+            brandName(brandView, step.reply.brandId, t('sidebarBrandAll')),
+            brandName(brandView, step.expected, t('sidebarBrandAll')),
+          )}
+          onConfirm={() => void start(step.reply, step.answers, { identity: true, brand: true })}
+          onCancel={leave}
+        />
       )}
 
       {status && <StatusNotice status={status} />}
@@ -299,6 +336,7 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
         {shown.map((reply, index) => (
           <ReplyItem
             key={reply.id}
+            sharedHeading={index === firstShared && index > 0}
             reply={reply}
             highlighted={index === highlight}
             pageContext={pageContext}
@@ -314,6 +352,25 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
         ))}
       </ul>
     </div>
+  );
+}
+
+/** A question before inserting (the wrong identity, the wrong brand): "Insert anyway" or
+ * "Cancel". Test ids `<prefix>-warning`, `<prefix>-confirm`, `<prefix>-cancel`. */
+function AskFirst(props: { testIdPrefix: string; text: string; onConfirm(): void; onCancel(): void }) {
+  const { t } = useI18n();
+  return (
+    <Notice tone="warn" testId={`${props.testIdPrefix}-warning`}>
+      <p>{props.text}</p>
+      <div className="mt-2 flex gap-2">
+        <Button variant="primary" onClick={props.onConfirm} data-testid={`${props.testIdPrefix}-confirm`}>
+          {t('repliesIdentityInsertAnyway')}
+        </Button>
+        <Button onClick={props.onCancel} data-testid={`${props.testIdPrefix}-cancel`}>
+          {t('repliesCancel')}
+        </Button>
+      </div>
+    </Notice>
   );
 }
 
@@ -346,6 +403,8 @@ function StatusNotice({ status }: { status: Status }) {
  * box's limit. */
 function ReplyItem(props: {
   reply: SavedReply;
+  /** The first shared reply after the brand's own: says so above it. */
+  sharedHeading: boolean;
   highlighted: boolean;
   pageContext: ReplyPageContext | null;
   locale: string;
@@ -356,20 +415,28 @@ function ReplyItem(props: {
 }) {
   const { t } = useI18n();
   const { reply, limit } = props;
+  const box: BoxKind | null = props.pageContext?.box ?? null;
   // Rendered once per reply and context; a fixed random source keeps it steady. What is
   // still to be asked shows as a labelled place ("asks: Phone"), never as an empty gap.
   const { preview, parts } = useMemo(() => {
     const context = templateContext(props.pageContext, { locale: props.locale, answers: reply.lastAnswers, random: () => 0 });
     return { preview: renderTemplate(reply.body, context).text, parts: renderPreview(reply.body, context) };
   }, [reply.body, reply.lastAnswers, props.pageContext, props.locale]);
-  const over = limit !== null && preview.length > limit;
+  const length = boxLength(preview, box);
+  const over = limit !== null && length > limit;
   return (
     <li id={`reply-${reply.id}`} role="option" aria-selected={props.highlighted}>
+      {props.sharedHeading && (
+        <p className="mt-3 mb-1 text-[11px] font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400" data-testid="replies-shared-heading">
+          {t('repliesShared')}
+        </p>
+      )}
       <button
         type="button"
         onClick={props.onChoose}
         data-testid="replies-item"
         data-reply-id={reply.id}
+        data-brand={reply.brandId ?? 'shared'}
         data-highlighted={props.highlighted}
         className={`w-full rounded-md border px-2 py-1.5 text-left ${
           props.highlighted
@@ -395,11 +462,11 @@ function ReplyItem(props: {
         <span
           className={`block text-right text-[11px] ${over ? 'font-semibold text-red-600 dark:text-red-400' : 'text-slate-500'}`}
           data-testid="replies-count"
-          data-length={preview.length}
+          data-length={length}
           data-limit={limit ?? ''}
           data-over={over}
         >
-          {limit === null ? t('repliesCharacters', preview.length) : t('repliesCharactersOfLimit', preview.length, limit)}
+          {limit === null ? t('repliesCharacters', length) : t('repliesCharactersOfLimit', length, limit)}
         </span>
       </button>
       {props.actions}

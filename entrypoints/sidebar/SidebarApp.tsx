@@ -7,26 +7,42 @@ import { sendMessage } from '@/utils/messaging/protocol';
 import { sidebarSideItem, sidebarStateItem, sidebarTabItem } from '@/utils/settings/items';
 import { SIDEBAR_TABS, TabIcon, type SidebarTab } from './tabs';
 import { usePageState } from './usePageState';
+import { BrandInViewContext, useBrandInViewSource } from './useBrandInView';
+import { BrandQuestion, BrandSwitch } from './BrandSwitch';
 import { useTheme } from '@/components/useTheme';
 
-const SITE_LABEL = { facebook: 'siteFacebook', instagram: 'siteInstagram', business: 'siteBusiness' } as const;
+import { SITE_LABEL_KEYS as SITE_LABEL } from '@/utils/sites/networks';
 
-/** The sidebar: a header (name, the page in one quiet line, library, close), a problem
+/** The sidebar: a header (name, the brand in view, the page in one quiet line, library,
+ * close), the question about an account in no brand, a problem
  * only when there is one, the tab bar, and the chosen tab's panel. The panel is the one
  * place that scrolls; nothing above it grows when the page's focus moves, so what the
  * user is about to click stays where it is. */
 export function SidebarApp() {
-  const { t } = useI18n();
   const page = usePageState();
   useTheme(page?.theme);
   const [chosen, setChosen] = useStorageItem(sidebarTabItem);
   const active = SIDEBAR_TABS.find((tab) => tab.id === chosen) ?? SIDEBAR_TABS[0];
+  const brandInView = useBrandInViewSource();
 
+  return (
+    <BrandInViewContext.Provider value={brandInView}>
+      <SidebarLayout page={page} active={active} choose={(id) => void setChosen(id)} />
+    </BrandInViewContext.Provider>
+  );
+}
+
+/** Everything inside the brand-in-view context. */
+function SidebarLayout({ page, active, choose }: { page: PageState | null | undefined; active: SidebarTab; choose(id: string): void }) {
+  const { t } = useI18n();
   return (
     <div className="flex h-screen flex-col overflow-hidden text-sm">
       <header className="relative flex items-center gap-2 border-b border-slate-200 px-3 py-1.5 dark:border-slate-700">
         <div className="min-w-0 flex-1">
-          <h1 className="text-base leading-5 font-bold">Spalla</h1>
+          <div className="flex min-w-0 items-center gap-2">
+            <h1 className="shrink-0 text-base leading-5 font-bold">Spalla</h1>
+            <BrandSwitch />
+          </div>
           <ThisPage page={page} />
         </div>
         <button
@@ -49,8 +65,9 @@ export function SidebarApp() {
           ×
         </button>
       </header>
+      <BrandQuestion />
       <PageProblems page={page} />
-      <Tabs page={page} active={active} choose={(id) => void setChosen(id)} />
+      <Tabs page={page} active={active} choose={choose} />
       {page?.composer.covered && <CoveredNotice page={page} />}
     </div>
   );

@@ -5,12 +5,13 @@
 import { beforeEach, describe, expect, inject, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium';
-import { clickEdgeTab, hostInfo, inWorker, openSidebar, setStorage, useChromium, waitForHost } from './support/chromium-sidebar';
-import { CARD_THUMBNAIL_STORED, CLIP_CONTROL_POINT, denyFixtureImages, fixtureImageBytes, PWNED_FLAG } from './support/clips-page';
+import { clickEdgeTab, inWorker, openSidebar, setStorage, useChromium, waitForHost } from './support/chromium-sidebar';
+import { CARD_THUMBNAIL_STORED, denyFixtureImages, fixtureImageBytes, PWNED_FLAG } from './support/clips-page';
 import { openExtensionPage } from './support/extension-pages';
 import { card, openIdeas } from './support/clips-library-pages';
 import { CLEAN_DOCUMENT, HOSTILE_EXPECTED, LIBRARY_CARDS_SHOWN, PLANTED_MARKUP } from './support/clips-hostile';
 import { clearDatabase, dumpDatabase } from './support/idb';
+import { clickClipControl, clipDatabase, hoverPost, openIdeasFrame, revealedIdeas, type DumpedClip, type DumpedImage } from './support/clips-flow';
 import { tempProfile } from './support/paths';
 
 const current = useChromium();
@@ -25,78 +26,16 @@ beforeEach(async () => {
   await library.close();
 });
 
-interface DumpedClip {
-  id: string;
-  permalink: string | null;
-  text: string;
-  note: string;
-  tags: string[];
-  status: string;
-  imageIds: string[];
-  authorName: string | null;
-  hashtags: string[];
-  network: string;
-}
-interface DumpedImage {
-  id: string;
-  clipId: string;
-  role: string;
-  sourceUrl: string | null;
-  blob: { blobType: string; bytes: number[] };
-}
-
 async function database() {
-  const library = await openExtensionPage(current.run, 'library.html');
-  const dump = await dumpDatabase(library);
-  await library.close();
-  return { clips: dump.clips as DumpedClip[], images: dump.images as DumpedImage[] };
-}
-
-/** Hovers the post, then clicks its clip control where a person would. */
-async function clickClipControl(page: Page, key: string) {
-  // The post's own link has an ancestor holding the clip control (2026 Facebook posts
-  // are not always articles; a comment's link carries "comment_id=").
-  await page.waitForFunction(
-    (k) =>
-      [...document.querySelectorAll<HTMLAnchorElement>(`a[href*="${k}"]`)].some((a) => {
-        if (a.href.includes('comment_id=')) return false;
-        for (let el = a.parentElement; el; el = el.parentElement) if ([...el.children].some((c) => c.localName === 'spalla-clip')) return true;
-        return false;
-      }),
-    key,
-  );
-  type Point = { error?: string; x: number; y: number; hover: { x: number; y: number } };
-  const locate = () => page.evaluate(`(${CLIP_CONTROL_POINT})(${JSON.stringify(key)})`) as Promise<Point>;
-  let point = await locate();
-  // The page may still be settling (images loading, the app rendering): look again.
-  for (let i = 0; point.error && i < 20; i++) {
-    if ((await hostInfo(page)).state === 'open') {
-      // The open sidebar covers the post's corner: a person closes it first.
-      await clickEdgeTab(page);
-      await waitForHost(page, (info) => info.state === 'closed');
-    }
-    await page.waitForTimeout(250);
-    point = await locate();
-  }
-  if (point.error) throw new Error(point.error);
-  await page.mouse.move(point.hover.x, point.hover.y);
-  await page.mouse.move(point.x, point.y);
-  await page.mouse.click(point.x, point.y);
+  return clipDatabase(current.run);
 }
 
 async function ideasFrame(page: Page): Promise<Frame> {
-  const frame = await openSidebar(page, current.run);
-  await frame.locator('[data-testid="sidebar-panel-ideas"]').waitFor({ state: 'visible' });
-  return frame;
+  return openIdeasFrame(page, current.run);
 }
 
-/** After a clip the sidebar opens by itself on the Ideas tab once the save ends (the
- * background's reveal): wait for that, click nothing. Clicking the tab instead raced the
- * reveal under load: the test saw the tab closed, the reveal opened the sidebar, and the
- * click meant to open it closed it. */
 async function revealedIdeasFrame(page: Page): Promise<Frame> {
-  await waitForHost(page, (info) => info.state === 'open');
-  return ideasFrame(page);
+  return revealedIdeas(page, current.run);
 }
 
 async function thumbnailIsFromBlob(frame: Frame, testId: string) {
@@ -256,6 +195,7 @@ describe('Chromium: clipping posts', () => {
   test('the keyboard command clips the Instagram carousel under the pointer, every picture kept (Italian page)', async () => {
     const page = current.page;
     await page.goto(current.run.url('www.instagram.com', '/?lang=it'));
+    await hoverPost(page, 'C3cArOuSeL1');
     await page.waitForSelector('article spalla-clip', { state: 'attached' });
     const box = await page.evaluate(() => {
       const link = document.querySelector('a[href="/p/C3cArOuSeL1/"]')!;
@@ -290,8 +230,9 @@ describe('Chromium: clipping posts', () => {
 
   test('"clip the post in view" in the sidebar saves the reel on its page with its poster frame', async () => {
     const page = current.page;
+    // No pointer over the post: the sidebar's button loads the post readers by itself.
     await page.goto(current.run.url('www.instagram.com', '/reel/C4ViDeO5rEe/'));
-    await page.waitForSelector('article spalla-clip', { state: 'attached' });
+    await page.waitForSelector('article');
     const frame = await openSidebar(page, current.run);
     await frame.locator('[data-testid="sidebar-tab-ideas"]').click();
     await frame.locator('[data-testid="clips-page-clip-in-view"]').click();
@@ -369,7 +310,7 @@ describe('Chromium: clipping posts', () => {
     // Control: the listener does see a dialog the page opens (so an empty list means none).
     await page.evaluate(() => alert('control'));
     expect(dialogs.splice(0)).toEqual(['control']);
-    await page.waitForSelector('[role="article"] spalla-clip', { state: 'attached' });
+    await page.waitForSelector('[role="article"] [data-ad-rendering-role="story_message"]');
     const expected = await page.evaluate(() =>
       [...document.querySelectorAll('[role="feed"] > div > div > [role="article"]')].map((post) => ({
         author: post.querySelector('[data-ad-rendering-role="profile_name"] strong span')!.textContent,
@@ -438,6 +379,8 @@ describe('Chromium: clipping posts', () => {
     expect(await page.evaluate((flag) => (window as any)[flag], PWNED_FLAG)).toBeUndefined();
     expect(dialogs).toEqual([]);
   });
+
+
 });
 
 describe('Chromium: clips survive a browser restart', () => {
@@ -447,7 +390,6 @@ describe('Chromium: clips survive a browser restart', () => {
     try {
       const page = await run.context.newPage();
       await page.goto(run.url('www.instagram.com', '/'));
-      await page.waitForSelector('article spalla-clip', { state: 'attached' });
       await clickClipControl(page, 'CxY12aBcD3e');
       const library = await page.context().newPage();
       await library.goto(`chrome-extension://${run.extensionId}/library.html`);

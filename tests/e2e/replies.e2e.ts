@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { chromiumSidebarFrame, launchChromium, type ChromiumRun } from './support/chromium';
-import { inWorker, openSidebar, waitForHost } from './support/chromium-sidebar';
+import { focusFixtureEditor, inWorker, openSidebar, waitForHost } from './support/chromium-sidebar';
 import {
   expectedAfter,
   expectedBeforeUndo,
   KINDS,
   LEFT,
   normalize,
-  PALETTE_QUERY,
   RENDERED,
   SEED,
   STARTS,
@@ -19,6 +18,7 @@ import {
   type Way,
 } from './support/replies-cases';
 import { settledStarterReplies } from './support/replies-starters';
+import { insertReplyBy } from './support/replies-ways';
 
 /** Saved replies in Chromium: the matrix (6 editors x click / typed shortcut / palette x
  * empty / caret mid-text), each read back from the editor's OWN state with the text
@@ -83,21 +83,7 @@ async function prepare(kind: Kind, start: Start) {
   const id = `bench-${kind}`;
   await resetBench(id);
   const editor = page.locator(`[data-testid="editor-${kind}"]`);
-  // Near its left edge: the open sidebar may cover the right of a wide box.
-  await editor.click({ position: { x: 12, y: 12 } });
-  // Chromium may hand focus back to the sidebar frame (the frame that last had it) a
-  // moment after the bench is rebuilt; on a loaded machine that moment comes after our
-  // click. A person whose caret vanished clicks again: so does the test, until it stays.
-  await expect
-    .poll(
-      async () => {
-        const focused = await focusedEditor();
-        if (focused !== id) await editor.click({ position: { x: 12, y: 12 } });
-        return focused;
-      },
-      { timeout: 10_000 },
-    )
-    .toBe(id);
+  await focusFixtureEditor(page, editor, id);
   if (start === 'caret mid-text') {
     await page.keyboard.type(TYPED);
     for (let i = 0; i < LEFT; i++) await page.keyboard.press('ArrowLeft');
@@ -107,21 +93,7 @@ async function prepare(kind: Kind, start: Start) {
 }
 
 async function insertBy(way: Way) {
-  if (way === 'click') {
-    await sidebar.locator('[data-testid="replies-item"][data-reply-id="r-thanks"]').click();
-  } else if (way === 'shortcut') {
-    await page.keyboard.type(';grazie');
-    await page.keyboard.press('Tab');
-
-  } else {
-    // The page agent's palette key (the browser command runs the same path).
-    await page.keyboard.press('Alt+Shift+KeyR');
-    const search = sidebar.locator('[data-testid="replies-search"]');
-    await expect.poll(() => search.evaluate((el) => document.activeElement === el && document.hasFocus())).toBe(true);
-    await page.keyboard.type(PALETTE_QUERY);
-    await expect.poll(() => sidebar.locator('[data-testid="replies-item"][data-highlighted="true"]').getAttribute('data-reply-id')).toBe('r-thanks');
-    await page.keyboard.press('Enter');
-  }
+  await insertReplyBy(page, sidebar, way);
 }
 
 describe('Chromium: saved replies into every editor, three ways', () => {

@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
-export const FIXTURE_HOSTS = ['www.facebook.com', 'www.instagram.com', 'business.facebook.com', 'example.org'];
+import { FIXTURE_HOSTS } from '../fixtures/server.mjs';
+
+// The hosts the fixture server answers as (one list, the server's).
+export { FIXTURE_HOSTS };
 
 /**
  * Starts Chromium with the unpacked extension in `extensionDir`, the fixture hosts

@@ -2,14 +2,18 @@ import { browser, type Browser } from '#imports';
 import { countAll } from '../db/wipe';
 import { getDb } from '../db/app-db';
 import { loadTranslator } from '../i18n/catalog';
-import { isFromPageAgent, isFromSidebar } from '../messaging/sender';
+import { isFromExtensionPage, isFromPageAgent, isFromSidebar } from '../messaging/sender';
 import type { PageState } from '../messaging/page-state';
 import { onMessage, sendMessage } from '../messaging/protocol';
 import { backupStatusItem } from '../settings/items';
 import { isLibrarySection, openLibraryTab } from '../library-tab';
+import { isOptionalSite } from '../sites/networks';
+import { activeOptionalSites, followOptionalSites, type OptionalSitesReport } from './optional-sites';
 import { injectIntoOpenTabs, type ReinjectStep } from './reinject';
 import { SidebarPorts } from './sidebar-ports';
+import { answerPagePartRequests } from './page-parts';
 import type { BackgroundContext } from './context';
+import { startBrandInView } from './brand-in-view';
 import { startClips } from './features/clips';
 import { startHashtags } from './features/hashtags';
 import { startHashtagSets } from './features/hashtag-sets';
@@ -96,6 +100,8 @@ export function startBackground(): void {
     return Object.fromEntries(AGENT_STRING_KEYS.map((key) => [key, t(key)]));
   });
 
+  answerPagePartRequests();
+
   browser.commands.onCommand.addListener((command, tab) => void handleCommand(command, tab));
 
   // What the reinjection did, for the end-to-end tests (`reinjectLog`, `reinjected`,
@@ -106,20 +112,40 @@ export function startBackground(): void {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason !== 'install' && reason !== 'update') return;
     reinjectionDone = false;
-    reinjection = injectIntoOpenTabs((step) => reinjectLog.push(step)).finally(() => {
-      reinjectionDone = true;
-    });
+    // The optional networks only where their agent is registered (switched on, permitted).
+    reinjection = activeOptionalSites()
+      .then((active) => injectIntoOpenTabs((step) => reinjectLog.push(step), (site) => !isOptionalSite(site) || active.includes(site)))
+      .finally(() => {
+        reinjectionDone = true;
+      });
   });
   onMessage('getReinjection', ({ sender }) => {
     if (!isFromSidebar(sender, browser.runtime.id, extensionOrigin())) throw new Error('refused');
     return { steps: reinjectLog.slice(), done: reinjectionDone };
   });
 
+  // X, Threads and LinkedIn (#14): the agent registered where switched on and permitted.
+  let optionalSitesReport: OptionalSitesReport | null = null;
+  const optionalSitesSettled = followOptionalSites((report) => {
+    optionalSitesReport = report;
+  });
+  onMessage('getOptionalSites', async ({ sender }) => {
+    if (!isFromExtensionPage(sender, browser.runtime.id, extensionOrigin())) throw new Error('refused');
+    await optionalSitesSettled();
+    return optionalSitesReport;
+  });
+
   const testHooks: Record<string, unknown> = {
+    optionalSites: async () => {
+      await optionalSitesSettled();
+      return optionalSitesReport;
+    },
     handleCommand,
     insertText,
     reinjectLog: () => reinjectLog.slice(),
     reinjected: () => reinjection,
+    // The page state the agent of a tab last pushed (`pageStateChanged`), as the sidebar got it.
+    pageState: (tabId: number) => ports.lastState(tabId),
   };
   (globalThis as unknown as { spalla: object }).spalla = testHooks;
 
@@ -130,7 +156,7 @@ export function startBackground(): void {
       testHooks[name] = fn;
     },
   };
-  for (const start of [startReplies, startRepliesStarter, startHashtags, startHashtagSets, startTiming, startClips]) {
+  for (const start of [startBrandInView, startReplies, startRepliesStarter, startHashtags, startHashtagSets, startTiming, startClips]) {
     try {
       start(ctx);
     } catch (error) {

@@ -1,5 +1,6 @@
 import { browser, type Browser } from '#imports';
 import { sendMessage } from '../messaging/protocol';
+import type { SiteKey } from '../settings/items';
 import { siteForHost } from '../sites/site-key';
 
 /** What the reinjection did with one tab (kept for the end-to-end tests). */
@@ -24,13 +25,23 @@ const LOADING_WAIT_MS = 60_000;
  * So a loading tab is looked at only once it has finished loading. The agent itself
  * leaves when one of ours already runs in the page (`utils/page-agent/single.ts`), so
  * an agent slow to answer costs an injection, never a second sidebar.
+ *
+ * `only` narrows the sites looked at: the optional networks (#14) get the agent only where
+ * it is registered (`optional-sites.ts`).
  */
-export async function injectIntoOpenTabs(log: (step: ReinjectStep) => void = () => {}): Promise<void> {
+export async function injectIntoOpenTabs(
+  log: (step: ReinjectStep) => void = () => {},
+  only: (site: SiteKey) => boolean = () => true,
+): Promise<void> {
   const files = browser.runtime.getManifest().content_scripts?.flatMap((script) => script.js ?? []) ?? [];
   if (files.length === 0) return;
   // Filter by host ourselves: a `url` query is not reliable across browsers. Tab URLs
   // are visible to us for the sites we hold permission for.
   const tabs = await browser.tabs.query({});
+  const isOurSite = (url: string | undefined) => {
+    const site = siteOf(url);
+    return site !== null && only(site);
+  };
   for (const tab of tabs) {
     if (typeof tab.id === 'number' && !isOurSite(tab.url)) log({ tabId: tab.id, url: tab.url ?? '', step: 'not-ours' });
   }
@@ -81,10 +92,10 @@ async function hasLiveAgent(tabId: number): Promise<boolean> {
   return Promise.race([answer, timeout]);
 }
 
-function isOurSite(url: string | undefined): boolean {
+function siteOf(url: string | undefined): SiteKey | null {
   try {
-    return url !== undefined && siteForHost(new URL(url).hostname) !== null;
+    return url === undefined ? null : siteForHost(new URL(url).hostname);
   } catch {
-    return false;
+    return null;
   }
 }

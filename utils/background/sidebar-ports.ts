@@ -10,6 +10,7 @@ type Port = Browser.runtime.Port;
 export class SidebarPorts {
   private readonly ports = new Map<number, Set<Port>>();
   private readonly states = new Map<number, PageState>();
+  private readonly stateListeners = new Set<(tabId: number, state: PageState) => void>();
 
   constructor(private readonly askPageState: (tabId: number) => Promise<PageState | null>) {}
 
@@ -42,11 +43,34 @@ export class SidebarPorts {
   update(tabId: number, state: PageState): void {
     this.states.set(tabId, state);
     this.post(tabId, { type: 'pageState', state });
+    for (const listener of this.stateListeners) listener(tabId, state);
+  }
+
+  /** Calls `listener` with every state a page agent reports (the brand in view follows it). */
+  onState(listener: (tabId: number, state: PageState) => void): void {
+    this.stateListeners.add(listener);
+  }
+
+  /** The tab's page state: the last one reported, else asked of its page agent (after the
+   * background was stopped and started again). */
+  async current(tabId: number): Promise<PageState | null> {
+    const state = this.states.get(tabId) ?? (await this.askPageState(tabId));
+    if (state) this.states.set(tabId, state);
+    return state;
+  }
+
+  /** Tabs with a sidebar connected now. */
+  connectedTabs(): number[] {
+    return [...this.ports.keys()];
+  }
+
+  /** The state the page agent of `tabId` last reported (for the end-to-end tests). */
+  lastState(tabId: number): PageState | null {
+    return this.states.get(tabId) ?? null;
   }
 
   private async sendCurrent(tabId: number, port: Port) {
-    const state = this.states.get(tabId) ?? (await this.askPageState(tabId));
-    if (state) this.states.set(tabId, state);
+    const state = await this.current(tabId);
     try {
       port.postMessage({ type: 'pageState', state: state ?? null } satisfies SidebarPortMessage);
     } catch {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NETWORKS } from '../db/record';
 import { TABLE_NAMES, type TableName } from '../db/schema';
 import { narrowUints, packedScopeId, packedScopeProblem } from '../hashtags/packed';
 
@@ -50,7 +51,7 @@ const id = z.string().regex(ID_PATTERN);
 const time = z.int().min(0).max(MAX_TIME);
 const count = z.int().min(0);
 const text = (max: number) => z.string().max(max);
-const network = z.enum(['facebook', 'instagram']);
+const network = z.enum(NETWORKS);
 const brandRef = id.nullable();
 const url = text(8192);
 const tag = z.string().min(1).max(200);
@@ -182,7 +183,7 @@ export const hashtagStatSchema = z
 
 export const clipSchema = z.strictObject({
   ...baseRecord,
-  network: z.enum(['facebook', 'instagram', 'web']),
+  network: z.enum([...NETWORKS, 'web']),
   permalink: url.nullable(),
   authorName: text(300).nullable(),
   authorHandle: text(200).nullable(),

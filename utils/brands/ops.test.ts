@@ -4,7 +4,7 @@ import { AppDB } from '../db/app-db';
 import { BRAND_COLORS } from '../db/brands';
 import { fillDatabase, makeFixtureRows } from '../db/fixtures';
 import { packHashtags } from '../hashtags/packed';
-import { addAccount, brandContents, createBrand, createBrandWithAccount, deleteBrand, findAccount, mergeBrands, moveItems, updateBrand } from './ops';
+import { addAccount, brandContents, removeAccount, createBrand, createBrandWithAccount, deleteBrand, findAccount, mergeBrands, moveItems, updateBrand } from './ops';
 
 const dbs: AppDB[] = [];
 afterEach(async () => {
@@ -109,5 +109,19 @@ describe('moving, merging, deleting', () => {
     expect(await db.images.count()).toBe(0);
     expect(await db.postLog.where('accountId').equals(GINO).count()).toBe(0);
     expect(await db.tombstones.where('brandId').equals(GINO).count()).toBeGreaterThanOrEqual(7);
+  });
+});
+
+describe('removing an account', () => {
+  test('takes its logged posts along and leaves the brand and the other rows', async () => {
+    const db = await fixtures();
+    const postsBefore = await db.postLog.count();
+    const gino = await db.postLog.where('accountId').equals(GINO).count();
+    expect(gino).toBeGreaterThan(0);
+    await removeAccount(db, GINO);
+    expect(await db.accounts.get(GINO)).toBeUndefined();
+    expect(await db.postLog.count()).toBe(postsBefore - gino);
+    expect(await db.brands.get(GINO)).toBeDefined();
+    expect(await db.accounts.get(MULLER)).toBeDefined();
   });
 });

@@ -95,6 +95,15 @@ export async function addAccount(db: AppDB, brandId: string, fields: AccountFiel
   });
 }
 
+/** Removes an account from its brand, with the posts logged for it (they are that
+ * account's numbers and belong to no other). */
+export async function removeAccount(db: AppDB, accountId: string): Promise<void> {
+  await db.transaction('rw', db.accounts, db.postLog, async () => {
+    await db.postLog.where('accountId').equals(accountId).delete();
+    await db.accounts.delete(accountId);
+  });
+}
+
 /** A brand named after a new account, holding it: what "Add account" does when the user
  * does not pick an existing brand. */
 export async function createBrandWithAccount(db: AppDB, fields: AccountFields, now = Date.now()): Promise<{ brand: Brand; account: Account }> {

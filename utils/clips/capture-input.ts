@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NETWORKS, type Network } from '../db/record';
 import type { ClipStatus } from '../db/clips';
 import type { PostSnapshot } from '../sites/types';
 
@@ -7,7 +8,7 @@ import type { PostSnapshot } from '../sites/types';
  * the images itself. Checked in full before anything is fetched or written, since it
  * comes from a page. */
 export interface ClipInput {
-  network: 'facebook' | 'instagram' | 'web';
+  network: Network | 'web';
   permalink: string | null;
   authorName: string | null;
   authorHandle: string | null;
@@ -41,7 +42,7 @@ const count = z.int().min(0).max(1e12).nullable();
 export const MAX_CLIP_IMAGES = 20;
 
 export const clipInputSchema = z.strictObject({
-  network: z.enum(['facebook', 'instagram', 'web']),
+  network: z.enum([...NETWORKS, 'web']),
   permalink: httpUrl.nullable(),
   authorName: z.string().max(300).nullable(),
   authorHandle: z.string().max(200).nullable(),

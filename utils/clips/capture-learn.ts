@@ -21,7 +21,7 @@ export interface ClipLesson {
 export function clipLesson(outcome: SaveOutcome): ClipLesson | null {
   const { clip, updated } = outcome;
   if (updated) return null;
-  if (clip.network !== 'facebook' && clip.network !== 'instagram') return null;
+  if (clip.network === 'web') return null;
   if (clip.hashtags.length === 0) return null;
   return { tags: [...clip.hashtags], network: clip.network, brandId: clip.brandId };
 }

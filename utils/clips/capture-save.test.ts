@@ -37,6 +37,18 @@ const image = (name: string): PreparedImage => ({
 });
 
 describe('saveCapture', () => {
+  test('a new clip and its images are filed under the brand in view; clipped again under another, it keeps its own (issue #13)', async () => {
+    const db = freshDb();
+    const { clip } = await saveCapture(db, input(), [image('a')], { now: 5, brandId: 'gino' });
+    expect(clip.brandId).toBe('gino');
+    expect((await db.images.where('clipId').equals(clip.id).toArray()).map((i) => i.brandId)).toEqual(['gino', 'gino']);
+    const again = await saveCapture(db, input({ text: 'Seconda versione' }), [image('b')], { now: 6, brandId: 'lucia' });
+    expect(again.clip.brandId).toBe('gino');
+    expect((await db.images.where('clipId').equals(clip.id).toArray()).map((i) => i.brandId)).toEqual(['gino', 'gino']);
+    // All brands in view: shared.
+    expect((await saveCapture(db, input({ permalink: 'https://www.instagram.com/p/OTHER/' }), [], { now: 7, brandId: null })).clip.brandId).toBe(null);
+  });
+
   test('stores the clip and a thumbnail and full image per picture, ids in the post order', async () => {
     const db = freshDb();
     const { clip, updated } = await saveCapture(db, input(), [image('a'), image('b')], { now: 5 });

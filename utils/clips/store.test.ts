@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { dumpDatabase } from '../db/dump';
 import { draftToInsertItem } from '../settings/items';
 import { WRITE_FAILURE_KEYS, writeFailureOf } from './storage';
-import { deleteClips, normalizeTags, restoreClips, saveHashtagSet, setStatus, updateClipNotes, useAsDraft } from './store';
+import { deleteClips, normalizeTags, recentClips, restoreClips, saveHashtagSet, setStatus, updateClipNotes, useAsDraft } from './store';
 import { clipWithImages, closeDbs, failWritesWithQuota, freshDb, makeClip } from './test-db';
 
 afterEach(closeDbs);
@@ -124,4 +124,33 @@ test("save hashtags as a set: the clip's network and brand, tags without '#'", a
   ]);
   const web = await saveHashtagSet(db, makeClip('w', { network: 'web', hashtags: ['x'] }), 'Web');
   expect(web.network).toBeNull();
+});
+
+describe('recentClips: the sidebar follows the brand in view (issue #13)', () => {
+  async function clips() {
+    const db = freshDb();
+    await db.clips.bulkAdd([
+      makeClip('gino-old', { brandId: 'gino', clippedAt: 1 }),
+      makeClip('shared-new', { brandId: null, clippedAt: 5 }),
+      makeClip('lucia', { brandId: 'lucia', clippedAt: 6 }),
+      makeClip('gino-new', { brandId: 'gino', clippedAt: 3 }),
+      makeClip('shared-old', { brandId: null, clippedAt: 2 }),
+    ]);
+    return db;
+  }
+  const ids = async (brandId: string | null, limit = 10) => (await recentClips(await clips(), brandId, limit)).map((c) => c.id);
+
+  test("the brand's clips newest first, then the shared ones; another brand's never", async () => {
+    expect(await ids('gino')).toEqual(['gino-new', 'gino-old', 'shared-new', 'shared-old']);
+    expect(await ids('lucia')).toEqual(['lucia', 'shared-new', 'shared-old']);
+  });
+
+  test('the limit keeps the brand first', async () => {
+    expect(await ids('gino', 3)).toEqual(['gino-new', 'gino-old', 'shared-new']);
+  });
+
+  test('all brands: every clip, newest first', async () => {
+    expect(await ids(null)).toEqual(['lucia', 'shared-new', 'gino-new', 'shared-old', 'gino-old']);
+    expect(await ids(null, 2)).toEqual(['lucia', 'shared-new']);
+  });
 });

@@ -1,8 +1,24 @@
 import type { AppDB } from '../db/app-db';
 import type { Clip, ClipStatus, StoredImage } from '../db/clips';
 import type { HashtagSet } from '../db/hashtags';
-import { stampNew } from '../db/record';
+import { stampNew, type BrandRef } from '../db/record';
 import { draftToInsertItem, type DraftToInsert } from '../settings/items';
+
+/**
+ * The sidebar's recent ideas with `brandId` in view: that brand's clips, newest first, then
+ * the shared ones (another brand's never: they are that client's ideas); with all brands
+ * in view (null), every clip, newest first. At most `limit`.
+ */
+export async function recentClips(db: AppDB, brandId: BrandRef, limit: number): Promise<Clip[]> {
+  const newest = () => db.clips.orderBy('clippedAt').reverse();
+  if (brandId === null) return newest().limit(limit).toArray();
+  // Shared clips (null) are in no index (IndexedDB keys cannot be null): both read by date.
+  const [own, shared] = await Promise.all([
+    newest().filter((clip) => clip.brandId === brandId).limit(limit).toArray(),
+    newest().filter((clip) => clip.brandId === null).limit(limit).toArray(),
+  ]);
+  return [...own, ...shared].slice(0, limit);
+}
 
 /**
  * The library's writes. Each is one transaction: it lands whole or not at all (a

@@ -8,7 +8,10 @@ export interface BaseRecord {
   updatedAt: number;
 }
 
-export type Network = 'facebook' | 'instagram';
+/** The networks a record can belong to. X, Threads and LinkedIn (#14) are switched on by
+ * the user, each with its own optional host permission (`utils/sites/networks.ts`). */
+export const NETWORKS = ['facebook', 'instagram', 'x', 'threads', 'linkedin'] as const;
+export type Network = (typeof NETWORKS)[number];
 
 /** The Facebook Page or Instagram account a record belongs to; `null` means shared
  * across all brands (agencies keep each client apart with this). */

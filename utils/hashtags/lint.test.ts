@@ -109,3 +109,22 @@ test('a clean Instagram caption has no issues', () => {
   expect(result.issues).toEqual([]);
   expect(result.count).toBe(3);
 });
+
+describe('lintCaption: Threads, one topic tag per post', () => {
+  const th = rulesFor('threads');
+
+  test('one hashtag is the topic tag: nothing to say', () => {
+    expect(codes(lintCaption('Menù nuovo #bologna', th).issues)).toEqual([]);
+  });
+
+  test('from the second on, the linter names the tag and the hashtags that stay text (a warning)', () => {
+    const result = lintCaption('Menù #bologna #caffè e #autunno', th);
+    expect(result.issues).toEqual([{ code: 'one-topic-tag', severity: 'warning', topic: 'bologna', plain: ['caffè', 'autunno'] }]);
+    expect(result).toMatchObject({ count: 3, limit: 1 });
+  });
+
+  test('past 500 characters the post is too long', () => {
+    expect(codes(lintCaption('a'.repeat(501), th).issues)).toEqual(['too-long']);
+    expect(codes(lintCaption('🍂'.repeat(500), th).issues)).toEqual([]);
+  });
+});

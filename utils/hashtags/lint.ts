@@ -1,15 +1,19 @@
 import type { Network } from '../db/record';
 import { extractHashtags, normalizeHashtag } from './extract';
+import { textLength } from '../limits/length';
 import type { NetworkRules } from './limits';
 
 /** What the composer linter finds in a caption or comment. Pure: no browser API.
  *
  * - Every hashtag occurrence counts against the network's limit (a repeated tag counts
  *   again: we would rather under-fill than have the network drop links).
- * - Length is counted in code points (an emoji is one), against the network's maximum.
+ * - Length is counted as the network counts it (`rules.counting`: code points, or X's
+ *   weighted count), against the network's maximum.
  * - A repeat is the same tag twice (`#pizza #pizza`, or `#Pizza #pizza`: the same
  *   counting key); a variant is the same tag with other accents (`#caffè #caffe`,
  *   `normalizeHashtag`'s loose key).
+ * - Threads makes only the first hashtag a link, the post's one topic tag; the linter names
+ *   the tag and the hashtags that stay plain text (a warning: the post can still go out).
  * - `#2024` is digits only: no network links it.
  * - `#caffè-bar` or `#l'amore` are cut by punctuation: only `#caffè` and `#l` become links.
  * - A tag on the avoid list is flagged (matched by its loose key, so accents and case
@@ -19,6 +23,8 @@ export type LintSeverity = 'error' | 'warning' | 'hint';
 
 export type LintIssue =
   | { code: 'over-limit'; severity: 'error'; count: number; limit: number }
+  /** Threads: the first hashtag becomes the post's one topic tag; the others stay text. */
+  | { code: 'one-topic-tag'; severity: 'warning'; topic: string; plain: string[] }
   | { code: 'many-hashtags'; severity: 'hint'; count: number; hintAbove: number }
   | { code: 'too-long'; severity: 'error'; length: number; max: number }
   | { code: 'repeated'; severity: 'warning'; tag: string; times: number }
@@ -34,7 +40,7 @@ export interface LintResult {
   /** How many count against the limit. */
   count: number;
   limit: number | null;
-  /** Caption length in code points. */
+  /** Caption length, counted as the network counts it. */
   length: number;
   maxLength: number | null;
   issues: LintIssue[];
@@ -58,10 +64,12 @@ function inside(spans: [number, number][], index: number): boolean {
 
 export function lintCaption(text: string, rules: NetworkRules, avoidList: readonly string[] = []): LintResult {
   const tags = extractHashtags(text);
-  const length = Array.from(text).length;
+  const length = textLength(text, rules.counting);
   const issues: LintIssue[] = [];
 
-  if (rules.maxHashtags !== null && tags.length > rules.maxHashtags) {
+  if (rules.oneTopicTag && tags.length > 1) {
+    issues.push({ code: 'one-topic-tag', severity: 'warning', topic: tags[0], plain: tags.slice(1) });
+  } else if (rules.maxHashtags !== null && tags.length > rules.maxHashtags) {
     issues.push({ code: 'over-limit', severity: 'error', count: tags.length, limit: rules.maxHashtags });
   } else if (rules.hintAbove !== null && tags.length > rules.hintAbove) {
     issues.push({ code: 'many-hashtags', severity: 'hint', count: tags.length, hintAbove: rules.hintAbove });

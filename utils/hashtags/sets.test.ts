@@ -58,3 +58,27 @@ test('setsFor: a set for any network fits both', () => {
   expect(setsFor(sets, 'instagram').map((s) => s.name)).toEqual(['a', 'b']);
   expect(setsFor(sets, 'facebook').map((s) => s.name)).toEqual(['a', 'c']);
 });
+
+describe('sets and brands (issue #13)', () => {
+  test('a set is filed under the brand given (the brand in view), else shared', async () => {
+    const db = new AppDB(`sets-${crypto.randomUUID()}`);
+    const gino = await saveNewHashtagSet(db, { name: 'Pizza', tags: ['pizza'], network: null }, 'gino');
+    const shared = await saveNewHashtagSet(db, { name: 'Bologna', tags: ['bologna'], network: null });
+    expect(gino.ok && gino.set.brandId).toBe('gino');
+    expect(shared.ok && shared.set.brandId).toBe(null);
+    db.close();
+  });
+
+  test("listHashtagSets: the brand's own sets, then the shared ones, never another brand's; all brands: every set by name", async () => {
+    const db = new AppDB(`sets-${crypto.randomUUID()}`);
+    await saveNewHashtagSet(db, { name: 'Zuppe', tags: ['zuppa'], network: null }, 'gino');
+    await saveNewHashtagSet(db, { name: 'Bologna', tags: ['bologna'], network: null });
+    await saveNewHashtagSet(db, { name: 'Fiori', tags: ['fiori'], network: null }, 'lucia');
+    await saveNewHashtagSet(db, { name: 'Antipasti', tags: ['antipasti'], network: null }, 'gino');
+    const names = async (brandId: string | null) => (await listHashtagSets(db, brandId)).map((s) => s.name);
+    expect(await names('gino')).toEqual(['Antipasti', 'Zuppe', 'Bologna']);
+    expect(await names('lucia')).toEqual(['Fiori', 'Bologna']);
+    expect(await names(null)).toEqual(['Antipasti', 'Bologna', 'Fiori', 'Zuppe']);
+    db.close();
+  });
+});

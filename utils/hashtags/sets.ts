@@ -1,6 +1,7 @@
 import type { AppDB } from '../db/app-db';
 import type { HashtagSet } from '../db/hashtags';
-import { stampNew, type Network } from '../db/record';
+import { NETWORKS, stampNew, type BrandRef, type Network } from '../db/record';
+import { brandFirst } from '../brands/offered';
 import type { SaveHashtagSetInput, SaveHashtagSetResult } from '../messaging/features/hashtag-sets';
 import { isValidHashtag, normalizeHashtag } from './extract';
 
@@ -47,21 +48,24 @@ export function checkSetName(name: string): { ok: true; name: string } | { ok: f
   return { ok: true, name: trimmed };
 }
 
-export async function saveNewHashtagSet(db: AppDB, input: SaveHashtagSetInput): Promise<SaveHashtagSetResult> {
+/** Saves a new set filed under `brandId` (the brand in view; null: shared by all brands). */
+export async function saveNewHashtagSet(db: AppDB, input: SaveHashtagSetInput, brandId: BrandRef = null): Promise<SaveHashtagSetResult> {
   const name = checkSetName(typeof input?.name === 'string' ? input.name : '');
   if (!name.ok) return name;
   const tags = checkSetTags(Array.isArray(input.tags) ? input.tags.filter((t): t is string => typeof t === 'string') : []);
   if (!tags.ok) return tags;
-  const network: Network | null = input.network === 'facebook' || input.network === 'instagram' ? input.network : null;
-  const set = stampNew<Omit<HashtagSet, 'id' | 'createdAt' | 'updatedAt'>>({ name: name.name, tags: tags.tags, network, brandId: null });
+  const network: Network | null = (NETWORKS as readonly unknown[]).includes(input.network) ? (input.network as Network) : null;
+  const set = stampNew<Omit<HashtagSet, 'id' | 'createdAt' | 'updatedAt'>>({ name: name.name, tags: tags.tags, network, brandId });
   await db.hashtagSets.add(set);
   return { ok: true, set };
 }
 
-/** Sets by name, as the sidebar and the library list them. */
-export async function listHashtagSets(db: AppDB): Promise<HashtagSet[]> {
+/** Sets by name, as the sidebar and the library list them: with a brand in view, its own
+ * sets first, then the shared ones, never another brand's (`brandFirst`); with all brands
+ * in view (null), every set. */
+export async function listHashtagSets(db: AppDB, brandId: BrandRef = null): Promise<HashtagSet[]> {
   const sets = await db.hashtagSets.toArray();
-  return sets.sort((a, b) => a.name.localeCompare(b.name));
+  return brandFirst(sets.sort((a, b) => a.name.localeCompare(b.name)), brandId);
 }
 
 /** The sets that fit a network (a set for "any network" fits both). */

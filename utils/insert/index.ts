@@ -41,6 +41,8 @@ export async function insertIntoComposer(el: HTMLElement, text: string, options:
   if (kind !== 'lexical' && kind !== 'draft' && !el.isContentEditable) return fail('not-editable');
   const needsHelper = kind === 'lexical' || kind === 'draft';
   if (needsHelper && !(await ensureHelper())) return fail('helper-unavailable');
+  // Quill: through its API when the helper can reach it, else as typing (below).
+  const quillHelper = kind === 'quill' && (await ensureHelper());
 
   const before = el.innerText;
   restoreSelection(el, override ?? savedSelection(el));
@@ -53,6 +55,9 @@ export async function insertIntoComposer(el: HTMLElement, text: string, options:
     if (askHelper(el, { op: 'lexical-insert', text }) !== 'sent') return fail('lexical-not-reached');
   } else if (kind === 'draft') {
     if (askHelper(el, { op: 'paste', text }) !== 'sent') return fail('draft-not-reached');
+  } else if (kind === 'quill') {
+    const code = quillHelper ? askHelper(el, { op: 'quill-insert', text }) : 'no-editor';
+    if (code !== 'sent' && (code !== 'no-editor' || !typeLines(text))) return fail('quill-not-reached');
   } else if (!document.execCommand('insertText', false, text)) {
     return fail('execcommand-refused');
   }
@@ -69,14 +74,29 @@ export async function insertIntoComposer(el: HTMLElement, text: string, options:
   }
   // The caret first: the user may type on while the state is being checked.
   if (options.caret != null) placeCaretBack(el, text, options.caret);
-  if (kind === 'lexical' || kind === 'draft') {
+  if (kind === 'lexical' || kind === 'draft' || quillHelper) {
     // The editor's own state (Lexical's editor state; Draft's EditorState from the
-    // component's props), read by the helper; its answer is only a short code.
-    const op = kind === 'lexical' ? 'lexical-check' : 'draft-check';
+    // component's props; Quill's text), read by the helper; its answer is only a short code.
+    const op = kind === 'lexical' ? 'lexical-check' : kind === 'draft' ? 'draft-check' : 'quill-check';
     const code = await settledCode(() => askHelper(el, { op, text, minLength }));
-    if (code !== 'ok') return fail(`${kind}-state-${code ?? 'no-answer'}`);
+    // A Quill the helper cannot reach took the text as typing: its DOM, checked above, is
+    // what its MutationObserver read into its model.
+    if (code !== 'ok' && !(kind === 'quill' && code === 'no-editor')) return fail(`${kind}-state-${code ?? 'no-answer'}`);
   }
   return { ok: true };
+}
+
+/** Types `text` as the browser's editing commands would, one line at a time with a new
+ * paragraph between: for a Quill whose instance is out of reach. Quill 1 reads DOM edits
+ * back into its model with a MutationObserver (quill@1.3.7 `blots/scroll.js`), as it does
+ * for typing; Chromium drops the line breaks of a multi-line `insertText`, hence one call
+ * per line (opencues/opencues integrations/chrome/src/opencues-bootstrap.ts @84d7cc83,
+ * the fallback used on LinkedIn's share composer). */
+function typeLines(text: string): boolean {
+  const lines = text.replace(/\r\n/g, '\n').split('\n');
+  return lines.every(
+    (line, i) => (i === 0 || document.execCommand('insertParagraph')) && (line === '' || document.execCommand('insertText', false, line)),
+  );
 }
 
 /** Asks until the answer is 'ok' or a short while passed: an editor may commit its

@@ -9,7 +9,8 @@ export const HELPER_REPLY = 'spalla:insert-reply';
 export type HelperRequest =
   | { op: 'lexical-insert'; text: string }
   | { op: 'paste'; text: string }
-  | { op: 'lexical-check' | 'draft-check' | 'control-check'; text: string; minLength: number };
+  | { op: 'quill-insert'; text: string }
+  | { op: 'lexical-check' | 'draft-check' | 'quill-check' | 'control-check'; text: string; minLength: number };
 
 let ready: Promise<boolean> | null = null;
 

@@ -2,7 +2,13 @@
  * that it can be put back after a click in our sidebar took focus away. */
 export type SavedSelection = { kind: 'offsets'; start: number; end: number } | { kind: 'range'; range: Range };
 
-const memory = new WeakMap<HTMLElement, SavedSelection>();
+/** One memory per isolated world: the page agent remembers carets from load, and its
+ * parts loaded later (the insertion engine, `utils/page-agent/parts.ts`) are bundled
+ * separately with their own copy of this module, so the map lives on the world's global,
+ * where the page's scripts cannot see it (another world). */
+const MEMORY = Symbol.for('spalla.selection-memory');
+const world = globalThis as unknown as Record<symbol, WeakMap<HTMLElement, SavedSelection> | undefined>;
+const memory = (world[MEMORY] ??= new WeakMap<HTMLElement, SavedSelection>());
 
 function isTextControl(el: HTMLElement): el is HTMLTextAreaElement | HTMLInputElement {
   return el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement;

@@ -26,4 +26,24 @@ export interface PageState {
   /** The page's own theme when it shows one; null = follow the browser. */
   theme: 'dark' | 'light' | null;
   markers: MarkerCheck[];
+  /** The business account on screen or acted as, for choosing the brand; null when the
+   * page does not say (utils/sites/identity.ts, docs/brands.md). Page text: shown as text. */
+  identity: PageIdentity | null;
+}
+
+/** A Facebook Page or Instagram account the page shows as in view or acted as. */
+export interface PageIdentity {
+  network: 'facebook' | 'instagram';
+  /** How it was read: 'acting-as' (facebook.com acting as a Page: "Comment as NAME" /
+   * "Commenta come NAME", the profile switcher), 'page' (a Page's own address), 'profile'
+   * (an Instagram profile page), 'logged-in' (Instagram's logged-in account), 'asset'
+   * (Business Suite's selected asset in its address), 'inbox' (Messenger / Business Suite
+   * inbox of a Page). */
+  via: 'acting-as' | 'page' | 'profile' | 'logged-in' | 'asset' | 'inbox';
+  /** Page username / Instagram handle without "@", when known. */
+  handle: string | null;
+  /** Numeric Page id / Business Suite asset_id / Instagram id, when the page gives it. */
+  externalId: string | null;
+  /** Display name as the page shows it (text only, ≤ 200 chars). */
+  name: string | null;
 }

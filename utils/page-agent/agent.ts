@@ -6,13 +6,14 @@ import {
   SIDEBAR_DEFAULT_WIDTH,
   sidebarSideItem,
   sidebarStateItem,
+  siteSwitchedOn,
   type SiteKey,
 } from '../settings/items';
-import { insertIntoComposer } from '../insert';
 import { ADAPTERS } from '../sites';
 import { siteForHost } from '../sites/site-key';
 import { AgentLifetime } from './lifetime';
 import { claimPage } from './single';
+import { openPageParts } from './parts';
 import { watchPage } from './page-watch';
 import { HOST_TAG, SidebarHost, type SidebarHostLabels } from './sidebar-host';
 import type { PageFeature, PageFeatureContext } from './feature';
@@ -63,6 +64,8 @@ export async function startPageAgent(): Promise<void> {
   ]);
   if (!life.isValid) return;
   const remembered = sidebarStates[site] ?? { open: false, width: SIDEBAR_DEFAULT_WIDTH };
+  // Each feature's heavier code loads when first needed (`parts.ts`).
+  const parts = openPageParts(life, (name) => sendMessage('loadPagePart', name));
 
   const host = new SidebarHost({
     side,
@@ -87,9 +90,26 @@ export async function startPageAgent(): Promise<void> {
     () => host.panelRect(),
   );
 
+  const sidebarHandlers: ((open: boolean) => void)[] = [];
+  let announcedOpen: boolean | null = null;
+  /** Tells the features that the sidebar opened or closed (once per change). */
+  function announceSidebar() {
+    const open = host.isOpen && enabledNow;
+    if (open === announcedOpen) return;
+    announcedOpen = open;
+    for (const handler of sidebarHandlers) {
+      try {
+        handler(open);
+      } catch (error) {
+        console.warn('[Spalla] a page feature failed on the sidebar opening or closing', error);
+      }
+    }
+  }
+
   function setOpen(open: boolean) {
     host.setOpen(open);
     watcher.refresh();
+    announceSidebar();
     void rememberSidebar(site!, { open });
   }
 
@@ -98,20 +118,21 @@ export async function startPageAgent(): Promise<void> {
     if (!on) host.element.remove();
   }
 
-  place(enabled[site]);
+  place(siteSwitchedOn(enabled, site));
   host.setOpen(remembered.open);
   host.setTheme(watcher.current().theme);
 
   // Single-page apps sometimes rebuild the document; keep exactly one host in it.
-  let enabledNow = enabled[site];
+  let enabledNow = siteSwitchedOn(enabled, site);
   life.observe(document.documentElement, { childList: true }, () => {
     if (!host.element.isConnected && enabledNow) place(true);
   });
 
   const unwatch = [
     enabledSitesItem.watch((value) => {
-      enabledNow = value[site];
+      enabledNow = siteSwitchedOn(value, site);
       place(enabledNow);
+      announceSidebar();
     }),
     sidebarSideItem.watch((value) => {
       host.setSide(value);
@@ -152,7 +173,7 @@ export async function startPageAgent(): Promise<void> {
       const composer = watcher.lastComposer();
       if (!composer) return { ok: false, reason: 'no-composer' };
       try {
-        return await insertIntoComposer(composer, data.text);
+        return await (await parts.load('composer')).insert(composer, data.text);
       } catch {
         return { ok: false, reason: 'error' };
       }
@@ -168,7 +189,14 @@ export async function startPageAgent(): Promise<void> {
     enabled: () => enabledNow,
     setSidebarOpen: (open) => setOpen(open),
     focusSidebar: () => host.focusFrame(),
+    onSidebar: (handler) => {
+      sidebarHandlers.push(handler);
+      if (announcedOpen !== null) handler(announcedOpen);
+    },
     fromUs,
+    load: parts.load,
+    send: sendMessage,
+    browserMessage: (key) => browser.i18n.getMessage(key as never),
   };
   for (const feature of FEATURES) {
     try {
@@ -177,6 +205,7 @@ export async function startPageAgent(): Promise<void> {
       console.warn(`[Spalla] page feature "${feature.id}" failed to start`, error);
     }
   }
+  announceSidebar();
 
   // The edge tab's own words, in the interface language the user chose.
   async function loadLabels() {

@@ -30,6 +30,9 @@ button:focus-visible { outline: 3px solid #f7b928; outline-offset: 1px; }
 
 const STOPPED = ['click', 'dblclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'keydown', 'keyup', 'keypress'];
 
+/** One listener for every control and event (a control on each post the user comes to). */
+const stop = (event: Event) => event.stopPropagation();
+
 export class ClipControl {
   readonly element: HTMLElement;
   private readonly button: HTMLButtonElement;
@@ -45,7 +48,7 @@ export class ClipControl {
     this.button = document.createElement('button');
     this.button.type = 'button';
     root.append(style, this.button);
-    for (const type of STOPPED) this.element.addEventListener(type, (event) => event.stopPropagation(), { signal });
+    for (const type of STOPPED) this.element.addEventListener(type, stop, { signal });
     this.button.addEventListener(
       'click',
       (event) => {

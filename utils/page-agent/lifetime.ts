@@ -50,7 +50,8 @@ export class AgentLifetime {
       (event) => {
         if (this.isValid) handler(event);
       },
-      { ...options, signal: this.signal },
+      // A listener of its own signal (a feature that stops listening) ends with either.
+      { ...options, signal: options.signal ? AbortSignal.any([this.signal, options.signal]) : this.signal },
     );
   }
 

@@ -2,6 +2,7 @@ import type { PageState } from '../messaging/page-state';
 import { rememberSelection } from '../insert/selection-memory';
 import { composerKind, composerLabel, findComposer } from '../sites/composer-kind';
 import type { SiteAdapter } from '../sites/types';
+import { identityReader } from '../sites/identity';
 import { SIDEBAR_MAX_WIDTH, SIDEBAR_MIN_WIDTH } from '../settings/items';
 import { HOST_TAG } from './sidebar-host';
 import type { AgentLifetime } from './lifetime';
@@ -27,6 +28,13 @@ export function watchPage(
   let composer: HTMLElement | null = null;
   let focused = false;
   let lastSent = '';
+  const identity = identityReader(adapter.site);
+  // The identity is read again only after what can change it (focus moving to another box,
+  // navigation, the first render, a click in a dialog or menu, the window's focus, the
+  // sidebar asking); typing, resizing and the theme reuse the last reading.
+  let identityNow: PageState['identity'] = null;
+  let identityFresh = false;
+  let lastIdentity = '';
 
   function compute(): PageState {
     const surface = adapter.surface(location, document);
@@ -49,7 +57,32 @@ export function watchPage(
       },
       theme: pageTheme(document),
       markers: safeMarkers(adapter, surface),
+      identity: readIdentity(liveComposer),
     };
+  }
+
+  function readIdentity(liveComposer: HTMLElement | null) {
+    if (!identityFresh) {
+      identityNow = identity.read(location, document, liveComposer);
+      lastIdentity = JSON.stringify(identityNow);
+      identityFresh = true;
+    }
+    return identityNow;
+  }
+
+  /** Something that can change the identity happened: read it again in the next state. */
+  function lookAgain() {
+    identityFresh = false;
+    update();
+  }
+
+  /** After a click: the user may have switched the Page they act as (the account menu),
+   * which changes labels, not the address, once the site's server has answered. Reads the
+   * identity alone (a few lookups, no layout) now and twice later, and sends the state only
+   * when it changed. */
+  function identityCheck() {
+    const read = identity.read(location, document, composer?.isConnected ? composer : null);
+    if (JSON.stringify(read) !== lastIdentity) lookAgain();
   }
 
   let scheduled = false;
@@ -76,6 +109,7 @@ export function watchPage(
       const target = event.composedPath()[0];
       if (target instanceof Element && target.localName === HOST_TAG) return; // our sidebar: keep the composer
       const found = target instanceof Element ? findComposer(target) : null;
+      if (found && found !== composer) identityFresh = false; // "Comment as NAME" in use
       if (found) composer = found;
       focused = found !== null;
       if (found) rememberSelection(found);
@@ -89,7 +123,7 @@ export function watchPage(
     const active = document.activeElement;
     if (composer && active instanceof Element && findComposer(active) === composer) rememberSelection(composer);
   };
-  for (const type of ['selectionchange', 'keyup', 'mouseup', 'select', 'input']) {
+  for (const type of ['selectionchange', 'keyup', 'mouseup', 'select']) {
     life.listen(document, type, keepSelection, { capture: true });
   }
   life.listen(
@@ -108,9 +142,9 @@ export function watchPage(
   );
   life.onNavigate(() => {
     // In-app navigation: markers appear as the new view renders, so look again shortly.
-    update();
-    life.setTimeout(update, 400);
-    life.setTimeout(update, 1500);
+    lookAgain();
+    life.setTimeout(lookAgain, 400);
+    life.setTimeout(lookAgain, 1500);
   });
 
   // The box may move or grow after focus (a dialog's opening animation, lines typed,
@@ -123,6 +157,7 @@ export function watchPage(
     document,
     'input',
     () => {
+      keepSelection();
       if (!focused || typingCheck) return;
       typingCheck = true;
       life.setTimeout(() => {
@@ -135,16 +170,37 @@ export function watchPage(
 
   life.observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'style'] }, update);
   life.listen(matchMedia('(prefers-color-scheme: dark)'), 'change', update);
+  life.listen(
+    document,
+    'click',
+    (event) => {
+      // The account menu and its confirmation are dialogs or menus; other clicks switch nothing.
+      const target = event.composedPath()[0];
+      if (!event.isTrusted || !(target instanceof Element) || !target.closest(SWITCH_PLACES)) return;
+      for (const ms of IDENTITY_CHECKS_MS) life.setTimeout(identityCheck, ms);
+    },
+    { capture: true },
+  );
+  // Back to the tab: the Page acted as may have changed elsewhere.
+  life.listen(window, 'focus', lookAgain);
   // The page's first render may come after us (single-page apps render late).
-  life.setTimeout(update, 500);
-  life.setTimeout(update, 2000);
+  life.setTimeout(lookAgain, 500);
+  life.setTimeout(lookAgain, 2000);
 
   return {
-    current: compute,
+    current: () => {
+      identityFresh = false; // the sidebar asks (it opened): a fresh reading
+      return compute();
+    },
     refresh: update,
     lastComposer: () => (composer?.isConnected ? composer : null),
   };
 }
+
+/** When, after a click in a dialog or menu, the identity is read again (ms): at once, and
+ * after the site had time to ask its server and render. */
+const IDENTITY_CHECKS_MS = [0, 600, 2000];
+const SWITCH_PLACES = '[role="dialog"], [role="menu"]';
 
 /** Hidden width, CSS pixels, from which the sidebar counts as covering a text box: about
  * two characters of the box's text. Less is the panel's shadow brushing the box's edge. */

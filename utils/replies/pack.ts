@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NETWORKS } from '../db/record';
 import type { AppDB } from '../db/app-db';
 import type { SavedReply } from '../db/saved-replies';
 import { MAX_BODY_LENGTH, MAX_SHORTCUT_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, MAX_TITLE_LENGTH, SHORTCUT_PATTERN, shortcutKey } from './store';
@@ -30,7 +31,7 @@ export const packReplySchema = z
     body: z.string().max(MAX_BODY_LENGTH).refine((body) => body.trim() !== '', { message: 'empty' }),
     shortcut: z.string().max(MAX_SHORTCUT_LENGTH).regex(SHORTCUT_PATTERN).nullable(),
     tags: z.array(z.string().trim().min(1).max(MAX_TAG_LENGTH)).max(MAX_TAGS),
-    networks: z.array(z.enum(['facebook', 'instagram'])).max(2),
+    networks: z.array(z.enum(NETWORKS)).max(NETWORKS.length),
     language: z.string().regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,8}$/),
   })
   // A pack's replies must be insertable as they are: no template syntax errors.

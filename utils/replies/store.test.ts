@@ -72,9 +72,10 @@ describe('saveReply', () => {
     expect(savedReplySchema.safeParse(result.reply).success).toBe(true);
   });
 
-  test('both networks ticked means any (stored as an empty list)', async () => {
+  test('every network ticked means any (stored as an empty list); some of them stay a list', async () => {
     const db = freshDb();
-    expect((await saved(db, { networks: ['instagram', 'facebook'] })).networks).toEqual([]);
+    expect((await saved(db, { networks: ['instagram', 'facebook', 'x', 'threads', 'linkedin'] })).networks).toEqual([]);
+    expect((await saved(db, { networks: ['instagram', 'facebook'] })).networks).toEqual(['facebook', 'instagram']);
   });
 
   test('updates keep the id, creation time, statistics and answers; updatedAt moves forward', async () => {

@@ -1,5 +1,5 @@
 import type { AppDB } from '../db/app-db';
-import { stampNew, type BrandRef, type Network } from '../db/record';
+import { NETWORKS, stampNew, type BrandRef, type Network } from '../db/record';
 import type { SavedReply } from '../db/saved-replies';
 import { listFields, parseTemplate, type TemplateError } from './template';
 
@@ -95,13 +95,13 @@ export function parseTagList(text: string): string[] {
 /** Trims what people add by accident; never changes the body's content. */
 export function normalizeDraft(draft: ReplyDraft): ReplyDraft {
   const shortcut = (draft.shortcut ?? '').trim();
-  const networks = (['facebook', 'instagram'] as const).filter((n) => draft.networks.includes(n));
+  const networks = NETWORKS.filter((n) => draft.networks.includes(n));
   return {
     ...draft,
     title: draft.title.trim(),
     shortcut: shortcut === '' ? null : shortcut,
     tags: normalizeTags(draft.tags),
-    networks: networks.length === 2 ? [] : networks,
+    networks: networks.length === NETWORKS.length ? [] : networks,
     language: draft.language.trim(),
     brandId: draft.brandId ?? null,
   };

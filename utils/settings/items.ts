@@ -4,14 +4,27 @@ import { storage } from '#imports';
  * as versioned items. Bump an item's `version` and add a migration when its shape
  * changes. */
 
-export type SiteKey = 'facebook' | 'instagram' | 'business';
+export type SiteKey = 'facebook' | 'instagram' | 'business' | OptionalSiteKey;
+/** The networks whose host permission is optional (#14): asked for when the user switches
+ * one on, never at install or update (`utils/sites/networks.ts`). */
+export type OptionalSiteKey = 'x' | 'threads' | 'linkedin';
 export type LanguageChoice = 'auto' | 'en' | 'it';
 export type SidebarSide = 'left' | 'right';
 
+/** On/off per site. The optional networks (#14) are off until the user switches one on and
+ * grants its permission; a value stored before they existed lacks them, which reads as off
+ * (`siteSwitchedOn`). */
 export interface SiteSwitches {
   facebook: boolean;
   instagram: boolean;
   business: boolean;
+  x?: boolean;
+  threads?: boolean;
+  linkedin?: boolean;
+}
+
+export function siteSwitchedOn(switches: SiteSwitches | null | undefined, site: SiteKey): boolean {
+  return switches?.[site] === true;
 }
 
 export const enabledSitesItem = storage.defineItem<SiteSwitches>('local:enabledSites', {
@@ -51,6 +64,9 @@ export const sidebarStateItem = storage.defineItem<Record<SiteKey, SidebarSiteSt
     facebook: { open: false, width: SIDEBAR_DEFAULT_WIDTH },
     instagram: { open: false, width: SIDEBAR_DEFAULT_WIDTH },
     business: { open: false, width: SIDEBAR_DEFAULT_WIDTH },
+    x: { open: false, width: SIDEBAR_DEFAULT_WIDTH },
+    threads: { open: false, width: SIDEBAR_DEFAULT_WIDTH },
+    linkedin: { open: false, width: SIDEBAR_DEFAULT_WIDTH },
   },
   version: 1,
 });

@@ -25,6 +25,10 @@ export function composerKind(el: HTMLElement): ComposerKind {
   if (el instanceof HTMLInputElement) return 'input';
   if (el.getAttribute('data-lexical-editor') === 'true') return 'lexical';
   if (el.querySelector('[data-contents="true"]') || el.closest('.DraftEditor-root')) return 'draft';
+  // Quill names its editable root `ql-editor` (its own class, not a generated one); LinkedIn's
+  // post and comment composers are Quill 1 (Briskine/briskine
+  // src/content/editors/editor-quill1.js @98b08dbe: "Used by LinkedIn on posts and comments").
+  if (el.classList.contains('ql-editor')) return 'quill';
   return 'contenteditable';
 }
 

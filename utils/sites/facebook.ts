@@ -1,6 +1,4 @@
 import { checkSelectors } from './markers';
-import { expandFacebookPost, findFacebookPosts, readFacebookPost } from './facebook-posts';
-import { readFacebookAccount } from './facebook-account';
 import { FB_POST_MARKERS } from './facebook-post-finder';
 import type { SiteAdapter, Surface } from './types';
 
@@ -24,8 +22,7 @@ const POST_PATH = /\/(posts|permalink|videos|photo|photos|reel|watch)\b|story_fb
 
 export const facebook: SiteAdapter = {
   site: 'facebook',
-  posts: { findPosts: findFacebookPosts, expandPost: expandFacebookPost, readPost: readFacebookPost },
-  account: readFacebookAccount,
+  postArea: `${FACEBOOK_SELECTORS.main}, ${FACEBOOK_SELECTORS.feed}, ${FB_POST_MARKERS.article}`,
   surface(location): Surface {
     const path = location.pathname;
     if (/^\/messages(\/|$)/.test(path)) return 'messages';

@@ -44,3 +44,39 @@ describe('Instagram hashtag links', () => {
     expect(readPostHashtags(posts[1], 'instagram')).toEqual([]);
   });
 });
+
+describe('Threads topic tag links', () => {
+  test('the tag search link of each post, not of the post it quotes; a tag with spaces is no hashtag', () => {
+    const root = dom(`<div role="region" aria-label="Column body">
+      <div data-pressable-container="true" id="t1"><a href="/@spallademo">spallademo</a>
+        <a href="/search?q=Bologna&amp;serp_type=tags&amp;tag_id=1">Bologna</a>
+        <a href="/@spallademo/post/DQt3xtP0st1"><time datetime="2026-11-20T12:34:00.000Z">2h</time></a>
+        <div data-pressable-container="true"><a href="/search?q=caff%C3%A8&amp;serp_type=tags">caffè</a></div></div>
+      <div data-pressable-container="true" id="t2"><a href="/search?q=farmers%20market&amp;serp_type=tags">farmers market</a></div>
+    </div>`);
+    const posts = findHashtagPosts(root, 'threads');
+    expect(posts.map((p) => p.id)).toEqual(['t1', 't2']);
+    expect(readPostHashtags(posts[0], 'threads')).toEqual(['Bologna']);
+    expect(readPostHashtags(posts[1], 'threads')).toEqual([]);
+  });
+});
+
+describe('X hashtag links (#14)', () => {
+  // As tests/fixtures/src/x.tsx draws posts: a quoted post is inside the quoting one.
+  const root = dom(`
+    <div data-testid="cellInnerDiv"><article data-testid="tweet" id="x1">
+      <div data-testid="tweetText"><a href="/hashtag/bologna?src=hashtag_click">#bologna</a>
+        <a href="/hashtag/cucina?src=hashtag_click">#cucina</a></div>
+    </article></div>
+    <div data-testid="cellInnerDiv"><article data-testid="tweet" id="x2">
+      <div data-testid="tweetText"><a href="/hashtag/consigli?src=hashtag_click">#consigli</a></div>
+      <div role="link"><div data-testid="tweetText"><a href="/hashtag/pasta?src=hashtag_click">#pasta</a></div></div>
+    </article></div>`);
+
+  test('posts are the tweets; the hashtags are their links, the quoted post’s included', () => {
+    const posts = findHashtagPosts(root, 'x');
+    expect(posts.map((p) => p.id)).toEqual(['x1', 'x2']);
+    expect(readPostHashtags(posts[0], 'x')).toEqual(['bologna', 'cucina']);
+    expect(readPostHashtags(posts[1], 'x')).toEqual(['consigli', 'pasta']);
+  });
+});

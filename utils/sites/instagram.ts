@@ -1,6 +1,4 @@
 import { checkSelectors } from './markers';
-import { expandInstagramPost, findInstagramPosts, readInstagramPost } from './instagram-posts';
-import { readInstagramAccount } from './instagram-account';
 import type { SiteAdapter, Surface } from './types';
 
 // Selectors for www.instagram.com (roles, aria and tags only: class names are generated).
@@ -17,8 +15,7 @@ export const INSTAGRAM_SELECTORS = {
 
 export const instagram: SiteAdapter = {
   site: 'instagram',
-  posts: { findPosts: findInstagramPosts, expandPost: expandInstagramPost, readPost: readInstagramPost },
-  account: readInstagramAccount,
+  postArea: `${INSTAGRAM_SELECTORS.main}, ${INSTAGRAM_SELECTORS.article}`,
   surface(location): Surface {
     const path = location.pathname;
     if (path.startsWith('/direct/')) return 'messages';

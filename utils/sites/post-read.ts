@@ -177,7 +177,8 @@ type PostImage = { url: string; alt: string | null; kind: 'image' | 'video-poste
 /** Adds a post's `<img>` (best candidate) or `<video>` (its poster) to `out`, once per
  * address. */
 export function addMedia(out: PostImage[], seen: Set<string>, el: Element, base: string): void {
-  const video = el instanceof HTMLVideoElement;
+  // By tag name: an `instanceof` depends on the realm the element was made in.
+  const video = el.localName === 'video';
   const poster = video ? el.getAttribute('poster') : null;
   const url = video ? (poster ? absolute(poster, base) : null) : bestImageUrl(el as HTMLImageElement, base);
   if (!url || seen.has(url)) return;

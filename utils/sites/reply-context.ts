@@ -1,11 +1,17 @@
 import type { SiteKey } from '../settings/items';
 import type { BoxKind } from '../replies/limits';
-import type { ActingAs, ReplyPageContext } from '../replies/page-context';
+import { EMPTY_PAGE_CONTEXT, type ActingAs, type ReplyPageContext } from '../replies/page-context';
+import type { Surface } from './types';
 import { facebookPostHolding, findFacebookPostContainers } from './facebook-post-finder';
 import { facebookAuthorName } from './facebook-posts';
 import { readInstagramViewer } from './instagram-account';
 import { INSTAGRAM_POST_SELECTORS, instagramProfileLink } from './instagram-posts';
+import { readLinkedInReplyContext } from './linkedin-reply';
 import { tidyText } from './post-read';
+import { readThreadsViewer } from './threads-account';
+import { THREADS_POST_SELECTORS, threadsProfileLink } from './threads-posts';
+import { THREADS_SELECTORS } from './threads';
+import { xReplyContext } from './x-readers';
 
 /** What the page shows around a composer for a saved reply: the person answered, the
  * identity the user acts as, the kind of box. Read from roles and aria labels in
@@ -162,6 +168,31 @@ function instagramPostAuthor(post: Element): string | null {
   return name && name.length <= 200 ? name : null;
 }
 
+/** www.threads.com: the new-thread dialog writes a post; a reply dialog shows the post it
+ * answers above its box (tang-vu/social-posting-skills, DOM_SELECTORS.md @9e4539a "2.4 Reply to
+ * Existing Post": "A modal opens showing the original post + reply textbox"); a post page's
+ * own reply box answers the post, the first pagelet (`threads_post_page_0`, see threads.ts).
+ * A label "Reply to NAME…" names the person when the page gives one. The name is the
+ * author's handle, as Threads shows it. */
+function threadsContext(composer: HTMLElement, doc: Document): ReplyPageContext {
+  const viewer = readThreadsViewer(doc);
+  const dialog = composer.closest(THREADS_SELECTORS.dialog);
+  const placeholder = composer.getAttribute('aria-placeholder')?.trim().slice(0, 200) ?? null;
+  const labelled = match(REPLY_TO, placeholder?.replace(/\s*(?:…|\.\.\.)$/u, '') ?? null);
+  const shownPost =
+    dialog?.querySelector(THREADS_POST_SELECTORS.post) ??
+    (dialog ? null : doc.querySelector(`${THREADS_SELECTORS.postPagelet} ${THREADS_POST_SELECTORS.post}`));
+  if (dialog && !shownPost && !labelled) return { fullName: null, myName: viewer, actingAs: null, box: 'threads-post' };
+  const link = shownPost ? threadsProfileLink(shownPost) : undefined;
+  const author = labelled ?? (link ? tidyText(link.textContent ?? '') : null);
+  return {
+    fullName: someoneElse(author && author.length <= 200 ? author : null, viewer),
+    myName: viewer,
+    actingAs: null,
+    box: 'threads-reply',
+  };
+}
+
 function businessContext(composer: HTMLElement, doc: Document): ReplyPageContext {
   const boxLabel = label(composer);
   const asName = match(AS_NAME, boxLabel);
@@ -181,7 +212,11 @@ export function readReplyContext(site: SiteKey, surface: string, composer: HTMLE
   try {
     if (site === 'facebook') return facebookContext(composer, surface, doc);
     if (site === 'instagram') return instagramContext(composer, surface, doc);
-    return businessContext(composer, doc);
+    if (site === 'threads') return threadsContext(composer, doc);
+    if (site === 'linkedin') return readLinkedInReplyContext(composer, doc);
+    if (site === 'business') return businessContext(composer, doc);
+    if (site === 'x') return xReplyContext(composer, surface as Surface, doc);
+    return EMPTY_PAGE_CONTEXT;
   } catch {
     return { fullName: null, myName: null, actingAs: null, box: null };
   }

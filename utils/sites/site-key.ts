@@ -10,6 +10,15 @@ export function siteForHost(hostname: string): SiteKey | null {
       return 'business';
     case 'www.instagram.com':
       return 'instagram';
+    // The optional networks (#14); their hosts are those of utils/sites/networks.ts.
+    case 'x.com':
+    case 'twitter.com':
+      return 'x';
+    case 'www.threads.com':
+    case 'www.threads.net':
+      return 'threads';
+    case 'www.linkedin.com':
+      return 'linkedin';
     default:
       return null;
   }

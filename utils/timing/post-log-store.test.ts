@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { AppDB } from '../db/app-db';
-import { accountGrid, chosenPrior, logPosts } from './post-log-store';
+import { accountGrid, chosenPrior, DEFAULT_PRIOR_ID, logPosts } from './post-log-store';
+import { hasStudyFor, TIMING_PRIORS } from './priors';
 import type { TimingAccount } from './accounts';
 
 const brand: TimingAccount = { id: 'b1', createdAt: 0, updatedAt: 0, brandId: 'b1', network: 'instagram', name: 'Demo', handle: 'spallademo', externalId: null, timeZone: null };
@@ -36,5 +37,15 @@ describe('logPosts', () => {
     expect(g.grid.cells[1 * 24 + 19].posts).toBe(1); // Tuesday 19:00 in Tokyo
     expect(chosenPrior(brand, {})!.id).toBe('sprout-social-instagram-2023');
     db.close();
+  });
+});
+
+describe('networks without a published study', () => {
+  test('Threads starts flat: no prior by default, none to choose, and the interface is told so', () => {
+    expect(hasStudyFor('threads')).toBe(false);
+    expect(TIMING_PRIORS.filter((p) => p.network === 'threads')).toEqual([]);
+    expect(DEFAULT_PRIOR_ID.threads).toBe('none');
+    expect(chosenPrior({ id: 'b1', network: 'threads' }, {})).toBeNull();
+    expect(hasStudyFor('facebook') && hasStudyFor('instagram')).toBe(true);
   });
 });

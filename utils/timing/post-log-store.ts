@@ -32,6 +32,11 @@ export interface LogResult {
 export const DEFAULT_PRIOR_ID: Record<Network, string> = {
   facebook: 'sprout-social-facebook-2025',
   instagram: 'sprout-social-instagram-2023',
+  // No published study with a weekly grid covers these networks (docs/best-time.md):
+  // they start flat and learn from the account's own posts.
+  x: 'none',
+  threads: 'none',
+  linkedin: 'none',
 };
 
 export function chosenPrior(account: Pick<TimingAccount, 'id' | 'network'>, choices: Record<string, string>): TimingPrior | null {

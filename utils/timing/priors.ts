@@ -140,6 +140,12 @@ export function priorById(id: string): TimingPrior | undefined {
   return TIMING_PRIORS.find((p) => p.id === id);
 }
 
+/** Whether any published study here covers `network`. None covers Threads (nor X nor
+ * LinkedIn, in the studies gathered): their grids start flat, and the interface says why. */
+export function hasStudyFor(network: Network): boolean {
+  return TIMING_PRIORS.some((p) => p.network === network);
+}
+
 /**
  * Level given to a best-slot hour before normalization (other hours get 1.0).
  *

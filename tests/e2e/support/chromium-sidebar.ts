@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, expect, inject } from 'vitest';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { chromiumSidebarFrame, launchChromium, type ChromiumRun } from './chromium';
 import { edgeTabPoint, HOST_INFO_SCRIPT, pollHost, type HostInfo } from './host';
+import { PALETTE_QUERY, type Way } from './replies-cases';
 
 export async function hostInfo(page: Page): Promise<HostInfo> {
   return page.evaluate(HOST_INFO_SCRIPT) as Promise<HostInfo>;
@@ -85,4 +86,21 @@ export function useChromium(): { run: ChromiumRun; page: Page } {
     current.page = await current.run.context.newPage();
   });
   return current;
+}
+
+/** Clicks into a fixture editor (near its left edge: the open sidebar may cover the right of
+ * a wide box) until it holds the focus. Chromium may hand focus back to the sidebar frame (the
+ * frame that last had it) a moment after the page was rebuilt; on a loaded machine that moment
+ * comes after the click. A person whose caret vanished clicks again: so does the test. */
+export async function focusFixtureEditor(page: Page, editor: Locator, id: string): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const focused = await page.evaluate(() => (window as any).__fixture.focusedEditorId() as string | null);
+        if (focused !== id) await editor.click({ position: { x: 12, y: 12 } });
+        return focused;
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(id);
 }

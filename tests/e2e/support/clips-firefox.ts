@@ -1,6 +1,6 @@
 import type { Frame, Page } from 'puppeteer-core';
 import { ffClickEdgeTab, ffHostInfo, ffWaitForHost, type FirefoxRun } from './firefox';
-import { CLIP_CONTROL_POINT } from './clips-page';
+import { CLIP_CONTROL_POINT, POST_HOVER_POINT } from './clips-page';
 
 /** Steps of the Firefox clipping tests (issue #6), driven by puppeteer over WebDriver BiDi. */
 
@@ -104,11 +104,17 @@ export async function ffClickClipControl(page: Page, key: string): Promise<void>
   let point: { error?: string; x: number; y: number; hover: { x: number; y: number } } = { error: 'not yet', x: 0, y: 0, hover: { x: 0, y: 0 } };
   for (let i = 0; point.error && i < 40; i++) {
     if (i) await sleep(250);
-    point = (await page.evaluate(`(${CLIP_CONTROL_POINT})(${JSON.stringify(key)})`)) as typeof point;
-    if (point.error && (await ffHostInfo(page)).state === 'open') {
+    if (i && (await ffHostInfo(page)).state === 'open') {
       await ffClickEdgeTab(page);
       await ffWaitForHost(page, (info) => info.state === 'closed');
     }
+    // A person's pointer comes into the post first: that loads the clip controls (#16).
+    const onPost = (await page.evaluate(`(${POST_HOVER_POINT})(${JSON.stringify(key)})`)) as { error?: string; x: number; y: number };
+    if (onPost.error) continue;
+    // From outside the post onto it (the pointer may rest there from before the agent started).
+    await page.mouse.move(1, 1);
+    await page.mouse.move(onPost.x, onPost.y, { steps: 2 });
+    point = (await page.evaluate(`(${CLIP_CONTROL_POINT})(${JSON.stringify(key)})`)) as typeof point;
   }
   if (point.error) throw new Error(point.error);
   await page.mouse.move(point.hover.x, point.hover.y);

@@ -1,4 +1,6 @@
 import { request } from 'node:https';
+import type { Page } from 'playwright-core';
+import { clickEdgeTab, hostInfo, waitForHost } from './chromium-sidebar';
 
 /** Makes the fixture server answer 403 for these image names (as an expired CDN
  * address does) to browsers whose User-Agent contains `ua`; no names = all answer again. */
@@ -29,6 +31,20 @@ export async function fixtureImageBytes(port: number, host: string, path: string
     req.end();
   });
 }
+
+/** Runs in the page: a point on the post's own link `key` (not a comment's), brought
+ * into view, where a person's pointer comes into the post. The clip controls load when
+ * the pointer or the focus first enters the posts (issue #16), so a test, like a person,
+ * moves the pointer over the post before it looks for its control. */
+export const POST_HOVER_POINT = `(key) => {
+  // In the main column (a page's own navigation may link to the post too).
+  const links = [...document.querySelectorAll('a[href*="' + key + '"]')].filter((a) => !a.href.includes('comment_id='));
+  const link = links.find((a) => a.closest('main, [role="main"]')) || links[0];
+  if (!link) return { error: 'no link ' + key };
+  link.scrollIntoView({ block: 'center', behavior: 'instant' });
+  const r = link.getBoundingClientRect();
+  return { x: r.left + Math.min(r.width / 2, 20), y: r.top + r.height / 2 };
+}`;
 
 /** Runs in the page: where a person clicks the clip control of the post whose permalink
  * link contains `key` (the button sits in the post's top corner, inside a closed shadow
@@ -86,3 +102,4 @@ export const CARD_THUMBNAIL_STORED = `async (clipId) => {
   const stored = new Uint8Array(await row.blob.arrayBuffer());
   return { role: row.role, same: shown.length > 0 && shown.length === stored.length && shown.every((b, i) => b === stored[i]) };
 }`;
+

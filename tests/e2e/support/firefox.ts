@@ -1,6 +1,7 @@
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { FIREFOX_BUILD, requireBuild } from './paths';
 import { edgeTabPoint, HOST_INFO_SCRIPT, pollHost, type HostInfo } from './host';
+import { settledStarterReplies } from './replies-starters';
 
 export interface FirefoxRun {
   browser: Browser;
@@ -13,7 +14,10 @@ export interface FirefoxRun {
 /** Firefox ESR over WebDriver BiDi with the Firefox build installed as a temporary
  * add-on, browsing through a CONNECT proxy that sends every HTTPS request to the
  * fixture server: pages load as https://www.facebook.com/, as on the real site. */
-export async function launchFirefox(proxyPort: number, { install = true } = {}): Promise<FirefoxRun> {
+export async function launchFirefox(
+  proxyPort: number,
+  { install = true, prefs = {} }: { install?: boolean; prefs?: Record<string, unknown> } = {},
+): Promise<FirefoxRun> {
   const extension = requireBuild(FIREFOX_BUILD);
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -27,6 +31,7 @@ export async function launchFirefox(proxyPort: number, { install = true } = {}):
       'network.proxy.ssl_port': proxyPort,
       'network.proxy.no_proxies_on': '',
       'network.proxy.allow_hijacking_localhost': true,
+      ...prefs,
     },
   });
   if (install) await browser.installExtension(extension);
@@ -97,4 +102,34 @@ export async function ffSidebarValue(frame: Frame, testId: string, attribute: st
 /** The extension's base URL, read from inside the sidebar frame. */
 export async function ffExtensionBase(frame: Frame): Promise<string> {
   return frame.evaluate(() => new URL('/', location.href).href);
+}
+
+/** A runtime message from our sidebar frame, in @webext-core/messaging's format (WebDriver
+ * cannot reach Firefox's background: tests speak through the sidebar, as it does). */
+export async function ffFromSidebar<T>(sidebar: Frame, type: string, data: unknown): Promise<T> {
+  const answer = await sidebar.evaluate(
+    (t, d) => (globalThis as any).browser.runtime.sendMessage({ id: Date.now(), type: t, data: d, timestamp: Date.now() }),
+    type,
+    data as never,
+  );
+  if (answer?.err) throw new Error(JSON.stringify(answer.err));
+  return answer.res as T;
+}
+
+/** Replaces the starter replies with `replies` (the saved-replies matrix's own), saved
+ * through the sidebar frame; answers seed id -> the id the store gave it, once the sidebar
+ * lists the first. */
+export async function ffSeedReplies(sidebar: Frame, replies: readonly ({ id: string; useCount?: number } & Record<string, unknown>)[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const starters = await settledStarterReplies(() => ffFromSidebar<{ id: string }[]>(sidebar, 'repliesList', undefined));
+  for (const starter of starters) await ffFromSidebar(sidebar, 'repliesDelete', { id: starter.id });
+  for (const reply of replies) {
+    const { id, useCount: _u, ...draft } = reply;
+    const saved = await ffFromSidebar<{ ok: boolean; reply: { id: string } }>(sidebar, 'repliesSave', { tags: [], networks: [], ...draft });
+    if (!saved.ok) throw new Error(`reply ${id} not saved`);
+    ids.set(id, saved.reply.id);
+  }
+  // The panel reloads on the background's "changed" signal.
+  await sidebar.waitForSelector(`[data-testid="replies-item"][data-reply-id="${ids.get(replies[0].id)}"]`, { timeout: 10_000 });
+  return ids;
 }

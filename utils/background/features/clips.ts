@@ -14,6 +14,8 @@ import { WEB_CLIP_MENUS, webClipInput, type WebClipClick } from '../../clips/cap
 import { clipsFullImageLimitItem, clipsLastCaptureItem, draftToInsertItem, sidebarTabItem } from '../../settings/items';
 import type { PostSnapshot } from '../../sites/types';
 import type { BackgroundContext } from '../context';
+import { brandOfTab } from '../brand-of-tab';
+import { recentClips } from '../../clips/store';
 
 /** The sidebar tab of this feature (entrypoints/sidebar/tabs.tsx). */
 const IDEAS_TAB = 'ideas';
@@ -45,17 +47,19 @@ export function startClips(ctx: BackgroundContext): void {
   const extensionOrigin = ctx.extensionOrigin;
   let failNextWrite = false;
 
-  /** Fetches the images, then writes clip + images in one transaction. */
-  async function capture(raw: ClipInput): Promise<CaptureResult> {
+  /** Fetches the images, then writes clip + images in one transaction, a new clip filed
+   * under the brand in view in the tab it came from. */
+  async function capture(raw: ClipInput, tabId: number | undefined): Promise<CaptureResult> {
     const parsed = clipInputSchema.safeParse(raw);
     if (!parsed.success) return { ok: false, reason: 'invalid' };
     const input = parsed.data;
     const limit = await clipsFullImageLimitItem.getValue();
-    const { prepared, failed } = await prepareImages(input.images, limit);
+    const [{ prepared, failed }, brandId] = await Promise.all([prepareImages(input.images, limit), brandOfTab(tabId)]);
     const failing = failNextWrite;
     failNextWrite = false;
     try {
       const outcome = await saveCapture(getDb(), input, prepared, {
+        brandId,
         beforeCommit: failing
           ? () => {
               throw quotaError();
@@ -95,7 +99,7 @@ export function startClips(ctx: BackgroundContext): void {
   }
 
   async function captureSnapshot(snapshot: PostSnapshot | null, tabId: number | undefined): Promise<CaptureResult> {
-    const result: CaptureResult = snapshot ? await capture(inputFromSnapshot(snapshot)) : { ok: false, reason: 'no-post' };
+    const result: CaptureResult = snapshot ? await capture(inputFromSnapshot(snapshot), tabId) : { ok: false, reason: 'no-post' };
     await reveal(tabId, result);
     return result;
   }
@@ -128,7 +132,7 @@ export function startClips(ctx: BackgroundContext): void {
   onMessage('listRecentClips', async ({ sender, data }) => {
     if (!isFromSidebar(sender, browser.runtime.id, extensionOrigin)) throw new Error('refused');
     const limit = Math.min(50, Math.max(1, Math.floor(Number(data?.limit) || 10)));
-    const clips = await getDb().clips.orderBy('clippedAt').reverse().limit(limit).toArray();
+    const clips = await recentClips(getDb(), await brandOfTab(sender.tab?.id), limit);
     return Promise.all(clips.map(summarize));
   });
 
@@ -188,7 +192,7 @@ export function startClips(ctx: BackgroundContext): void {
     };
     await asked;
     const input = webClipInput(click);
-    const result: CaptureResult = input ? await capture(input) : { ok: false, reason: 'no-post' };
+    const result: CaptureResult = input ? await capture(input, tab?.id) : { ok: false, reason: 'no-post' };
     await clipsLastCaptureItem.setValue({
       clipId: result.ok ? result.clipId : null,
       error: result.ok ? null : result.reason,

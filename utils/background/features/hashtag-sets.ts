@@ -1,11 +1,13 @@
 import { browser } from '#imports';
 import { getDb } from '../../db/app-db';
+import { NETWORKS, type Network } from '../../db/record';
 import { listHashtagSets, saveNewHashtagSet } from '../../hashtags/sets';
 import type { ComposerText, InsertHashtagsResult } from '../../messaging/features/hashtag-sets';
 import { onMessage, sendMessage } from '../../messaging/protocol';
 import { isFromExtensionPage, isFromPageAgent, isFromSidebar } from '../../messaging/sender';
 import type { BackgroundContext } from '../context';
 import { learnHashtags } from './hashtags';
+import { brandOfTab } from '../brand-of-tab';
 
 const TEXT_MAX = 20_000;
 
@@ -16,17 +18,17 @@ function isComposerText(value: unknown): value is ComposerText {
     v !== null &&
     typeof v.text === 'string' &&
     v.text.length <= TEXT_MAX &&
-    (v.network === 'facebook' || v.network === 'instagram') &&
+    (NETWORKS as readonly unknown[]).includes(v.network) &&
     typeof v.focused === 'boolean'
   );
 }
 
-function isSeenBatch(value: unknown): value is { network: 'facebook' | 'instagram'; posts: string[][] } {
+function isSeenBatch(value: unknown): value is { network: Network; posts: string[][] } {
   const v = value as { network?: unknown; posts?: unknown };
   return (
     typeof v === 'object' &&
     v !== null &&
-    (v.network === 'facebook' || v.network === 'instagram') &&
+    (NETWORKS as readonly unknown[]).includes(v.network) &&
     Array.isArray(v.posts) &&
     v.posts.length <= 100 &&
     v.posts.every((tags) => Array.isArray(tags) && tags.length <= 30 && tags.every((t) => typeof t === 'string' && t.length <= 100))
@@ -53,8 +55,10 @@ export function startHashtagSets(ctx: BackgroundContext): void {
     if (!isFromPageAgent(sender, browser.runtime.id)) throw new Error('refused');
     if (!isSeenBatch(data)) throw new Error('bad request');
     let learned = 0;
+    // Filed under the brand in view in that tab (all brands: shared).
+    const brandId = await brandOfTab(sender.tab?.id);
     // The engine checks the setting again for each post (it may just have been switched off).
-    for (const tags of data.posts) learned += (await learnHashtags({ tags, network: data.network, source: 'seen' })).learned;
+    for (const tags of data.posts) learned += (await learnHashtags({ tags, network: data.network, source: 'seen', brandId })).learned;
     return { learned };
   });
 
@@ -73,14 +77,16 @@ export function startHashtagSets(ctx: BackgroundContext): void {
     return insertHashtags(sender.tab!.id!, data?.tags, data?.allowOverLimit === true);
   });
 
-  onMessage('listHashtagSets', ({ sender }) => {
+  onMessage('listHashtagSets', async ({ sender }) => {
     if (!fromSidebar(sender)) throw new Error('refused');
-    return listHashtagSets(getDb());
+    return listHashtagSets(getDb(), await brandOfTab(sender.tab?.id));
   });
 
-  onMessage('saveHashtagSet', ({ sender, data }) => {
+  onMessage('saveHashtagSet', async ({ sender, data }) => {
     if (!isFromExtensionPage(sender, browser.runtime.id, ctx.extensionOrigin)) throw new Error('refused');
-    return saveNewHashtagSet(getDb(), data);
+    // A set saved from the sidebar is filed under the brand in view in its tab.
+    const brandId = fromSidebar(sender) ? await brandOfTab(sender.tab?.id) : null;
+    return saveNewHashtagSet(getDb(), data, brandId);
   });
 
   ctx.expose('insertHashtags', (tabId: number, tags: string[], allowOverLimit = false) =>

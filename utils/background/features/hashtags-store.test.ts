@@ -5,6 +5,7 @@ import { makeFixtureRows } from '../../db/fixtures';
 import { makeV1HashtagStats } from '../../db/fixtures-v1';
 import { SCHEMA_VERSIONS } from '../../db/schema';
 import { rowSchemas } from '../../backup/format';
+import { mergeBrands } from '../../brands/ops';
 import { LearnedHashtagStore } from './hashtags-store';
 
 const own = { network: 'instagram', source: 'own' } as const;
@@ -159,4 +160,26 @@ test('a failed read is tried again on next use', async () => {
   await expect(s.model()).rejects.toThrow('UnknownError');
   expect((await s.model()).info().hashtags).toBe(0);
   expect(toArray).toHaveBeenCalledTimes(2);
+});
+
+test('reload around a merge of brands: what was waiting is written first, and the model is read again with the merged scope', async () => {
+  const { db, store } = setup();
+  const brand = (id: string) => ({ id, name: id, color: '#2563eb', timeZone: null, createdAt: 1, updatedAt: 1 });
+  await db.brands.bulkAdd([brand('b1'), brand('b2')]);
+  const s = store(60_000);
+  await s.learn('#pizza #napoli', { ...own, brand: 'b1' });
+  await s.learn('#pizza', { ...own, brand: 'b2' });
+  // Nothing written yet: the delay is long.
+  expect(await db.hashtagStats.count()).toBe(0);
+  await s.reload();
+  expect((await db.hashtagStats.orderBy('id').toArray()).map((row) => row.brandId)).toEqual(['b1', 'b2']);
+
+  await mergeBrands(db, 'b1', 'b2');
+  await s.reload();
+  const model = await s.model();
+  expect(model.scope('instagram', 'b1')).toBeUndefined();
+  expect(model.scope('instagram', 'b2')!.byKey.get('napoli')?.ownCount).toBe(1);
+  expect(model.scope('instagram', 'b2')!.byKey.get('pizza')?.ownCount).toBe(2);
+  await s.flush();
+  expect((await db.hashtagStats.toArray()).map((row) => row.brandId)).toEqual(['b2']);
 });

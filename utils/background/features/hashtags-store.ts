@@ -125,6 +125,15 @@ export class LearnedHashtagStore {
     return { id, createdAt, updatedAt: now, ...scope };
   }
 
+  /** Writes what is waiting, then drops the model so that the next use reads the table:
+   * after another page merged or deleted brands, whose learned hashtags it rewrote. Called
+   * before such a change too, so that nothing learned for a brand about to go is written
+   * back after it. */
+  async reload(): Promise<void> {
+    await this.flush();
+    this.loading = undefined;
+  }
+
   /** Forgets everything learned, in memory, stored and not yet written; answers how many
    * hashtags were forgotten. */
   async clear(): Promise<number> {

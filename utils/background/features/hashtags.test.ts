@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { feedLearningAllowed, hashtagsLearnFromFeedItem } from '../../settings/items';
-import { checkLearnRequest, learnHashtags, mayAsk } from './hashtags';
+import { getDb } from '../../db/app-db';
+import { saveNewHashtagSet } from '../../hashtags/sets';
+import { checkLearnRequest, clearLearnedHashtags, learnHashtags, mayAsk, suggestForText } from './hashtags';
 
 const ID = 'abcdefgh';
 const ORIGIN = `chrome-extension://${ID}/`;
@@ -24,6 +26,9 @@ describe('mayAsk', () => {
     ['clearLearnedHashtags', library, undefined, true],
     ['clearLearnedHashtags', sidebar, undefined, true],
     ['clearLearnedHashtags', agent, undefined, false],
+    ['reloadLearnedHashtags', library, undefined, true],
+    ['reloadLearnedHashtags', agent, undefined, false],
+    ['reloadLearnedHashtags', web, undefined, false],
     ['learnHashtags', agent, { source: 'seen' }, true],
     ['learnHashtags', agent, { source: 'own' }, true],
     ['learnHashtags', subFrame, { source: 'seen' }, false],
@@ -88,5 +93,34 @@ describe('learning from the feed asks first (issue #12)', () => {
 
   test('only a yes allows it', () => {
     expect([true, false, null, undefined].map(feedLearningAllowed)).toEqual([true, false, false, false]);
+  });
+});
+
+describe('suggestions follow the brand in view (issue #13)', () => {
+  const tagsFor = async (brandId: string | null) =>
+    (await suggestForText({ text: 'Stasera #pizza', network: 'instagram', limit: 30, brandId })).map((s) => s.tag);
+
+  test("a brand's learning and its sets plus the shared ones; never another brand's; all brands: everything", async () => {
+    await clearLearnedHashtags();
+    await getDb().hashtagSets.clear();
+    for (let i = 0; i < 2; i++) {
+      await learnHashtags({ tags: ['pizza', 'ginoforno', 'ginonapoli'], network: 'instagram', source: 'own', brandId: 'gino' });
+      await learnHashtags({ tags: ['pizza', 'luciaricette', 'luciamazzi'], network: 'instagram', source: 'own', brandId: 'lucia' });
+    }
+    await saveNewHashtagSet(getDb(), { name: 'Gino', tags: ['pizza', 'pizzeriadagino'], network: null }, 'gino');
+    await saveNewHashtagSet(getDb(), { name: 'Lucia', tags: ['pizza', 'fioridilucia'], network: null }, 'lucia');
+    await saveNewHashtagSet(getDb(), { name: 'Città', tags: ['pizza', 'bolognacentro'], network: null });
+
+    const gino = await tagsFor('gino');
+    expect(gino).toEqual(expect.arrayContaining(['ginoforno', 'ginonapoli', 'pizzeriadagino', 'bolognacentro']));
+    expect(gino.filter((t) => ['luciaricette', 'luciamazzi', 'fioridilucia'].includes(t))).toEqual([]);
+
+    const lucia = await tagsFor('lucia');
+    expect(lucia).toEqual(expect.arrayContaining(['luciaricette', 'luciamazzi', 'fioridilucia', 'bolognacentro']));
+    expect(lucia.filter((t) => ['ginoforno', 'ginonapoli', 'pizzeriadagino'].includes(t))).toEqual([]);
+
+    expect(await tagsFor(null)).toEqual(
+      expect.arrayContaining(['ginoforno', 'ginonapoli', 'luciaricette', 'luciamazzi', 'pizzeriadagino', 'fioridilucia', 'bolognacentro']),
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { browser } from '#imports';
+import { NETWORKS } from '../../db/record';
 import { AppDB, getDb } from '../../db/app-db';
 import type { ClipLesson } from '../../clips/capture-learn';
 import type { HashtagSetInput } from '../../hashtags/suggest';
@@ -6,7 +7,10 @@ import { suggestHashtags } from '../../hashtags/suggest';
 import type { HashtagModelInfo, LearnHashtagsRequest, SuggestHashtagsRequest } from '../../messaging/features/hashtags';
 import type { HashtagSuggestion } from '../../hashtags/rank';
 import { onMessage } from '../../messaging/protocol';
-import { isFromExtensionPage, isFromPageAgent } from '../../messaging/sender';
+import { isFromExtensionPage, isFromPageAgent, isFromSidebar } from '../../messaging/sender';
+import { offeredIn } from '../../brands/offered';
+import type { BrandRef } from '../../db/record';
+import { brandOfTab } from '../brand-of-tab';
 import { feedLearningAllowed, hashtagsLearnFromFeedItem } from '../../settings/items';
 import type { BackgroundContext } from '../context';
 import { LearnedHashtagStore } from './hashtags-store';
@@ -22,21 +26,23 @@ function learnedHashtags(): LearnedHashtagStore {
   return (store ??= new LearnedHashtagStore(getDb()));
 }
 
-/** The user's hashtag sets that apply to a network and brand. */
-async function setsFor(network: SuggestHashtagsRequest['network'], brandId: SuggestHashtagsRequest['brandId']): Promise<HashtagSetInput[]> {
+/** The user's hashtag sets that apply to a network and are offered with `brandId` in view
+ * (its own and the shared ones; all of them with all brands in view). */
+export async function setsFor(network: SuggestHashtagsRequest['network'], brandId: BrandRef): Promise<HashtagSetInput[]> {
   const sets = await getDb().hashtagSets.toArray();
-  return sets.filter(
-    (set) => (set.network === null || set.network === network) && (brandId === undefined || set.brandId === null || set.brandId === brandId),
-  );
+  return sets.filter((set) => (set.network === null || set.network === network) && offeredIn(set.brandId, brandId));
 }
 
 export async function suggestForText(request: SuggestHashtagsRequest): Promise<HashtagSuggestion[]> {
   const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(request.limit) || 1));
-  const [model, sets] = await Promise.all([learnedHashtags().model(), setsFor(request.network, request.brandId)]);
+  const brandId = request.brandId ?? null;
+  const [model, sets] = await Promise.all([learnedHashtags().model(), setsFor(request.network, brandId)]);
   return suggestHashtags(model, request.text.slice(0, MAX_TEXT), {
     network: request.network,
     limit,
-    brand: request.brandId,
+    // A brand in view: its own learning fully, the shared at half weight, other brands'
+    // not at all (`scopesFor`); all brands: everything learned.
+    brand: brandId ?? undefined,
     avoid: request.avoid?.slice(0, 10_000),
     sets,
   });
@@ -85,12 +91,17 @@ export async function clearLearnedHashtags(): Promise<{ cleared: number }> {
   return { cleared: await learnedHashtags().clear() };
 }
 
+export async function reloadLearnedHashtags(): Promise<{ reloaded: true }> {
+  await learnedHashtags().reload();
+  return { reloaded: true };
+}
+
 function isNetwork(value: unknown): value is SuggestHashtagsRequest['network'] {
-  return value === 'facebook' || value === 'instagram';
+  return (NETWORKS as readonly unknown[]).includes(value);
 }
 
 type Sender = Parameters<typeof isFromPageAgent>[0];
-type HashtagsMessage = 'suggestHashtags' | 'learnHashtags' | 'clearLearnedHashtags' | 'getHashtagModelInfo';
+type HashtagsMessage = 'suggestHashtags' | 'learnHashtags' | 'clearLearnedHashtags' | 'reloadLearnedHashtags' | 'getHashtagModelInfo';
 
 /** Who may send what: our extension pages (sidebar, library, popup) read and clear the
  * model; the page agent feeds it (the only one that sees posts scrolled past); our pages
@@ -130,20 +141,31 @@ export function startHashtags(ctx: BackgroundContext): void {
     if (!mayAsk(message, sender, data, browser.runtime.id, ctx.extensionOrigin)) throw new Error('refused');
   };
 
-  onMessage('suggestHashtags', ({ sender, data }) => {
+  onMessage('suggestHashtags', async ({ sender, data }) => {
     refuseUnless('suggestHashtags', sender);
     if (typeof data?.text !== 'string' || !isNetwork(data.network)) throw new Error('bad request');
-    return suggestForText(data);
+    // The sidebar asks for the brand in view in its tab; the library names the brand.
+    const brandId = isFromSidebar(sender, browser.runtime.id, ctx.extensionOrigin) ? await brandOfTab(sender.tab?.id) : (data.brandId ?? null);
+    return suggestForText({ ...data, brandId });
   });
 
-  onMessage('learnHashtags', ({ sender, data }) => {
+  onMessage('learnHashtags', async ({ sender, data }) => {
     refuseUnless('learnHashtags', sender, data);
-    return learnHashtags(checkLearnRequest(data));
+    const request = checkLearnRequest(data);
+    // What a page agent or the sidebar sends is filed under the brand in view in its tab;
+    // the library names the brand itself.
+    const fromTab = isFromPageAgent(sender, browser.runtime.id) || isFromSidebar(sender, browser.runtime.id, ctx.extensionOrigin);
+    return learnHashtags(fromTab ? { ...request, brandId: await brandOfTab(sender.tab?.id) } : request);
   });
 
   onMessage('clearLearnedHashtags', ({ sender }) => {
     refuseUnless('clearLearnedHashtags', sender);
     return clearLearnedHashtags();
+  });
+
+  onMessage('reloadLearnedHashtags', ({ sender }) => {
+    refuseUnless('reloadLearnedHashtags', sender);
+    return reloadLearnedHashtags();
   });
 
   onMessage('getHashtagModelInfo', ({ sender }) => {

@@ -11,6 +11,8 @@ import { deleteReply, duplicateReply, recordReplyUse, restoreReply, saveReply, s
 import { fieldsToAsk, renderTemplate } from '../../replies/template';
 import { languageItem } from '../../settings/items';
 import type { BackgroundContext } from '../context';
+import { brandViewOf } from '../brand-in-view';
+import { wrongBrand, type BrandContext } from '../../replies/brand';
 
 type Port = Browser.runtime.Port;
 
@@ -123,7 +125,9 @@ export function startReplies(ctx: BackgroundContext): void {
 
   onMessage('repliesExpandShortcut', async ({ sender, data }) => {
     if (!fromAgent(sender)) throw new Error('refused');
-    const answer = await expandShortcut(String(data?.shortcut ?? ''), data?.context ?? null);
+    const tabId = sender.tab!.id!;
+    const answer = await expandShortcut(String(data?.shortcut ?? ''), data?.context ?? null, await brandViewOf(tabId).catch(() => null));
+    if (answer.status === 'brand') signal(tabId, { type: 'brand', replyId: answer.replyId });
     if (answer.status === 'form') signal(sender.tab!.id!, { type: 'form', replyId: answer.replyId });
     if (answer.status === 'blocked') signal(sender.tab!.id!, { type: 'blocked', replyId: answer.replyId, missing: answer.missing });
     return answer;
@@ -175,12 +179,16 @@ async function currentLocale(): Promise<string> {
 }
 
 /** A typed shortcut to the rendered reply, or why not. Replies with fill-in fields, or
- * with a variable that has neither value nor fallback, go to the sidebar's form. */
-export async function expandShortcut(shortcut: string, page: ReplyPageContext | null): Promise<ShortcutAnswer> {
+ * with a variable that has neither value nor fallback, go to the sidebar's form. A reply
+ * of another brand than the one the tab works for (`brand`) is not expanded in place: the
+ * sidebar asks first, as for a click on it (shortcuts are unique across brands, so the
+ * typed word names that one reply; docs/brands.md). */
+export async function expandShortcut(shortcut: string, page: ReplyPageContext | null, brand: BrandContext | null = null): Promise<ShortcutAnswer> {
   if (!shortcut || shortcut.length > 50) return { status: 'unknown' };
   const key = shortcutKey(shortcut);
   const reply = (await getDb().savedReplies.toArray()).find((r) => r.shortcut !== null && shortcutKey(r.shortcut) === key);
   if (!reply) return { status: 'unknown' };
+  if (wrongBrand(reply, brand) !== null) return { status: 'brand', replyId: reply.id };
   const context = templateContext(page, { locale: await currentLocale() });
   // Fill-in fields, or a variable the page does not show and no fallback covers: asked
   // in the sidebar's form, never inserted with a hole.

@@ -1,8 +1,10 @@
 import { browser } from '#imports';
 import { getDb } from '../../db/app-db';
 import type { Network } from '../../db/record';
-import { createBrandWithAccount, findAccount } from '../../brands/ops';
-import { timingAccount, withTimeZone, type TimingAccount } from '../../timing/accounts';
+import { findAccount } from '../../brands/ops';
+import { fileAccount, hintAccount, timingAccount, withTimeZone, type TimingAccount } from '../../timing/accounts';
+import { brandOfTab } from '../brand-of-tab';
+import { NETWORKS } from '../../db/record';
 import { isFromSidebar } from '../../messaging/sender';
 import { onMessage, sendMessage } from '../../messaging/protocol';
 import type { PageReading, TimingHint, TimingPageView } from '../../messaging/features/timing';
@@ -53,27 +55,28 @@ export function startTiming(ctx: BackgroundContext): void {
 
   onMessage('timingPageView', async ({ sender }): Promise<TimingPageView> => {
     if (!fromSidebar(sender)) throw new Error('refused');
-    const reading = await readPage(sender.tab!.id!);
-    const account = reading.account;
-    const brand = account ? await findTimingAccount(account.network, account.handle, account.name) : null;
-    if (!brand) return { reading, hint: null, logged: [] };
-    const links = reading.posts.map((p) => p.permalink);
+    const tabId = sender.tab!.id!;
+    const [reading, brandId] = await Promise.all([readPage(tabId), brandOfTab(tabId)]);
+    // The network of the page's account, else of the account the page acts as (a feed).
+    const network = reading.account?.network ?? ctx.ports.lastState(tabId)?.identity?.network ?? null;
+    const chosen = await hintAccount(getDb(), reading.account, network, brandId);
+    if (!chosen) return { reading, hint: null, onPage: false, logged: [] };
+    const { account, onPage } = chosen;
+    const links = onPage ? reading.posts.map((p) => p.permalink) : [];
     const logged = (await getDb().postLog.where('permalink').anyOf(links).toArray())
-      .filter((e) => e.accountId === brand.id)
+      .filter((e) => e.accountId === account.id)
       .map((e) => e.permalink!);
-    return { reading, hint: await hintFor(brand), logged };
+    return { reading, hint: await hintFor(account), onPage, logged };
   });
 
   onMessage('timingCreateAccount', async ({ sender, data }) => {
     if (!fromSidebar(sender)) throw new Error('refused');
     const name = typeof data?.name === 'string' ? data.name.trim().slice(0, 200) : '';
-    if (!name || (data.network !== 'facebook' && data.network !== 'instagram')) throw new Error('bad-account');
+    if (!name || !(NETWORKS as readonly unknown[]).includes(data.network)) throw new Error('bad-account');
     const handle = typeof data.handle === 'string' && data.handle.trim() ? data.handle.trim().replace(/^@/, '').slice(0, 100) : null;
     const existing = await findTimingAccount(data.network, handle, name);
     if (existing) return existing;
-    // A new account is a new brand of its name; the user can merge it into a client's brand.
-    const { brand, account } = await createBrandWithAccount(getDb(), { network: data.network, name, handle });
-    return withTimeZone(account, brand);
+    return fileAccount(getDb(), { network: data.network, name, handle }, await brandOfTab(sender.tab!.id!));
   });
 
   onMessage('timingLogPosts', async ({ sender, data }) => {

@@ -1,4 +1,5 @@
 import type { ClipStatus } from '../../db/clips';
+import type { Network } from '../../db/record';
 import type { PostSnapshot } from '../../sites/types';
 
 /** Why a capture saved nothing. */
@@ -12,7 +13,7 @@ export type CaptureResult =
  * messages carry JSON: the thumbnail comes as a `data:` URL of the STORED blob. */
 export interface ClipSummary {
   id: string;
-  network: 'facebook' | 'instagram' | 'web';
+  network: Network | 'web';
   permalink: string | null;
   authorName: string | null;
   authorHandle: string | null;

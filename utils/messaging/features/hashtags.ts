@@ -12,7 +12,9 @@ export interface SuggestHashtagsRequest {
   network: Network;
   /** At most this many suggestions (1–50). */
   limit: number;
-  /** Omitted: what was learned for every brand counts. */
+  /** The brand in view: its own learning and sets, and the shared ones. Null or omitted:
+   * all brands, everything learned and every set. From the sidebar the background uses
+   * the brand in view in its tab instead. */
   brandId?: BrandRef;
   /** The user's avoid list (without "#"); these never come back. */
   avoid?: string[];
@@ -27,6 +29,8 @@ export interface LearnHashtagsRequest {
   /** 'own': the user's posts and clips; 'seen': posts scrolled past (page agent only,
    * and only while the setting allows it). */
   source: LearnSource;
+  /** The brand it is filed under (null or omitted: shared by all brands). From a page
+   * agent or the sidebar the background files it under the brand in view in its tab instead. */
   brandId?: BrandRef;
 }
 
@@ -48,6 +52,9 @@ export interface HashtagsProtocol {
   learnHashtags(data: LearnHashtagsRequest): { learned: number };
   /** Extension page (settings) -> background: forgets everything learned. */
   clearLearnedHashtags(): { cleared: number };
+  /** Extension page (library) -> background, around a merge or deletion of brands (which
+   * rewrites `hashtagStats`): writes what is waiting, then reads the table again on next use. */
+  reloadLearnedHashtags(): { reloaded: true };
   /** Extension page (settings) -> background: what the model holds. */
   getHashtagModelInfo(): HashtagModelInfo;
 }

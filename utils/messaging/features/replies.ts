@@ -13,13 +13,17 @@ export type ShortcutAnswer =
   /** The reply asks fill-in fields: the sidebar shows its form. */
   | { status: 'form'; replyId: string }
   /** A variable has no value and no fallback (names listed): nothing is inserted. */
-  | { status: 'blocked'; replyId: string; missing: string[] };
+  | { status: 'blocked'; replyId: string; missing: string[] }
+  /** The reply is another brand's than the one the tab works for: the sidebar asks first. */
+  | { status: 'brand'; replyId: string };
 
 /** Live signals from the background to one tab's Replies panel (port `spalla-replies`). */
 export type RepliesPortMessage =
   | { type: 'palette' }
   | { type: 'form'; replyId: string }
   | { type: 'blocked'; replyId: string; missing: string[] }
+  /** A typed shortcut of another brand's reply: ask before inserting it (issue #13). */
+  | { type: 'brand'; replyId: string }
   | { type: 'changed' };
 
 export const REPLIES_PORT = 'spalla-replies';

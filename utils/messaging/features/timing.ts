@@ -49,9 +49,13 @@ export interface TimingHint {
 
 export interface TimingPageView {
   reading: PageReading;
-  /** The stored account matching the page's account; null = none yet (offer to create it). */
+  /** The hint for the account the page shows, or for the brand in view's account on this
+   * network (`hintAccount`); null = none (an account the page shows but not stored yet:
+   * offer to add it). */
   hint: TimingHint | null;
-  /** Permalinks of the page's posts already in the log. */
+  /** The hint is for the account the page shows: its posts there are that account's, to log. */
+  onPage: boolean;
+  /** Permalinks of the page's posts already in the log (of the hint's account, when on the page). */
   logged: string[];
 }
 

@@ -4,7 +4,7 @@ import { rulesFor } from '../../hashtags/limits';
 import { insertIntoComposer } from '../../insert';
 import { savedSelection } from '../../insert/selection-memory';
 import type { ComposerText, InsertHashtagsResult } from '../../messaging/features/hashtag-sets';
-import { hashtagPlacementItem, instagramHashtagLimitItem, type SiteKey } from '../../settings/items';
+import type { HashtagPlacement, SiteKey } from '../../settings/items';
 
 /** The composer's text, plain: a text control's value, an editor's rendered text. */
 export function composerPlainText(el: HTMLElement): string {
@@ -74,15 +74,17 @@ function endOfEditor(el: HTMLElement): Range {
 }
 
 /** Adds hashtags to the composer through the insertion engine (which checks the
- * editor's own state afterwards). Never past the network's limit unless allowed. */
+ * editor's own state afterwards). Never past the network's limit unless allowed. Part
+ * `composer`: the settings come from the agent, which reads them (`hashtags.ts`). */
 export async function insertHashtagsInto(
   site: SiteKey,
   el: HTMLElement | null,
   tags: string[],
   allowOverLimit: boolean,
+  settings: { placement: HashtagPlacement; instagramLimit: number },
 ): Promise<InsertHashtagsResult> {
   if (!el) return { ok: false, reason: 'no-composer' };
-  const [placement, instagramLimit] = await Promise.all([hashtagPlacementItem.getValue(), instagramHashtagLimitItem.getValue()]);
+  const { placement, instagramLimit } = settings;
   const rules = rulesFor(composerNetwork(site, el), instagramLimit);
   const point = insertionPoint(el, placement);
   const plan = planHashtagInsert({

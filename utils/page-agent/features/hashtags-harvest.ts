@@ -5,6 +5,12 @@ import type { AgentLifetime } from '../lifetime';
 /** How the harvest hands over what it read: the hashtags of each post, nothing else. */
 export type SendSeenHashtags = (network: Network, posts: string[][]) => void;
 
+/** Part `harvest` (see `../parts.ts`), loaded only while learning from the feed is on.
+ * Built as `page-harvest.js` by `entrypoints/page-harvest.ts`. */
+export interface HarvestPart {
+  startHarvest: typeof startHarvest;
+}
+
 const BATCH_POSTS = 25;
 const BATCH_WAIT_MS = 2000;
 const SCAN_WAIT_MS = 300;

@@ -1,0 +1,166 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, test } from 'vitest';
+import { identityReader } from './identity';
+
+// The markup of tests/fixtures/src (facebook.tsx, instagram.tsx, business.tsx) for the two
+// clients, reduced to what the readers look at: roles, aria-labels, headings, links.
+function page(body: string): Document {
+  return parseHTML(`<!doctype html><html><body>${body}</body></html>`).document as unknown as Document;
+}
+const at = (url: string) => new URL(url);
+const box = (doc: Document, id: string) => doc.querySelector(`[data-id="${id}"]`) as HTMLElement;
+
+type Lang = 'en' | 'it';
+const L = {
+  en: { commentAs: 'Comment as', write: 'Write a comment…', you: 'Your profile', profile: 'Profile', reply: (n: string, who: string) => `Reply on ${n} as ${who}…` },
+  it: { commentAs: 'Commenta come', write: 'Scrivi un commento…', you: 'Il tuo profilo', profile: 'Profilo', reply: (n: string, who: string) => `Rispondi su ${n} come ${who}…` },
+};
+
+const banner = (lang: Lang, menu?: { href: string; name: string }) => `<div role="banner"><a href="/" aria-label="Facebook">f</a>
+  <a href="/marta.rossi" aria-label="Marta Rossi"><img alt=""></a><div role="button" aria-label="${L[lang].you}"></div>
+  ${menu ? `<div role="dialog" aria-label="${L[lang].you}"><a href="${menu.href}"><span>${menu.name}</span></a><div role="button">…</div></div>` : ''}</div>`;
+const fbBox = (label: string, id = 'top') => `<div role="textbox" contenteditable="true" data-lexical-editor="true" aria-label="${label}" data-id="${id}"></div>`;
+const feed = (label: string) => `<div role="main"><div role="feed"><div aria-posinset="1">${fbBox(label)}</div><div aria-posinset="2">${fbBox(label, 'second')}</div></div></div>`;
+const pageMain = (name: string, label: string) => `<div role="main"><h1>${name}</h1>${fbBox(label)}</div>`;
+
+describe.each(['en', 'it'] as const)('Facebook (%s)', (lang) => {
+  const t = L[lang];
+  const read = (url: string, doc: Document, composer: HTMLElement | null = null, reader = identityReader('facebook')) =>
+    reader.read(at(url), doc, composer);
+
+  test('feed acting as a Page: the comment boxes name it', () => {
+    const doc = page(banner(lang) + feed(`${t.commentAs} Pizzeria Da Gino`));
+    expect(read('https://www.facebook.com/', doc)).toEqual({ network: 'facebook', via: 'acting-as', handle: null, externalId: null, name: 'Pizzeria Da Gino' });
+  });
+
+  test('feed as the person: nobody (the person is not a business account)', () => {
+    expect(read('https://www.facebook.com/', page(banner(lang) + feed(t.write)))).toBeNull();
+    expect(read('https://www.facebook.com/', page(banner(lang) + feed(`${t.commentAs} Marta Rossi`)))).toBeNull();
+  });
+
+  test("a Page's own address: username, profile.php?id=, /people/Name/id", () => {
+    const doc = page(banner(lang) + pageMain('Fiori di Lucia', t.write));
+    expect(read('https://www.facebook.com/fioridilucia', doc)).toEqual({ network: 'facebook', via: 'page', handle: 'fioridilucia', externalId: null, name: 'Fiori di Lucia' });
+    expect(read('https://www.facebook.com/profile.php?id=108837261549013', doc)).toMatchObject({ via: 'page', handle: null, externalId: '108837261549013' });
+    expect(read('https://www.facebook.com/people/Fiori-di-Lucia/108837261549013/', doc)).toMatchObject({ via: 'page', externalId: '108837261549013', name: 'Fiori di Lucia' });
+    // The person's own profile is no business account.
+    expect(read('https://www.facebook.com/marta.rossi', page(banner(lang) + pageMain('Marta Rossi', t.write)))).toBeNull();
+  });
+
+  test('acting as one Page on another Page: the page while looking, the Page acted as while commenting', () => {
+    const doc = page(banner(lang) + pageMain('Fiori di Lucia', `${t.commentAs} Pizzeria Da Gino`));
+    expect(read('https://www.facebook.com/fioridilucia', doc)).toMatchObject({ via: 'page', handle: 'fioridilucia' });
+    expect(read('https://www.facebook.com/fioridilucia', doc, box(doc, 'top'))).toMatchObject({ via: 'acting-as', name: 'Pizzeria Da Gino' });
+  });
+
+  test('the open account menu names the profile in use, with its address', () => {
+    const doc = page(banner(lang, { href: '/pizzeriadagino', name: 'Pizzeria Da Gino' }) + feed(t.write));
+    expect(read('https://www.facebook.com/', doc)).toEqual({ network: 'facebook', via: 'acting-as', handle: 'pizzeriadagino', externalId: null, name: 'Pizzeria Da Gino' });
+    const self = page(banner(lang, { href: '/marta.rossi', name: 'Marta Rossi' }) + feed(t.write));
+    expect(read('https://www.facebook.com/', self)).toBeNull();
+  });
+
+  test("the home feed's left column: its first link is the profile in use", () => {
+    const rail = (href: string, name: string) =>
+      `<div data-pagelet="LeftRail"><div data-visualcompletion="ignore-dynamic"><div><ul><li><a role="link" href="${href}"><img alt=""><span>${name}</span></a></li><li><a role="link" href="/friends/"><span>Friends</span></a></li></ul></div></div></div>`;
+    const doc = page(banner(lang) + rail('/profile.php?id=104729384756102', 'Pizzeria Da Gino') + feed(t.write));
+    expect(read('https://www.facebook.com/', doc)).toEqual({ network: 'facebook', via: 'acting-as', handle: null, externalId: '104729384756102', name: 'Pizzeria Da Gino' });
+    expect(read('https://www.facebook.com/', page(banner(lang) + rail('/marta.rossi', 'Marta Rossi') + feed(t.write)))).toBeNull();
+  });
+
+  test('Messenger: the Page acted as, remembered from the feed of the same document', () => {
+    const reader = identityReader('facebook');
+    const onFeed = page(banner(lang, { href: '/pizzeriadagino', name: 'Pizzeria Da Gino' }) + feed(`${t.commentAs} Pizzeria Da Gino`));
+    expect(read('https://www.facebook.com/', onFeed, null, reader)).toMatchObject({ via: 'acting-as', handle: 'pizzeriadagino' });
+    const messenger = page(banner(lang) + `<div role="main" aria-label="…">${fbBox('Message', 'msg')}</div>`);
+    expect(read('https://www.facebook.com/messages/t/100', messenger, box(messenger, 'msg'), reader)).toEqual({
+      network: 'facebook', via: 'inbox', handle: 'pizzeriadagino', externalId: null, name: 'Pizzeria Da Gino',
+    });
+    // A Page where only the comment boxes name the Page acted as keeps its address in memory.
+    read('https://www.facebook.com/fioridilucia', page(banner(lang) + pageMain('Fiori di Lucia', `${t.commentAs} Pizzeria Da Gino`)), null, reader);
+    expect(read('https://www.facebook.com/messages/t/100', messenger, null, reader)).toMatchObject({ via: 'inbox', handle: 'pizzeriadagino' });
+    // A fresh document on Messenger says nothing.
+    expect(read('https://www.facebook.com/messages/t/100', messenger)).toBeNull();
+    // Back to the person: forgotten.
+    read('https://www.facebook.com/', page(banner(lang) + feed(t.write)), null, reader);
+    expect(read('https://www.facebook.com/messages/t/100', messenger, null, reader)).toBeNull();
+  });
+});
+
+describe.each(['en', 'it'] as const)('Instagram (%s)', (lang) => {
+  const t = L[lang];
+  const nav = (me: string) => `<div role="navigation"><a href="/">Home</a><a href="/${me}/" role="link"><svg aria-label="${t.profile}"></svg><span>${t.profile}</span></a></div>`;
+  const profile = (handle: string, name: string) => `<main role="main"><header><section><h2>${handle}</h2><div><strong>${name}</strong></div></section></header></main>`;
+  const read = (url: string, doc: Document, composer: HTMLElement | null = null) => identityReader('instagram').read(at(url), doc, composer);
+
+  test('the logged-in account everywhere; its own profile with its name', () => {
+    expect(read('https://www.instagram.com/', page(nav('pizzeriadagino') + '<main role="main"><article></article></main>'))).toEqual({
+      network: 'instagram', via: 'logged-in', handle: 'pizzeriadagino', externalId: null, name: null,
+    });
+    expect(read('https://www.instagram.com/pizzeriadagino/', page(nav('pizzeriadagino') + profile('pizzeriadagino', 'Pizzeria Da Gino')))).toEqual({
+      network: 'instagram', via: 'profile', handle: 'pizzeriadagino', externalId: null, name: 'Pizzeria Da Gino',
+    });
+  });
+
+  test("another client's profile while logged in as one: the profile; writing: the logged-in account", () => {
+    const doc = page(nav('pizzeriadagino') + profile('fioridilucia', 'Fiori di Lucia') + '<form><textarea data-id="c"></textarea></form>');
+    expect(read('https://www.instagram.com/fioridilucia/', doc)).toMatchObject({ via: 'profile', handle: 'fioridilucia' });
+    expect(read('https://www.instagram.com/fioridilucia/', doc, box(doc, 'c'))).toMatchObject({ via: 'logged-in', handle: 'pizzeriadagino' });
+  });
+});
+
+describe.each(['en', 'it'] as const)('Business Suite (%s)', (lang) => {
+  const t = L[lang];
+  const reply = (network: string, who: string) => `<div role="main"><div role="region" aria-label="Luca"><div role="textbox" contenteditable="true" aria-label="${t.reply(network, who)}"></div></div></div>`;
+  const read = (url: string, doc: Document) => identityReader('business').read(at(url), doc, null);
+
+  test('the asset in the address beats everything; the inbox names it', () => {
+    const doc = page(reply('Facebook', 'Pizzeria Da Gino'));
+    expect(read('https://business.facebook.com/latest/inbox/all?asset_id=104729384756102&business_id=555', doc)).toEqual({
+      network: 'facebook', via: 'inbox', handle: null, externalId: '104729384756102', name: 'Pizzeria Da Gino',
+    });
+    expect(read('https://business.facebook.com/latest/home?asset_id=108837261549013', page('<div role="main"></div>'))).toEqual({
+      network: 'facebook', via: 'asset', handle: null, externalId: '108837261549013', name: null,
+    });
+    // An Instagram thread's box names the Instagram account, not the Page.
+    expect(read('https://business.facebook.com/latest/inbox/all?asset_id=104729384756102', page(reply('Instagram', 'pizzeriadagino')))).toMatchObject({ externalId: '104729384756102', name: null });
+  });
+
+  test('no asset: the reply box; business_id alone chooses nothing', () => {
+    expect(read('https://business.facebook.com/latest/inbox/all', page(reply('Instagram', 'Fiori di Lucia')))).toEqual({
+      network: 'instagram', via: 'inbox', handle: null, externalId: null, name: 'Fiori di Lucia',
+    });
+    expect(read('https://business.facebook.com/latest/home?business_id=1234567890', page('<div role="main"></div>'))).toBeNull();
+  });
+});
+
+describe('hostile and odd pages: text only, null when unsure, never an exception', () => {
+  test('a name with markup stays text; a name over 200 characters is no name', () => {
+    const hostile = '<img src=x onerror=alert(1)>Pizzeria';
+    const doc = page(banner('en') + `<div role="main"><div role="feed">${fbBox(`Comment as ${hostile.replace(/</g, '&lt;').replace(/>/g, '&gt;')}`)}</div></div>`);
+    expect(identityReader('facebook').read(at('https://www.facebook.com/'), doc, null)?.name).toBe(hostile);
+    const long = page(banner('en') + `<div role="main"><h1>${'A'.repeat(201)}</h1></div>`);
+    expect(identityReader('facebook').read(at('https://www.facebook.com/lunghissimo'), long, null)).toEqual({
+      network: 'facebook', via: 'page', handle: 'lunghissimo', externalId: null, name: null,
+    });
+  });
+
+  test('missing markers, odd addresses and ids give null', () => {
+    const empty = page('');
+    for (const url of ['https://www.facebook.com/', 'https://www.facebook.com/messages/t/1', 'https://www.facebook.com/groups/x', 'https://www.facebook.com/profile.php?id=abc']) {
+      const got = identityReader('facebook').read(at(url), empty, null);
+      expect(got === null || got.externalId === null).toBe(true);
+    }
+    expect(identityReader('facebook').read(at('https://www.facebook.com/'), empty, null)).toBeNull();
+    expect(identityReader('instagram').read(at('https://www.instagram.com/explore/'), empty, null)).toBeNull();
+    expect(identityReader('business').read(at('https://business.facebook.com/latest/inbox/all?asset_id=12<script>'), empty, null)).toBeNull();
+    expect(identityReader('business').read(at('https://business.facebook.com/latest/inbox/all?asset_id=' + '9'.repeat(40)), empty, null)).toBeNull();
+  });
+
+  test('a document whose lookups throw gives null', () => {
+    const broken = new Proxy({}, { get: () => { throw new Error('boom'); } }) as Document;
+    for (const site of ['facebook', 'instagram', 'business'] as const) {
+      expect(identityReader(site).read(at('https://www.facebook.com/x?asset_id=12345'), broken, null)).toBeNull();
+    }
+  });
+});
