@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import type { AppDB } from '../db/app-db';
 import { TABLE_NAMES, type TableName } from '../db/schema';
 import type { RowsByTable } from '../db/table-records';
@@ -67,7 +68,7 @@ async function plan(db: AppDB, backup: ParsedBackup): Promise<{ report: ImportRe
   for (const name of TABLE_NAMES) {
     const rows = backup.tables[name] as unknown as Row[];
     const table = db.table<Row, string>(name);
-    const current = await table.bulkGet(rows.map((row) => row.id));
+    const current = await rowsHere(table, rows.map((row) => row.id));
     const owners = await uniqueOwners(db, name, rows);
     const counts = { added: 0, updated: 0, skipped: 0 };
     writes[name] = [];
@@ -87,6 +88,31 @@ async function plan(db: AppDB, backup: ParsedBackup): Promise<{ report: ImportRe
     report[name] = counts;
   }
   return { report, writes: writes as unknown as RowsByTable };
+}
+
+/**
+ * The rows of `table` with these ids, in their order (undefined: not here). `bulkGet` is
+ * one request per id; into a table holding fewer rows than the file (20,000 clips into a
+ * library of a few), the table's keys are read first (one request) and only the ids it
+ * holds are fetched.
+ */
+function rowsHere(table: Table<Row, string>, ids: string[]): PromiseLike<(Row | undefined)[]> {
+  // Chained on Dexie's own promises, not `await`ed in an async function of its own: in
+  // the read transaction of `planImport`, that lost the transaction (PrematureCommitError).
+  return table.count().then((count) => {
+    if (count >= ids.length) return table.bulkGet(ids);
+    return table
+      .toCollection()
+      .primaryKeys()
+      .then((keys) => {
+        const here = new Set(keys);
+        const wanted = ids.filter((id) => here.has(id));
+        return table.bulkGet(wanted).then((rows) => {
+          const byId = new Map(wanted.map((id, index) => [id, rows[index]]));
+          return ids.map((id) => byId.get(id));
+        });
+      });
+  });
 }
 
 /** Who holds each value of the table's unique fields, as rows are planned in. */

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { ClipSearch } from './search';
 import { foldText } from './fold';
 import { makeClip } from './test-db';
+import type { Clip } from '../db/clips';
 
 const clips = [
   makeClip('a', { text: 'Perché la città è più bella di sera', authorName: 'Luca' }),
@@ -50,14 +51,15 @@ describe('search', () => {
   });
 });
 
+// Words one typo apart from each other's prefixes, so that narrowing must give up.
+const library = [
+  ...clips,
+  makeClip('e', { text: 'Casagne? No: lasagna, lasagnette e casa' }),
+  makeClip('f', { text: 'Lasciate ogni speranza', note: 'casatiello' }),
+  makeClip('g', { text: 'pasta e patate, pastiera' }),
+];
+
 describe('as the user types', () => {
-  // Words one typo apart from each other's prefixes, so that narrowing must give up.
-  const library = [
-    ...clips,
-    makeClip('e', { text: 'Casagne? No: lasagna, lasagnette e casa' }),
-    makeClip('f', { text: 'Lasciate ogni speranza', note: 'casatiello' }),
-    makeClip('g', { text: 'pasta e patate, pastiera' }),
-  ];
   const typed = ['lasagne', 'casagn', 'pasta pat', 'lasagna casa', 'perche citta', 'pastx'];
 
   test('each keystroke, forward and back, answers as a fresh index would', async () => {
@@ -124,5 +126,56 @@ describe('sync', () => {
     await search.sync(many, { chunk: 10, yieldTo: async () => void yields++ });
     expect(yields).toBe(2);
     expect(search.search('numero')?.length).toBe(25);
+  });
+});
+
+describe('snapshot and restore (the index kept between visits)', () => {
+  const queries = ['perche', 'lasa', 'lasagna', 'pasta casa', 'cafemuller', 'c', 'pastx', 'numero'];
+
+  async function built(rows: Clip[]) {
+    const search = new ClipSearch();
+    await search.sync(rows);
+    return search;
+  }
+
+  test('a restored index answers as the one it was taken of', async () => {
+    const original = await built(library);
+    // Through structured cloning, as the cache stores it.
+    const restored = ClipSearch.restore(structuredClone(original.snapshot()))!;
+    expect(restored.size).toBe(library.length);
+    for (const query of queries) expect(restored.search(query), query).toEqual(original.search(query));
+    expect(await restored.sync(library)).toBe(0); // nothing to index again
+  });
+
+  test('restored after removals, then synced with changes, it answers as a fresh index', async () => {
+    const original = await built(library);
+    await original.sync(library.filter((clip) => clip.id !== 'b' && clip.id !== 'f')); // slots left empty
+    const restored = ClipSearch.restore(original.snapshot())!;
+    const now = [
+      ...library.filter((clip) => !['a', 'b', 'd'].includes(clip.id)),
+      { ...library[3], text: 'Pasta numero uno', updatedAt: library[3].updatedAt + 1 },
+      makeClip('h', { text: 'lasagne al forno, numero due' }),
+    ];
+    expect(await restored.sync(now)).toBe(4); // f comes back, a goes, d changed, h is new
+    const fresh = await built(now);
+    for (const query of queries) expect(restored.search(query)?.sort(), query).toEqual(fresh.search(query)?.sort());
+  });
+
+  test('restored, then most clips gone (the index compacts), then changed, it still answers right', async () => {
+    const many = Array.from({ length: 1500 }, (_, i) => makeClip(`m${i}`, { text: i % 2 ? `pasta numero ${i}` : `vino ${i}` }));
+    const restored = ClipSearch.restore((await built(many)).snapshot())!;
+    const kept = [many[1], many[2], { ...many[3], text: 'vino rosso', updatedAt: many[3].updatedAt + 1 }];
+    expect(await restored.sync(kept)).toBe(1498);
+    expect(restored.search('pasta')).toEqual(['m1']);
+    expect(restored.search('vino')).toEqual(['m2', 'm3']);
+    expect(await restored.sync([...kept, makeClip('n', { text: 'pasta e vino' })])).toBe(1);
+    expect(restored.search('pasta vino')).toEqual(['n']);
+    expect(ClipSearch.restore(restored.snapshot())!.search('pasta')?.sort()).toEqual(['m1', 'n']);
+  });
+
+  test('a snapshot of another version, or one that does not hold together, is not restored', async () => {
+    const snapshot = (await built(library)).snapshot();
+    expect(ClipSearch.restore({ ...snapshot, version: snapshot.version + 1 })).toBeNull();
+    expect(ClipSearch.restore({ ...snapshot, ids: snapshot.ids.slice(1) })).toBeNull();
   });
 });

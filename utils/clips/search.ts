@@ -10,21 +10,63 @@ function tokenize(text: string): string[] {
   return foldText(text).match(WORD) ?? [];
 }
 
+/** Runs of anything but white space: folding never turns white space into a letter or a
+ * letter into white space, so the words of a text are the words of its runs, and the
+ * same runs ("pasta", "#pasta", "perché,") come back clip after clip. */
+const RUN = /\S+/g;
+
+/** `tokenize` for many texts, each run folded once (`cache`): building the index of
+ * 20,000 clips folded a million words, most of them the same few thousand. */
+function tokenizeWith(cache: Map<string, string[]>, text: string): string[] {
+  const words: string[] = [];
+  for (const [run] of text.matchAll(RUN)) {
+    let folded = cache.get(run);
+    if (!folded) {
+      folded = tokenize(run);
+      if (cache.size < RUNS_REMEMBERED) cache.set(run, folded);
+    }
+    for (const word of folded) words.push(word);
+  }
+  return words;
+}
+
+/** Runs remembered during one `sync`. */
+const RUNS_REMEMBERED = 200_000;
+
 /** A typo is forgiven in words this long or longer (one edit); shorter words must be
  * typed right, or "lasa", on the way to "lasagne", would match "casa". */
 export const FUZZY_MIN_LENGTH = 5;
 export const FUZZY_EDITS = 1;
 
 /** Everything a search looks in: text, note, author name and handle, tags, hashtags. */
-function wordsOf(clip: Clip): string[] {
-  return tokenize([clip.text, clip.note, clip.authorName ?? '', clip.authorHandle ?? '', ...clip.tags, ...clip.hashtags].join(' '));
+function wordsOf(clip: Clip, runs: Map<string, string[]>): string[] {
+  return tokenizeWith(runs, [clip.text, clip.note, clip.authorName ?? '', clip.authorHandle ?? '', ...clip.tags, ...clip.hashtags].join(' '));
 }
 
 /** The clips holding one word of the library: their slots (removed clips' slots stay
  * until `compact`), and how many of them are still there. */
 interface Posting {
-  slots: number[];
+  /** A typed array as restored from a snapshot (no copy), until a slot is added. */
+  slots: number[] | Uint32Array;
   live: number;
+}
+
+/** Changes when the way clips are indexed changes (`wordsOf`, `tokenize`, `foldText`):
+ * a snapshot of another version is built again, not restored. */
+const SNAPSHOT_VERSION = 1;
+
+/** `ClipSearch.snapshot()`: per slot (0..n-1) a clip's id, `updatedAt` and word numbers
+ * (`slotWords`, ending at `slotWordEnds[slot]`); per word number, its slots (`postings`,
+ * ending at `postingEnds[word]`). */
+export interface ClipSearchSnapshot {
+  version: number;
+  ids: string[];
+  versions: Float64Array;
+  vocabulary: string[];
+  postings: Uint32Array;
+  postingEnds: Uint32Array;
+  slotWords: Uint32Array;
+  slotWordEnds: Uint32Array;
 }
 
 /** Answers remembered by query words, so that backspacing does not search again. */
@@ -56,7 +98,9 @@ export class ClipSearch {
   /** Clip id → its slot; slot → id and words (null once removed). */
   private readonly slotOf = new Map<string, number>();
   private ids: (string | null)[] = [];
-  private words: (string[] | null)[] = [];
+  /** A clip's words; restored ones as numbers into `restoredWords` until needed. */
+  private words: (string[] | Uint32Array | null)[] = [];
+  private restoredWords: readonly string[] = [];
   private removed = 0;
   private readonly versions = new Map<string, number>();
   /** Each word of the library → the clips holding it (a hash map: 20,000 clips are
@@ -72,6 +116,73 @@ export class ClipSearch {
 
   get size(): number {
     return this.versions.size;
+  }
+
+  /** The index as plain arrays (live clips only), for `ClipSearch.restore`: kept between
+   * visits of the library (`search-cache.ts`) and passed from a worker without copying
+   * (the typed arrays are transferable). */
+  snapshot(): ClipSearchSnapshot {
+    const newSlot = new Int32Array(this.ids.length).fill(-1);
+    const ids: string[] = [];
+    const versions: number[] = [];
+    this.ids.forEach((id, slot) => {
+      if (id === null) return;
+      newSlot[slot] = ids.length;
+      ids.push(id);
+      versions.push(this.versions.get(id)!);
+    });
+    const vocabulary: string[] = [];
+    const numberOf = new Map<string, number>();
+    const postings: number[] = [];
+    const postingEnds: number[] = [];
+    for (const [word, posting] of this.vocabulary) {
+      numberOf.set(word, vocabulary.length);
+      vocabulary.push(word);
+      for (const slot of posting.slots) if (newSlot[slot] >= 0) postings.push(newSlot[slot]);
+      postingEnds.push(postings.length);
+    }
+    const slotWords: number[] = [];
+    const slotWordEnds: number[] = [];
+    this.words.forEach((_, slot) => {
+      if (this.words[slot] === null) return;
+      for (const word of this.wordsAt(slot)) slotWords.push(numberOf.get(word)!);
+      slotWordEnds.push(slotWords.length);
+    });
+    return {
+      version: SNAPSHOT_VERSION,
+      ids,
+      versions: Float64Array.from(versions),
+      vocabulary,
+      postings: Uint32Array.from(postings),
+      postingEnds: Uint32Array.from(postingEnds),
+      slotWords: Uint32Array.from(slotWords),
+      slotWordEnds: Uint32Array.from(slotWordEnds),
+    };
+  }
+
+  /** The index a `snapshot` was taken of; `sync` then brings it in step with the clips
+   * as they are now (only the clips changed since are indexed again). Null for a
+   * snapshot of another version of this code, or one that does not hold together. */
+  static restore(snapshot: ClipSearchSnapshot): ClipSearch | null {
+    const { ids, versions, vocabulary, postings, postingEnds, slotWords, slotWordEnds } = snapshot;
+    if (snapshot.version !== SNAPSHOT_VERSION || versions.length !== ids.length || slotWordEnds.length !== ids.length || postingEnds.length !== vocabulary.length) return null;
+    const search = new ClipSearch();
+    let start = 0;
+    vocabulary.forEach((word, n) => {
+      const slots = postings.subarray(start, postingEnds[n]);
+      start = postingEnds[n];
+      search.vocabulary.set(word, { slots, live: slots.length });
+    });
+    search.restoredWords = vocabulary;
+    start = 0;
+    ids.forEach((id, slot) => {
+      search.ids.push(id);
+      search.words.push(slotWords.subarray(start, slotWordEnds[slot]));
+      start = slotWordEnds[slot];
+      search.slotOf.set(id, slot);
+      search.versions.set(id, versions[slot]);
+    });
+    return search;
   }
 
   /** Brings the index in step with `clips`; returns how many clips changed. Runs in
@@ -93,18 +204,19 @@ export class ClipSearch {
         gone++;
       }
     }
+    const runs = new Map<string, string[]>();
     for (let start = 0; start < changed.length; start += chunk) {
       if (start > 0) await yieldTo();
-      for (const clip of changed.slice(start, start + chunk)) this.put(clip);
+      for (const clip of changed.slice(start, start + chunk)) this.put(clip, runs);
     }
     if (this.removed > 1000 && this.removed > this.versions.size) this.compact();
     return changed.length + gone;
   }
 
-  private put(clip: Clip): void {
+  private put(clip: Clip, runs: Map<string, string[]>): void {
     this.answers.clear();
     if (this.slotOf.has(clip.id)) this.remove(clip.id);
-    const words = [...new Set(wordsOf(clip))];
+    const words = [...new Set(wordsOf(clip, runs))];
     const slot = this.ids.length;
     this.ids.push(clip.id);
     this.words.push(words);
@@ -120,8 +232,14 @@ export class ClipSearch {
       this.vocabulary.set(word, posting);
       this.tree = null;
     }
+    if (!Array.isArray(posting.slots)) posting.slots = Array.from(posting.slots);
     posting.slots.push(slot);
     posting.live++;
+  }
+
+  private wordsAt(slot: number): string[] {
+    const words = this.words[slot]!;
+    return Array.isArray(words) ? words : Array.from(words, (n) => this.restoredWords[n]);
   }
 
   /** The clip's slot stays in its words' lists (taking it out of each would be a
@@ -130,7 +248,7 @@ export class ClipSearch {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return;
     this.answers.clear();
-    for (const word of this.words[slot]!) {
+    for (const word of this.wordsAt(slot)) {
       const posting = this.vocabulary.get(word)!;
       if (--posting.live === 0) {
         this.vocabulary.delete(word);
@@ -147,7 +265,7 @@ export class ClipSearch {
   /** New slots for the clips still here, in the same order, and lists without gaps. */
   private compact(): void {
     const ids = this.ids;
-    const words = this.words;
+    const words = this.ids.map((id, slot) => (id === null ? null : this.wordsAt(slot)));
     this.ids = [];
     this.words = [];
     this.vocabulary = new Map();

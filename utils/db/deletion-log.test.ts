@@ -58,6 +58,23 @@ describe('every deletion leaves a tombstone', () => {
     expect(await db.tombstones.count()).toBe(0);
   });
 
+  test('a bulk write of many rows removes exactly their tombstones (looked up, not one delete per row)', async () => {
+    const db = await freshDb();
+    const clip = makeFixtureRows().clips[0];
+    const many = Array.from({ length: 250 }, (_, i) => ({ ...clip, id: `bulk-${i}`, permalink: null }));
+    await db.clips.bulkPut(many);
+    await db.clips.bulkDelete(many.map((c) => c.id));
+    await db.images.where('clipId').equals(clip.id).delete();
+    expect(await db.tombstones.where('table').equals('clips').count()).toBe(250);
+    // Half of them written again, with 200 rows that never had a tombstone.
+    const again = [...many.slice(0, 125), ...Array.from({ length: 200 }, (_, i) => ({ ...clip, id: `fresh-${i}`, permalink: null }))];
+    await db.clips.bulkPut(again);
+    const left = (await db.tombstones.toArray()).map((s) => s.id);
+    expect(left.filter((id) => id.startsWith('clips:')).sort()).toEqual(many.slice(125).map((c) => tombstoneId('clips', c.id)).sort());
+    // Another table's tombstones stay.
+    expect(left.filter((id) => id.startsWith('images:')).length).toBeGreaterThan(0);
+  });
+
   test('a deletion that aborts leaves no tombstone', async () => {
     const db = await freshDb();
     await expect(

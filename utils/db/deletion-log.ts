@@ -69,6 +69,26 @@ async function mutateLogged(name: string, table: DBCoreTable, logTable: () => DB
   }
   const result = await table.mutate(req);
   const ids = req.values.map((row) => (row as { id?: unknown }).id).filter((id): id is string => typeof id === 'string');
-  if (ids.length > 0) await log.mutate({ type: 'delete', trans, keys: ids.map((id) => tombstoneId(name, id)) });
+  const stale = await tombstonesOf(log, trans, name, ids);
+  if (stale.length > 0) await log.mutate({ type: 'delete', trans, keys: stale });
   return result;
+}
+
+/** Writes of more rows than this look up which of them have a tombstone first. */
+const LOOK_UP_FROM = 100;
+
+/**
+ * The tombstone keys of `ids` (rows of `table` being written) that may exist. A few rows:
+ * all their keys (deleting a missing key costs nothing). Many (an import of 20,000 clips):
+ * one read of the table's tombstone keys, and only those that exist are deleted, instead
+ * of one delete request per row.
+ */
+async function tombstonesOf(log: DBCoreTable, trans: DBCoreTransaction, table: string, ids: string[]): Promise<string[]> {
+  const keys = ids.map((id) => tombstoneId(table, id));
+  if (keys.length <= LOOK_UP_FROM) return keys;
+  // Every key `table:…`: from "table:" up to "table;" (";" follows ":").
+  const range = { type: 2 /* DBCoreRangeType.Range */, lower: tombstoneId(table, ''), upper: `${table};`, lowerOpen: false, upperOpen: true } as const;
+  const { result } = await log.query({ trans, values: false, query: { index: log.schema.primaryKey, range } });
+  const existing = new Set(result as string[]);
+  return keys.filter((key) => existing.has(key));
 }

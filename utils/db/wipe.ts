@@ -1,6 +1,7 @@
 import type { AppDB } from './app-db';
 import { countItems } from './counts';
 import { TABLE_NAMES, type TableName } from './schema';
+import { deleteSearchCache, searchCacheName } from '../clips/search-cache';
 
 /** What each table holds, as a user counts it (`countItems`). */
 export async function countAll(db: AppDB): Promise<Record<TableName, number>> {
@@ -9,10 +10,12 @@ export async function countAll(db: AppDB): Promise<Record<TableName, number>> {
 }
 
 /** Empties every table in one transaction: either all goes, or nothing does. The record
- * of deletions goes too: "delete all" leaves nothing behind, not even the ids. */
+ * of deletions goes too, and the library's search index kept between visits: "delete
+ * all" leaves nothing behind, not even the ids or the words. */
 export async function deleteAllRecords(db: AppDB): Promise<void> {
   await db.transaction('rw', [...db.allTables(), db.tombstones], async () => {
     await Promise.all(db.allTables().map((table) => table.clear()));
     await db.tombstones.clear();
   });
+  await deleteSearchCache(searchCacheName(db.name));
 }
