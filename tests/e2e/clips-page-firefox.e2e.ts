@@ -228,6 +228,9 @@ describe('Firefox: clipping', () => {
       await page.goto(run.url('www.facebook.com', `/?lang=${lang}`));
       await ffBackgroundHook(library, 'clipsFailNextWrite');
       await ffClickClipControl(page, 'pfbid654');
+      // A clip opens the sidebar by itself (as in the first test); clicking the edge tab before
+      // that opening shows would close it again (seen under load).
+      await ffWaitForHost(page, (i) => i.state === 'open');
       frame = await ffOpenSidebar(page);
       await waitIn(frame, '[data-testid="clips-page-capture-error"] [data-reason="quota"]');
       expect(await frame.$eval('[data-testid="clips-page-capture-error"] [data-reason="quota"]', (el) => el.textContent)).toBe(
