@@ -11,7 +11,7 @@ import { openExtensionPage } from './support/extension-pages';
 import { card, openIdeas } from './support/clips-library-pages';
 import { CLEAN_DOCUMENT, HOSTILE_EXPECTED, LIBRARY_CARDS_SHOWN, PLANTED_MARKUP } from './support/clips-hostile';
 import { clearDatabase, dumpDatabase } from './support/idb';
-import { clickClipControl, clipDatabase, hoverPost, openIdeasFrame, revealedIdeas, type DumpedClip, type DumpedImage } from './support/clips-flow';
+import { clickClipControl, clipDatabase, hoverPost, openIdeasFrame, revealedIdeas, type DumpedClip, type DumpedImage, expectCardThumbnailFromBlob } from './support/clips-flow';
 import { tempProfile } from './support/paths';
 
 const current = useChromium();
@@ -118,11 +118,7 @@ describe('Chromium: clipping posts', () => {
       // The library page shows it too, its thumbnail drawn from the stored blob.
       const library = await openIdeas(current.run);
       try {
-        const shown = card(library, clip.id).locator('[data-testid="clips-card-thumbnail"]');
-        await shown.waitFor();
-        await expect
-          .poll(() => shown.evaluate((img: HTMLImageElement) => ({ blob: img.src.startsWith('blob:'), loaded: img.complete && img.naturalWidth > 0 })))
-          .toEqual({ blob: true, loaded: true });
+        await expectCardThumbnailFromBlob(library, clip.id);
         expect(await library.evaluate(`(${CARD_THUMBNAIL_STORED})(${JSON.stringify(clip.id)})`)).toEqual({ role: 'thumbnail', same: true });
         expect(await card(library, clip.id).locator('[data-testid="clips-card-text"]').textContent()).toBe(db.clips[0].text.slice(0, 600));
       } finally {

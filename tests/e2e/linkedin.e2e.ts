@@ -5,9 +5,9 @@ import { launchChromiumWithNetworks } from './support/chromium-networks';
 import { inWorker, openSidebar, setStorage, waitForHost } from './support/chromium-sidebar';
 import { expectedAfter, expectedBeforeUndo, LEFT, SEED, STARTS, TYPED, WAYS, type Start, type Way } from './support/replies-cases';
 import { settledStarterReplies } from './support/replies-starters';
-import { clickClipControl, clipDatabase, revealedIdeas } from './support/clips-flow';
+import { clickClipControl, clipDatabase, revealedIdeas, expectCardThumbnailFromBlob } from './support/clips-flow';
 import { denyFixtureImages } from './support/clips-page';
-import { card, openIdeas } from './support/clips-library-pages';
+import { openIdeas } from './support/clips-library-pages';
 import { openExtensionPage } from './support/extension-pages';
 import { clearDatabase } from './support/idb';
 import { bestTimeLibrary } from './support/best-time-data';
@@ -245,11 +245,7 @@ describe('Chromium: clipping LinkedIn posts', () => {
       const library = await openIdeas(run);
       try {
         for (const clip of db.clips.filter((c) => c.imageIds.length > 0)) {
-          const shown = card(library, clip.id).locator('[data-testid="clips-card-thumbnail"]');
-          await shown.waitFor();
-          await expect
-            .poll(() => shown.evaluate((img: HTMLImageElement) => ({ blob: img.src.startsWith('blob:'), loaded: img.complete && img.naturalWidth > 0 })))
-            .toEqual({ blob: true, loaded: true });
+          await expectCardThumbnailFromBlob(library, clip.id);
         }
       } finally {
         await library.close();

@@ -10,12 +10,13 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import type { ChromiumRun } from './support/chromium';
 import { inWorker, openSidebar, setStorage, waitForHost } from './support/chromium-sidebar';
-import { card, openIdeas } from './support/clips-library-pages';
-import { clickClipControl } from './support/clips-flow';
+import { openIdeas } from './support/clips-library-pages';
+import { clickClipControl, expectCardThumbnailFromBlob } from './support/clips-flow';
 import { denyFixtureImages } from './support/clips-page';
 import { openExtensionPage } from './support/extension-pages';
 import { clearDatabase, dumpDatabase } from './support/idb';
 import { settledStarterReplies } from './support/replies-starters';
+import { insertReplyBy } from './support/replies-ways';
 import { launchChromiumWithThreads } from './support/threads';
 
 let run: ChromiumRun;
@@ -93,22 +94,6 @@ afterAll(async () => {
   await run?.close();
 });
 
-async function insertBy(way: 'click' | 'shortcut' | 'palette') {
-  if (way === 'click') {
-    await sidebar.locator('[data-testid="replies-item"][data-reply-id="r-thanks"]').click();
-  } else if (way === 'shortcut') {
-    await page.keyboard.type(';grazie');
-    await page.keyboard.press('Tab');
-  } else {
-    await page.keyboard.press('Alt+Shift+KeyR');
-    const search = sidebar.locator('[data-testid="replies-search"]');
-    await expect.poll(() => search.evaluate((el) => document.activeElement === el && document.hasFocus())).toBe(true);
-    await page.keyboard.type('ringraz');
-    await expect.poll(() => sidebar.locator('[data-testid="replies-item"][data-highlighted="true"]').getAttribute('data-reply-id')).toBe('r-thanks');
-    await page.keyboard.press('Enter');
-  }
-}
-
 describe('Chromium: saved replies into the Threads reply box (Lexical), three ways', () => {
   for (const way of ['click', 'shortcut', 'palette'] as const) {
     for (const start of ['empty', 'caret mid-text'] as const) {
@@ -120,7 +105,7 @@ describe('Chromium: saved replies into the Threads reply box (Lexical), three wa
           for (let i = 0; i < LEFT; i++) await page.keyboard.press('ArrowLeft');
           await expect.poll(() => read(BOX)).toBe(TYPED);
         }
-        await insertBy(way);
+        await insertReplyBy(page, sidebar, way);
         const after = start === 'empty' ? rendered('giulia.verdi') : `Ciao ${rendered('giulia.verdi')} mondo`;
         await expect.poll(() => read(BOX), { timeout: 10_000 }).toBe(after);
         if (way !== 'shortcut') await expect.poll(() => status()).toBe('inserted');
@@ -295,11 +280,7 @@ describe('Chromium: clipping Threads posts', () => {
       try {
         for (const k of KINDS.filter((kind) => kind.images.length > 0)) {
           const clip = clips.find((c) => c.permalink?.endsWith(`/post/${k.code}`))!;
-          const shown = card(ideas, clip.id).locator('[data-testid="clips-card-thumbnail"]');
-          await shown.waitFor();
-          await expect
-            .poll(() => shown.evaluate((img: HTMLImageElement) => ({ blob: img.src.startsWith('blob:'), loaded: img.complete && img.naturalWidth > 0 })))
-            .toEqual({ blob: true, loaded: true });
+          await expectCardThumbnailFromBlob(ideas, clip.id);
           // The very bytes stored as the clip's first picture's thumbnail.
           const firstThumbnail = clip.imageIds.map((id) => images.find((i) => i.id === id)!).find((r) => r.role === 'thumbnail')!;
           expect(await ideas.evaluate(`(${SHOWN_IS_STORED})(${JSON.stringify([clip.id, firstThumbnail.id])})`)).toBe(true);

@@ -8,8 +8,8 @@ import { expectSidebarValue, focusFixtureEditor, inWorker, openSidebar, setStora
 import { insertReplyBy } from './support/replies-ways';
 import { launchChromiumGranted, registeredScriptIds } from './support/optional-sites';
 import { denyFixtureImages } from './support/clips-page';
-import { clickClipControl } from './support/clips-flow';
-import { card, openIdeas } from './support/clips-library-pages';
+import { clickClipControl, expectCardThumbnailFromBlob } from './support/clips-flow';
+import { openIdeas } from './support/clips-library-pages';
 import { openExtensionPage } from './support/extension-pages';
 import { dumpDatabase } from './support/idb';
 import { expectedAfter, expectedBeforeUndo, LEFT, RENDERED, SEED, STARTS, TYPED, WAYS, type Start, type Way } from './support/replies-cases';
@@ -223,11 +223,7 @@ describe('X: clipping a post of each kind', () => {
       expect(await cdnStatus('/media/x-ragu?format=png&name=large', 'Chrome')).toBe(403);
       const library = await openIdeas(run);
       try {
-        const shown = card(library, image.id).locator('[data-testid="clips-card-thumbnail"]');
-        await shown.waitFor();
-        await expect
-          .poll(() => shown.evaluate((img: HTMLImageElement) => ({ blob: img.src.startsWith('blob:'), loaded: img.complete && img.naturalWidth > 0 })))
-          .toEqual({ blob: true, loaded: true });
+        await expectCardThumbnailFromBlob(library, image.id);
       } finally {
         await library.close();
       }

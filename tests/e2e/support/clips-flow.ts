@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import type { ChromiumRun } from './chromium';
 import { clickEdgeTab, hostInfo, openSidebar, waitForHost } from './chromium-sidebar';
@@ -85,3 +86,12 @@ export async function revealedIdeas(page: Page, run: ChromiumRun): Promise<Frame
   return openIdeasFrame(page, run);
 }
 
+/** Waits until the library card of `clipId` shows its thumbnail from the stored blob (a
+ * `blob:` address, loaded), as it must once the site's image address no longer answers. */
+export async function expectCardThumbnailFromBlob(library: Page, clipId: string): Promise<void> {
+  const shown = library.locator(`[data-testid="clips-card"][data-clip-id="${clipId}"] [data-testid="clips-card-thumbnail"]`);
+  await shown.waitFor();
+  await expect
+    .poll(() => shown.evaluate((img: HTMLImageElement) => ({ blob: img.src.startsWith('blob:'), loaded: img.complete && img.naturalWidth > 0 })))
+    .toEqual({ blob: true, loaded: true });
+}
