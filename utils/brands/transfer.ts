@@ -9,6 +9,7 @@
  * settings' restore reads it too. What makes it "one brand" is its content, checked by
  * `readBrandFile`: exactly one brand, and every row belongs to it.
  */
+import { postsOfBrand } from './ops';
 import type { AppDB } from '../db/app-db';
 import type { Brand } from '../db/brands';
 import { TABLE_NAMES } from '../db/schema';
@@ -32,7 +33,7 @@ export async function readBrandRows(db: AppDB, brandId: string): Promise<RowsByT
       hashtagStats: await db.hashtagStats.where('brandId').equals(brandId).sortBy('id'),
       clips: clips.sort(byId),
       images: await db.images.where('clipId').anyOf(clips.map((clip) => clip.id)).sortBy('id'),
-      postLog: await db.postLog.filter((entry) => entry.brandId === brandId).toArray(),
+      postLog: await postsOfBrand(db, brandId).toArray(),
     };
   });
 }
