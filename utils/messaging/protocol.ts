@@ -10,6 +10,7 @@ import type { HashtagsProtocol } from './features/hashtags';
 import type { ComposerText, HashtagSetsProtocol } from './features/hashtag-sets';
 import type { RepliesProtocol } from './features/replies';
 import type { TimingProtocol } from './features/timing';
+import type { SyncProtocol } from './features/sync';
 
 export interface Overview {
   counts: Record<TableName, number>;
@@ -19,7 +20,7 @@ export interface Overview {
 /** Every runtime message between our frames, named by what it does. The background
  * and the page agent check the sender of each before acting (see `sender.ts`). Each
  * feature declares its own messages in `features/<feature>.ts`. */
-export interface ProtocolMap extends BrandsProtocol, RepliesProtocol, HashtagsProtocol, HashtagSetsProtocol, TimingProtocol, ClipsProtocol {
+export interface ProtocolMap extends BrandsProtocol, RepliesProtocol, HashtagsProtocol, HashtagSetsProtocol, TimingProtocol, ClipsProtocol, SyncProtocol {
   // sidebar -> background
   getOverview(): Overview;
   /** Sidebar's close button: the background tells the page agent of the same tab. */
