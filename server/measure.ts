@@ -148,6 +148,14 @@ export function brandUpdate(shape: BrandShape, seed = 1): Uint8Array {
   return update;
 }
 
+/** ws in Node refuses messages over 100 MiB by default; a browser's WebSocket has no such
+ * limit, and a big brand's first sync is one message (the server allows 512 MiB). */
+class ClientWebSocket extends WebSocket {
+  constructor(url: string, protocols?: string | string[]) {
+    super(url, protocols, { maxPayload: 512 * 1024 * 1024 });
+  }
+}
+
 const gc = (globalThis as { gc?: () => void }).gc;
 function settle(): NodeJS.MemoryUsage {
   gc?.();
@@ -203,7 +211,7 @@ export async function measureServer(documents: number, shape: BrandShape = TYPIC
     const loaded = settle();
 
     const token = await server.addToken({ role: 'read-only', document: '*' });
-    const socket = new HocuspocusProviderWebsocket({ url: server.url, WebSocketPolyfill: WebSocket });
+    const socket = new HocuspocusProviderWebsocket({ url: server.url, WebSocketPolyfill: ClientWebSocket });
     const provider = new HocuspocusProvider({ websocketProvider: socket, name: codes[0], token });
     started = performance.now();
     const synced = new Promise<void>((resolve) => provider.on('synced', () => resolve()));

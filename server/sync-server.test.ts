@@ -1,5 +1,5 @@
 // The sync server against real Hocuspocus clients over WebSocket on 127.0.0.1 (issue #15).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { run } from './cli.ts';
 import { startSyncServer, type SyncServer } from './index.ts';
-import { SyncStore } from './store.ts';
+import { SyncStore, hashToken } from './store.ts';
 
 /** Hocuspocus's message type for "your update was (not) applied" (packages/server/src/types.ts). */
 const SYNC_STATUS = 8;
@@ -231,6 +231,27 @@ describe('sync server', () => {
     await synced(late);
     expect(repliesOf(late.doc)).toEqual(repliesOf(a.doc));
     expect(Object.keys(repliesOf(late.doc)!)).toHaveLength(20);
+  });
+});
+
+describe('the database file', () => {
+  it('holds only the hash of each token, and is replaced whole (no temporary file left)', async () => {
+    const store = await SyncStore.open(dataDir);
+    const { token, info } = await store.addToken({ role: 'read-only', document: BRAND, label: 'Client' });
+    store.putDocument(BRAND, Y.encodeStateAsUpdate(new Y.Doc()));
+    await store.close();
+
+    const bytes = readFileSync(store.file).toString('latin1');
+    expect(bytes).not.toContain(token);
+    expect(bytes).toContain(hashToken(token));
+    expect(existsSync(`${store.file}.tmp`)).toBe(false);
+    if (process.platform !== 'win32') expect(statSync(store.file).mode & 0o777).toBe(0o600);
+
+    const reopened = await SyncStore.open(dataDir);
+    expect(reopened.findToken(token)).toEqual(info);
+    expect(reopened.findToken(`${token}x`)).toBeNull();
+    expect(reopened.documentNames()).toEqual([BRAND]);
+    await reopened.close();
   });
 });
 
