@@ -82,6 +82,9 @@ export interface SyncServer {
   hocuspocus: Hocuspocus;
 }
 
+/** A document name as logged: the client chose it, so quoted and cut short. */
+const shown = (name: string) => JSON.stringify(name.length > 80 ? `${name.slice(0, 80)}…` : name);
+
 /** What onAuthenticate adds to a connection's context. */
 interface AuthContext {
   tokenId: string;
@@ -114,13 +117,13 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       async onAuthenticate({ token, documentName, connectionConfig }): Promise<AuthContext> {
         const found = token ? store.findToken(token) : null;
         if (!found || found.revokedAt !== null) {
-          log(`refused a connection to "${documentName}": unknown or revoked token`);
+          log(`refused a connection to ${shown(documentName)}: unknown or revoked token`);
           // Thrown without a message, Hocuspocus logs nothing and sends `reason` to the client
           // as a permission-denied message (packages/server/src/ClientConnection.ts).
           throw { reason: REFUSED.token };
         }
         if (documentName.length === 0 || documentName.length > MAX_DOCUMENT_NAME || (found.document !== '*' && found.document !== documentName)) {
-          log(`refused token ${found.id} on "${documentName}": it is for "${found.document}"`);
+          log(`refused token ${found.id} on ${shown(documentName)}: it is for ${shown(found.document)}`);
           throw { reason: REFUSED.document };
         }
         connectionConfig.readOnly = found.role === 'read-only';
@@ -130,7 +133,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       async connected({ connection, context, documentName }) {
         const { tokenId, role } = context as AuthContext;
         // Revoked between onAuthenticate and now: close at once.
-        if (store.findTokenByIdOrValue(tokenId)?.revokedAt !== null) {
+        if (store.findTokenById(tokenId)?.revokedAt !== null) {
           connection.close({ code: 4401, reason: REFUSED.token });
           return;
         }
@@ -141,7 +144,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
           connections.delete(connection);
           if (connections.size === 0) connectionsByToken.delete(tokenId);
         });
-        log(`token ${tokenId} (${role}) connected to "${documentName}"`);
+        log(`token ${tokenId} (${role}) connected to ${shown(documentName)}`);
       },
     },
     { maxPayload: MAX_MESSAGE_BYTES },
@@ -150,13 +153,13 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   async function revokeToken(idOrToken: string): Promise<TokenInfo | null> {
     const revoked = await store.revokeToken(idOrToken);
     if (!revoked) return null;
-    const open = connectionsByToken.get(revoked.id);
+    const open = [...(connectionsByToken.get(revoked.id) ?? [])];
     // Connection.close removes the connection from its document (no more changes reach it)
     // and sends the client a close message with this reason; the client's next
     // authentication with the token is refused.
-    for (const connection of open ?? []) connection.close({ code: 4401, reason: REFUSED.token });
+    for (const connection of open) connection.close({ code: 4401, reason: REFUSED.token });
     connectionsByToken.delete(revoked.id);
-    log(`revoked token ${revoked.id}${open?.size ? `, closed ${open.size} connection(s)` : ''}`);
+    log(`revoked token ${revoked.id}${open.length ? `, closed ${open.length} connection(s)` : ''}`);
     return revoked;
   }
 
@@ -179,11 +182,12 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     }
   }
 
-  let control: NetServer | null;
+  let control: NetServer | null = null;
   try {
     control = await listenControl(dataDir, handleControl);
     await server.listen();
   } catch (error) {
+    control?.close();
     store.abandon();
     throw error;
   }

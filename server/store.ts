@@ -156,9 +156,13 @@ export class SyncStore {
     return this.tokenWhere('hash = ?', hashToken(token));
   }
 
+  findTokenById(id: string): TokenInfo | null {
+    return this.tokenWhere('id = ?', id);
+  }
+
   /** A token by its id, or by its plain value. */
   findTokenByIdOrValue(idOrToken: string): TokenInfo | null {
-    return this.tokenWhere('id = ?', idOrToken) ?? this.findToken(idOrToken);
+    return this.findTokenById(idOrToken) ?? this.findToken(idOrToken);
   }
 
   listTokens(): TokenInfo[] {

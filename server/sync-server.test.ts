@@ -253,6 +253,14 @@ describe('the database file', () => {
     expect(reopened.documentNames()).toEqual([BRAND]);
     await reopened.close();
   });
+
+  it('belongs to one server at a time: a second server on the same data directory does not start', async () => {
+    const first = await start();
+    await expect(startSyncServer({ port: 0, dataDir, quiet: true })).rejects.toThrow(/already runs/);
+    // The first one still works.
+    const token = await first.addToken({ role: 'editor', document: BRAND });
+    await synced(connect(first.url, BRAND, token));
+  });
 });
 
 describe('npm run sync-server', () => {
