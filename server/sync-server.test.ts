@@ -192,10 +192,7 @@ describe('sync server', () => {
     const writer = connect(first.url, BRAND, token);
     replies(writer.doc).set('r1', 'Kept');
     await until(() => expect(repliesOf(first.hocuspocus.documents.get(BRAND))).toEqual({ r1: 'Kept' }));
-    writer.provider.destroy();
-    writer.socket.destroy();
-    clients = [];
-    // Within Hocuspocus's store debounce: stop() must write it anyway.
+    // Still connected, within Hocuspocus's store debounce: stop() must write it anyway.
     await first.stop();
 
     const second = await start();
@@ -203,6 +200,21 @@ describe('sync server', () => {
     await synced(reader);
     expect(repliesOf(reader.doc)).toEqual({ r1: 'Kept' });
     expect(second.listTokens()).toHaveLength(1);
+  });
+
+  it('stores a document and frees its memory when its last client leaves', async () => {
+    const server = await start();
+    const token = await server.addToken({ role: 'editor', document: BRAND });
+    const writer = connect(server.url, BRAND, token);
+    replies(writer.doc).set('r1', 'Stored on leaving');
+    await until(() => expect(repliesOf(server.hocuspocus.documents.get(BRAND))).toEqual({ r1: 'Stored on leaving' }));
+    writer.provider.destroy();
+    writer.socket.destroy();
+    await until(() => expect(server.documentsInMemory()).toBe(0));
+
+    const reader = connect(server.url, BRAND, token);
+    await synced(reader);
+    expect(repliesOf(reader.doc)).toEqual({ r1: 'Stored on leaving' });
   });
 
   it("after a crash (kill) and a restart, the clients' re-sync brings back what the server lost", async () => {
