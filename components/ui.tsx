@@ -17,8 +17,8 @@ export function Button({ variant = 'plain', className = '', ...props }: ButtonPr
   const look = {
     primary: 'bg-blue-600 text-white hover:bg-blue-700 disabled:bg-blue-300',
     plain:
-      'border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700',
-    danger: 'bg-red-600 text-white hover:bg-red-700',
+      'border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:opacity-50 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700',
+    danger: 'bg-red-600 text-white hover:bg-red-700 disabled:opacity-50',
   }[variant];
   return (
     <button
