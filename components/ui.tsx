@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import type { ButtonHTMLAttributes, ReactNode, Ref } from 'react';
 
 /** Small shared building blocks, so every page looks and behaves the same. */
 
@@ -11,7 +11,8 @@ export function Section({ title, children, testId }: { title: string; children: 
   );
 }
 
-type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'plain' | 'danger' };
+// React 19 passes `ref` as a prop: it reaches the <button> through the spread.
+type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'plain' | 'danger'; ref?: Ref<HTMLButtonElement> };
 
 export function Button({ variant = 'plain', className = '', ...props }: ButtonProps) {
   const look = {
