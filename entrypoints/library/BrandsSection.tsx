@@ -23,7 +23,7 @@ import { SITE_LABEL_KEYS } from '@/utils/sites/networks';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { defaultTimeZoneItem } from '@/utils/settings/items';
 import { downloadBlob, takeFile } from './replies/download';
-import { JoinSharedBrand, ShareBrand, SharedBrand } from './BrandSharing';
+import { JoinSharedBrand, ShareBrand, SharedBrand } from '@/components/sync/BrandSharing';
 import type { SyncStatus } from '@/utils/messaging/features/sync';
 
 const control =
