@@ -289,7 +289,7 @@ function SetCard({
               <button type="button" className="px-1 disabled:opacity-30" disabled={i === set.tags.length - 1} onClick={() => void move(i, i + 1)} aria-label={t('hashtagSetMoveDown', `#${tag}`)} data-testid="hashtag-set-tag-down">
                 ↓
               </button>
-              <button type="button" className="px-1 text-red-700 dark:text-red-300" onClick={() => void removeTag(i)} aria-label={t('hashtagSetRemoveTag', `#${tag}`)} data-testid="hashtag-set-tag-remove">
+              <button type="button" className="px-1 text-red-700 disabled:opacity-30 dark:text-red-300" onClick={() => void removeTag(i)} aria-label={t('hashtagSetRemoveTag', `#${tag}`)} data-testid="hashtag-set-tag-remove">
                 ×
               </button>
             </li>
