@@ -3,6 +3,7 @@ import type { Clip, ClipStatus, StoredImage } from '@/utils/db/clips';
 import { getDb } from '@/utils/db/app-db';
 import { safeHttpUrl } from '@/utils/clips/links';
 import { authorOf } from '@/utils/clips/query';
+import { fullImageElsewhere } from '@/utils/sync/clip-images';
 import { normalizeTags, saveHashtagSet, updateClipNotes, useAsDraft } from '@/utils/clips/store';
 import { useFormatDate, useI18n } from '../i18n';
 import { Button, Notice } from '../ui';
@@ -30,12 +31,15 @@ export function ClipDetail({
   onStatus,
   onDelete,
   onWriteError,
+  readOnly = false,
 }: {
   clip: Clip;
   onClose: () => void;
   onStatus: (ids: string[], status: ClipStatus) => void;
   onDelete: (ids: string[]) => void;
   onWriteError: (error: unknown) => string;
+  /** A clip of a read-only shared brand (#15): used (copied, made a draft), not changed. */
+  readOnly?: boolean;
 }) {
   const { t } = useI18n();
   const formatDate = useFormatDate();
@@ -84,11 +88,16 @@ export function ClipDetail({
             {clip.postedAt !== null && <> · {t('clipsPostedAt', formatDate(clip.postedAt))}</>} · {t('clipsClippedAt', formatDate(clip.clippedAt))}
           </p>
         </div>
-        <StatusSelect value={clip.status} label={t('clipsStatusOf', author)} testId="clips-detail-status" onChange={(status) => onStatus([clip.id], status)} />
+        <StatusSelect value={clip.status} label={t('clipsStatusOf', author)} testId="clips-detail-status" disabled={readOnly} onChange={(status) => onStatus([clip.id], status)} />
         <Button onClick={onClose} data-testid="clips-detail-close" aria-label={t('clipsClose')}>
           ×
         </Button>
       </div>
+      {readOnly && (
+        <p className="mb-2 text-xs text-amber-800 dark:text-amber-300" data-testid="sync-read-only-item">
+          {t('syncReadOnlyItem')}
+        </p>
+      )}
       {clip.status === 'scheduled' && clip.scheduledAt !== null && (
         <p className="mb-2 text-sm" data-testid="clips-detail-scheduled">
           {t('clipsScheduledFor', formatDate(clip.scheduledAt))}
@@ -101,6 +110,11 @@ export function ClipDetail({
             <BlobImage key={image.id} image={image} alt={t('clipsImageAlt', author)} className="max-h-80 rounded object-contain" testId="clips-detail-image" />
           ))}
         </div>
+      )}
+      {fullImageElsewhere(clip.imageIds, images) && (
+        <p className="-mt-2 mb-3 text-xs text-slate-600 dark:text-slate-400" data-testid="clips-detail-full-elsewhere">
+          {t('clipsFullImageElsewhere')}
+        </p>
       )}
 
       <p className="mb-3 max-h-96 overflow-y-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-3 dark:bg-slate-900" data-testid="clips-detail-text" dir="auto">
@@ -135,6 +149,7 @@ export function ClipDetail({
             value={note}
             onChange={(e) => setNote(e.target.value)}
             rows={3}
+            readOnly={readOnly}
             data-testid="clips-detail-note"
             className="block w-full rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
           />
@@ -144,10 +159,12 @@ export function ClipDetail({
           <input
             value={tags}
             onChange={(e) => setTags(e.target.value)}
+            readOnly={readOnly}
             data-testid="clips-detail-tags"
             className="block w-full rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
           />
           <Button
+            disabled={readOnly}
             onClick={() =>
               void run(async () => {
                 await updateClipNotes(getDb(), clip.id, { note, tags: normalizeTags(tags.split(',')) });
@@ -210,7 +227,7 @@ export function ClipDetail({
             </Button>
           </span>
         )}
-        <Button variant="danger" className="ml-auto" onClick={() => onDelete([clip.id])} data-testid="clips-detail-delete">
+        <Button variant="danger" className="ml-auto" disabled={readOnly} onClick={() => onDelete([clip.id])} data-testid="clips-detail-delete">
           {t('clipsDelete')}
         </Button>
       </div>

@@ -1,6 +1,8 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from '#imports';
+import { ReadOnlyNote } from '@/components/sync/ReadOnlyNote';
+import { useReadOnlyBrands } from '@/components/sync/useSyncStatus';
 import { useI18n } from '@/components/i18n';
 import { ReplyEditor } from '@/components/replies/ReplyEditor';
 import { Button, Notice } from '@/components/ui';
@@ -60,7 +62,10 @@ export function RepliesSection() {
   const { t, language: uiLanguage } = useI18n();
   const replies = useLiveQuery(() => getDb().savedReplies.toArray(), []);
   const brands = useBrands();
+  const readOnlyBrands = useReadOnlyBrands();
   const [brandFilter, setBrandFilter] = useBrandFilter(brands);
+  const newBrand = brandForNew(brandFilter);
+  const newInReadOnly = newBrand !== null && readOnlyBrands.has(newBrand);
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<ReplySort>('most-used');
   const [network, setNetwork] = useState<Network | ''>('');
@@ -106,7 +111,9 @@ export function RepliesSection() {
   }
 
   async function moveSelected(brandId: string | null) {
-    const ids = selectedReplies.map((r) => r.id);
+    // A read-only brand's replies stay where they are (#15).
+    const ids = selectedReplies.filter((r) => r.brandId === null || !readOnlyBrands.has(r.brandId)).map((r) => r.id);
+    if (ids.length < selectedReplies.length) return say(t('syncReadOnlySkipped'));
     const moved = await moveItems(getDb(), 'savedReplies', ids, brandId);
     const name = brandId === null ? t('brandShared') : (brands?.find((b) => b.id === brandId)?.name ?? '');
     say(t('brandMoved', moved, name));
@@ -161,7 +168,9 @@ export function RepliesSection() {
           <Button
             variant="primary"
             data-testid="replies-new"
-            onClick={() => setEditing({ draft: { ...emptyDraft(uiLanguage), brandId: brandForNew(brandFilter) }, problems: [], saving: false })}
+            disabled={newInReadOnly}
+            title={newInReadOnly ? t('syncReadOnlyNew') : undefined}
+            onClick={() => setEditing({ draft: { ...emptyDraft(uiLanguage), brandId: newBrand }, problems: [], saving: false })}
           >
             {t('repliesNew')}
           </Button>
@@ -294,6 +303,7 @@ export function RepliesSection() {
               onEdit={() => setEditing({ draft: draftOf(reply), problems: [], saving: false })}
               onDuplicate={() => void duplicate(reply)}
               onDelete={() => void remove(reply)}
+              readOnly={reply.brandId !== null && readOnlyBrands.has(reply.brandId)}
             />
           ))}
         </ul>
@@ -321,6 +331,7 @@ function ReplyRow({
   onEdit,
   onDuplicate,
   onDelete,
+  readOnly,
 }: {
   reply: SavedReply;
   brands: readonly Brand[];
@@ -329,6 +340,8 @@ function ReplyRow({
   onEdit(): void;
   onDuplicate(): void;
   onDelete(): void;
+  /** A reply of a brand shared read-only (#15): inserted and copied, not changed. */
+  readOnly: boolean;
 }) {
   const { t } = useI18n();
   const networks = reply.networks.length === 1 ? (reply.networks[0] === 'facebook' ? 'Facebook' : 'Instagram') : t('repliesNetworkAny');
@@ -365,15 +378,16 @@ function ReplyRow({
             {reply.tags.map((tag) => `#${tag}`).join(' ')}
           </p>
         )}
+        {readOnly && <ReadOnlyNote />}
       </div>
       <div className="flex shrink-0 flex-col gap-1 sm:flex-row sm:items-start">
-        <Button data-testid="reply-edit" onClick={onEdit}>
+        <Button data-testid="reply-edit" disabled={readOnly} onClick={onEdit}>
           {t('repliesEdit')}
         </Button>
-        <Button data-testid="reply-duplicate" onClick={onDuplicate}>
+        <Button data-testid="reply-duplicate" disabled={readOnly} onClick={onDuplicate}>
           {t('repliesDuplicate')}
         </Button>
-        <Button variant="danger" data-testid="reply-delete" onClick={onDelete}>
+        <Button variant="danger" data-testid="reply-delete" disabled={readOnly} onClick={onDelete}>
           {t('repliesDelete')}
         </Button>
       </div>
