@@ -47,6 +47,7 @@ import {
   TABLE_OF,
   withBytes,
   yToRow,
+  type LocalRow,
   type SharedKind,
   type SharedRow,
 } from './doc-layout';
@@ -71,8 +72,6 @@ export interface BridgeOptions {
   debounceMs?: number;
 }
 
-type LocalRow = Record<string, unknown> & { id: string; updatedAt: number; brandId?: unknown };
-
 /** What one reconcile decided for a table. */
 interface Plan {
   push: Map<string, SharedRow>;
@@ -87,7 +86,8 @@ export class BrandBridge {
   private readonly doc: Y.Doc;
   private readonly brandId: string;
   private readonly options: BridgeOptions;
-  /** `kind:id` (or 'meta') -> digest of the version both sides last agreed on. */
+  /** `kind:id` (or 'meta') -> digest of the version both sides last agreed on; '' when
+   * both agreed the row is gone. */
   private readonly agreed = new Map<string, string>();
   private queue: Promise<void> = Promise.resolve();
   private readonly remote = new Map<SharedKind, Set<string>>();
@@ -114,7 +114,7 @@ export class BrandBridge {
         if (tx.origin === LOCAL_ORIGIN) return;
         const ids = this.remote.get(kind) ?? new Set<string>();
         for (const event of events) {
-          if (event.target === rows) for (const key of event.keysChanged) ids.add(key);
+          if (event.target === rows) for (const key of (event as Y.YMapEvent<unknown>).keysChanged) ids.add(key);
           else if (typeof event.path[0] === 'string') ids.add(event.path[0]);
         }
         this.remote.set(kind, ids);
@@ -348,7 +348,7 @@ export class BrandBridge {
       // Here, not in the document.
       if (base === fl || readOnly) {
         plan.remove.set(id, was);
-        this.agreed.delete(key);
+        this.agreed.set(key, '');
         return base !== fl;
       }
       plan.push.set(id, shared);
@@ -356,19 +356,23 @@ export class BrandBridge {
       return false;
     }
     if (theirs) {
-      // In the document, not here: moved to another brand, deleted, or never had.
-      const goneHere = local
-        ? base === fy || local.updatedAt >= theirs.updatedAt
-        : stone !== undefined && (base === fy || stone.deletedAt >= theirs.updatedAt);
+      // In the document, not here: moved to another brand, deleted, or never had. Gone from
+      // both before, it was put back by a teammate (an undo keeps the old `updatedAt`).
+      const goneHere =
+        base === ''
+          ? false
+          : local
+            ? base === fy || local.updatedAt >= theirs.updatedAt
+            : stone !== undefined && (base === fy || stone.deletedAt >= theirs.updatedAt);
       if (goneHere && !readOnly) {
         plan.dropFromDoc.add(id);
-        this.agreed.delete(key);
+        this.agreed.set(key, '');
         return false;
       }
       writeHere();
       return goneHere;
     }
-    this.agreed.delete(key);
+    this.agreed.set(key, '');
     return false;
   }
 

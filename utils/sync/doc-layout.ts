@@ -3,7 +3,7 @@
  * Pure functions: no database, no network.
  *
  * Layout (Y types at the top level of the document):
- * - `meta`: Y.Map { name, color, timeZone, updatedAt, format: 1 }: the brand itself.
+ * - `meta`: Y.Map { name, color, timeZone, createdAt, updatedAt, format: 1 }: the brand itself.
  * - `accounts`, `savedReplies`, `hashtagSets`, `clips`, `postLog`, `thumbnails`: each a
  *   Y.Map<rowId, Y.Map<field, value>>. One Y.Map per row and one entry per field, so that two
  *   people changing different fields of the same row both keep their change (the nesting of
@@ -77,19 +77,27 @@ const PERSONAL_DEFAULTS: Record<SharedKind, Record<string, unknown>> = {
  * A thumbnail's `blob` is a Blob on the Dexie side and a Uint8Array in the document. */
 export type SharedRow = Record<string, unknown> & { id: string; updatedAt: number };
 
-type LocalRow = Record<string, unknown> & { id: string; updatedAt: number; brandId?: unknown };
+/** A Dexie row of any shared table. */
+export interface LocalRow {
+  id: string;
+  updatedAt: number;
+}
+
+function fieldsOf(row: LocalRow): Record<string, unknown> {
+  return row as unknown as Record<string, unknown>;
+}
 
 /** Whether a Dexie row of `table` belongs in the document of `brandId`. */
 export function belongsToBrand(kind: SharedKind, row: LocalRow | undefined, brandId: string): boolean {
-  if (!row || row.brandId !== brandId) return false;
-  return kind !== 'thumbnails' || row.role !== 'full';
+  if (!row || fieldsOf(row).brandId !== brandId) return false;
+  return kind !== 'thumbnails' || fieldsOf(row).role !== 'full';
 }
 
 /** The shared part of a Dexie row (a thumbnail keeps its Blob: see `withBytes`). */
 export function sharedOf(kind: SharedKind, row: LocalRow): SharedRow {
   const personal = PERSONAL_FIELDS[kind];
   const shared: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(row)) {
+  for (const [field, value] of Object.entries(fieldsOf(row))) {
     if (field === 'brandId' || personal.includes(field) || value === undefined) continue;
     shared[field] = value;
   }
@@ -124,12 +132,12 @@ export function sharedOfY(row: Y.Map<unknown>): SharedRow {
 export function yToRow(kind: SharedKind, row: Y.Map<unknown>, brandId: string, local?: LocalRow): LocalRow {
   const shared = sharedOfY(row);
   const result: Record<string, unknown> = { ...PERSONAL_DEFAULTS[kind] };
-  for (const field of PERSONAL_FIELDS[kind]) if (local && local[field] !== undefined) result[field] = local[field];
+  for (const field of PERSONAL_FIELDS[kind]) if (local && fieldsOf(local)[field] !== undefined) result[field] = fieldsOf(local)[field];
   for (const [field, value] of Object.entries(shared)) {
     result[field] = value instanceof Uint8Array ? new Blob([value as Uint8Array<ArrayBuffer>], { type: String(shared.mimeType ?? '') }) : value;
   }
   result.brandId = brandId;
-  return result as LocalRow;
+  return result as unknown as LocalRow;
 }
 
 /**
@@ -173,11 +181,11 @@ export function applyTextDiff(text: Y.Text, target: string): boolean {
 
 // ------------------------------------------------------------------ the brand (meta)
 
-export const BRAND_META_FIELDS = ['name', 'color', 'timeZone', 'updatedAt'] as const;
+export const BRAND_META_FIELDS = ['name', 'color', 'timeZone', 'createdAt', 'updatedAt'] as const;
 export type BrandMeta = Pick<Brand, (typeof BRAND_META_FIELDS)[number]>;
 
 export function brandMetaOf(brand: Brand): BrandMeta {
-  return { name: brand.name, color: brand.color, timeZone: brand.timeZone ?? null, updatedAt: brand.updatedAt };
+  return { name: brand.name, color: brand.color, timeZone: brand.timeZone ?? null, createdAt: brand.createdAt, updatedAt: brand.updatedAt };
 }
 
 /** The brand as the document's `meta` says, or null while the document has none (not yet
@@ -188,10 +196,12 @@ export function metaOfY(meta: Y.Map<unknown>): BrandMeta | null {
   const color = meta.get('color');
   const timeZone = meta.get('timeZone');
   const updatedAt = meta.get('updatedAt');
+  const createdAt = meta.get('createdAt');
   return {
     name,
     color: typeof color === 'string' ? color : '',
     timeZone: typeof timeZone === 'string' ? timeZone : null,
+    createdAt: typeof createdAt === 'number' ? createdAt : typeof updatedAt === 'number' ? updatedAt : 0,
     updatedAt: typeof updatedAt === 'number' ? updatedAt : 0,
   };
 }
@@ -212,9 +222,9 @@ export function applyBrandToMeta(meta: Y.Map<unknown>, brand: BrandMeta): boolea
   return changed;
 }
 
-/** The local brand row after the document's `meta` (a new one: `createdAt` now). */
+/** The local brand row after the document's `meta`. */
 export function brandFromMeta(id: string, meta: BrandMeta, local?: Brand): Brand {
-  return { ...(local ?? { id, createdAt: meta.updatedAt || Date.now() }), id, name: meta.name, color: meta.color, timeZone: meta.timeZone, updatedAt: meta.updatedAt };
+  return { ...local, id, name: meta.name, color: meta.color, timeZone: meta.timeZone, createdAt: local?.createdAt ?? meta.createdAt, updatedAt: meta.updatedAt };
 }
 
 // ------------------------------------------------------------------ comparing
