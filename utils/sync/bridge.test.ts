@@ -20,7 +20,7 @@ async function sharedPair(roleOfB: 'editor' | 'read-only' = 'editor') {
   await fillDatabase(a.db);
   await a.bridge.start();
   const link = wire(a.doc, b.doc);
-  await b.bridge.start();
+  await b.join();
   await settle(a, b);
   return { a, b, link };
 }

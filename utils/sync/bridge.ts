@@ -241,23 +241,18 @@ export class BrandBridge {
 
   // ---------------------------------------------------------------- the brand
 
-  /** The brand row against the document's `meta`. False when there are no rows to bridge:
-   * the brand was deleted here, or it is not here and the document has not arrived yet. */
+  /** The brand row against the document's `meta`. False when the brand was deleted here. */
   private async reconcileBrand(): Promise<boolean> {
     const { db, brandId } = this;
     const meta = metaOf(this.doc);
     const remote = metaOfY(meta);
     const brand = await db.brands.get(brandId);
     if (!brand) {
-      if (await db.tombstones.get(tombstoneId('brands', brandId))) {
-        this.stop();
-        this.options.onBrandDeleted?.();
-        return false;
-      }
-      if (!remote) return false;
-      await db.brands.put(brandFromMeta(brandId, remote));
-      this.agreed.set('meta', fingerprint(remote));
-      return true;
+      // Deleted here (or all data deleted): never by a teammate, who cannot delete my brand.
+      // The manager stops sharing it; the document is left as it is for the team.
+      this.stop();
+      this.options.onBrandDeleted?.();
+      return false;
     }
     const mine = brandMetaOf(brand);
     const fl = fingerprint(mine);
@@ -391,7 +386,9 @@ export class BrandBridge {
     }
     if (plan.write.size === 0 && plan.remove.size === 0) return;
     const table = this.db.table<LocalRow, string>(TABLE_OF[kind]);
-    await this.db.transaction('rw', table, async () => {
+    await this.db.transaction('rw', table, this.db.brands, async () => {
+      // The brand deleted meanwhile (delete all data): write nothing back.
+      if (!(await this.db.brands.get(this.brandId))) return;
       // Only over the version read above: a row changed here meanwhile is left for the
       // reconcile its own change brings (and wins then, as the newer local change).
       const ids = [...plan.write.keys(), ...plan.remove.keys()];
@@ -412,6 +409,17 @@ export class BrandBridge {
       for (let i = 0; i < removals.length; i += WRITE_CHUNK) await table.bulkDelete(removals.slice(i, i + WRITE_CHUNK));
     });
   }
+}
+
+/** Files the brand a document describes on this computer before its bridge starts (joining):
+ * a new brand under the document's code, or the local brand of that code updated. False when
+ * the document has no brand yet (not downloaded). */
+export async function adoptBrand(db: AppDB, doc: Y.Doc, brandId: string): Promise<boolean> {
+  const remote = metaOfY(metaOf(doc));
+  if (!remote) return false;
+  const local = await db.brands.get(brandId);
+  await db.brands.put(brandFromMeta(brandId, remote, local));
+  return true;
 }
 
 /** The exact keys of one of Dexie's range sets (a tree of `{from, to, l, r}` nodes, also

@@ -1,8 +1,9 @@
 import Dexie from 'dexie';
+import { expect } from 'vitest';
 import * as Y from 'yjs';
 import { AppDB } from '../db/app-db';
 import type { SyncRole } from '../messaging/features/sync';
-import { BrandBridge } from './bridge';
+import { adoptBrand, BrandBridge } from './bridge';
 
 /** Test helpers for the sync bridge: computers (a database, a document, a bridge) and a wire
  * between two documents that can be cut and mended, as a network would. */
@@ -14,6 +15,8 @@ export interface Computer {
   role: SyncRole | null;
   refused: number;
   brandDeleted: boolean;
+  /** Files the brand the document describes here, then starts the bridge (joining). */
+  join(): Promise<void>;
   /** A new bridge on the same database and document (a restarted background). */
   restart(): Promise<void>;
 }
@@ -31,6 +34,10 @@ export function computer(name: string, brandId: string, role: SyncRole | null = 
     refused: 0,
     brandDeleted: false,
     bridge: undefined as unknown as BrandBridge,
+    async join() {
+      expect(await adoptBrand(db, doc, brandId)).toBe(true);
+      await me.bridge.start();
+    },
     async restart() {
       me.bridge.stop();
       me.bridge = makeBridge();
