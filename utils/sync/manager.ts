@@ -36,6 +36,10 @@ export interface ManagerOptions {
   WebSocketPolyfill?: unknown;
   now?: () => number;
   firstSyncTimeoutMs?: number;
+  /** Where shares and statuses are kept (tests give each computer its own). */
+  items?: { shares: typeof syncSharesItem; status: typeof syncStatusItem };
+  /** The IndexedDB name of a document's local copy (tests give each computer its own). */
+  docStoreName?: (code: string) => string;
 }
 
 interface Session {
@@ -60,8 +64,13 @@ export class SyncManager {
   private statusWrite: Promise<void> = Promise.resolve();
   private lastSyncedWrittenAt = 0;
 
+  private readonly shares: typeof syncSharesItem;
+  private readonly statuses: typeof syncStatusItem;
+
   constructor(options: ManagerOptions) {
     this.options = options;
+    this.shares = options.items?.shares ?? syncSharesItem;
+    this.statuses = options.items?.status ?? syncStatusItem;
   }
 
   private now() {
@@ -70,7 +79,7 @@ export class SyncManager {
 
   /** Opens every share not yet open (at background start, and on the wake-up alarm). */
   async startAll(): Promise<void> {
-    const shares = await syncSharesItem.getValue();
+    const shares = await this.shares.getValue();
     for (const share of Object.values(shares)) {
       if (!this.sessions.has(share.brandId)) await this.open(share);
     }
@@ -113,7 +122,7 @@ export class SyncManager {
     if (error === null && session.bridge) {
       await session.bridge.idle();
       await this.waitSent(session);
-      await syncSharesItem.setValue({ ...(await syncSharesItem.getValue()), [share.brandId]: session.share });
+      await this.shares.setValue({ ...(await this.shares.getValue()), [share.brandId]: session.share });
       return done({ ...session.status });
     }
     await this.close(share.brandId, { forget: true });
@@ -130,14 +139,14 @@ export class SyncManager {
   /** Stops every share (delete all data). */
   async stopAll(): Promise<void> {
     for (const brandId of [...this.sessions.keys()]) await this.close(brandId, { forget: true });
-    await syncSharesItem.setValue({});
+    await this.shares.setValue({});
     await this.writeStatus(true);
   }
 
   async retry(brandId: string): Promise<SyncStatus | null> {
     const session = this.sessions.get(brandId);
     if (!session) {
-      const share = (await syncSharesItem.getValue())[brandId];
+      const share = (await this.shares.getValue())[brandId];
       if (!share) return null;
       return { ...(await this.open(share)).status };
     }
@@ -152,7 +161,7 @@ export class SyncManager {
 
   private async open(share: SyncShare): Promise<Session> {
     const doc = new Y.Doc();
-    const persistence = new IndexeddbPersistence(SYNC_DB_PREFIX + share.code, doc);
+    const persistence = new IndexeddbPersistence((this.options.docStoreName ?? ((code: string) => SYNC_DB_PREFIX + code))(share.code), doc);
     await persistence.whenSynced;
     const socket = new HocuspocusProviderWebsocket({
       url: share.server,
@@ -222,10 +231,10 @@ export class SyncManager {
       session.doc.destroy();
     }
     if (forget) {
-      const shares = { ...(await syncSharesItem.getValue()) };
+      const shares = { ...(await this.shares.getValue()) };
       if (brandId in shares) {
         delete shares[brandId];
-        await syncSharesItem.setValue(shares);
+        await this.shares.setValue(shares);
       }
     }
     await this.writeStatus(true);
@@ -355,14 +364,14 @@ export class SyncManager {
     if (!force && now - this.lastSyncedWrittenAt < LAST_SYNCED_WRITE_MS) return this.statusWrite;
     this.lastSyncedWrittenAt = now;
     this.statusWrite = this.statusWrite
-      .then(() => syncStatusItem.setValue(Object.fromEntries([...this.sessions].map(([id, s]) => [id, { ...s.status }]))))
+      .then(() => this.statuses.setValue(Object.fromEntries([...this.sessions].map(([id, s]) => [id, { ...s.status }]))))
       .catch((error) => console.error('[Spalla] sync status', error));
     return this.statusWrite;
   }
 
   private async saveShare(share: SyncShare) {
-    const shares = await syncSharesItem.getValue();
-    if (shares[share.brandId]) await syncSharesItem.setValue({ ...shares, [share.brandId]: share });
+    const shares = await this.shares.getValue();
+    if (shares[share.brandId]) await this.shares.setValue({ ...shares, [share.brandId]: share });
   }
 
   /** Resolves once the status storage has every change so far (tests). */
