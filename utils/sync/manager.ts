@@ -17,9 +17,7 @@ import { checkServerAddress, isBrandCode } from './address';
 import { adoptBrand, BrandBridge } from './bridge';
 import { applyTextDiff, docToJSON, metaOf, metaOfY, rowsOf } from './doc-layout';
 import { syncSharesItem, syncStatusItem, type SyncShare } from './items';
-
-/** The local copy of a shared brand's document: `spalla-sync-<code>` in IndexedDB. */
-export const SYNC_DB_PREFIX = 'spalla-sync-';
+import { syncDbName } from './local-copies';
 
 /** How often the provider asks the server for what it missed; the messages also keep a
  * Chromium service worker alive while a brand is shared (a WebSocket message resets its idle
@@ -161,7 +159,7 @@ export class SyncManager {
 
   private async open(share: SyncShare): Promise<Session> {
     const doc = new Y.Doc();
-    const persistence = new IndexeddbPersistence((this.options.docStoreName ?? ((code: string) => SYNC_DB_PREFIX + code))(share.code), doc);
+    const persistence = new IndexeddbPersistence((this.options.docStoreName ?? syncDbName)(share.code), doc);
     await persistence.whenSynced;
     const socket = new HocuspocusProviderWebsocket({
       url: share.server,
