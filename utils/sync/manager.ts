@@ -141,6 +141,12 @@ export class SyncManager {
     await this.writeStatus(true);
   }
 
+  /** Closes every connection but keeps the shares and the local copies, as a stopped worker
+   * does (tests). */
+  async suspendAll(): Promise<void> {
+    for (const brandId of [...this.sessions.keys()]) await this.close(brandId, { forget: false });
+  }
+
   async retry(brandId: string): Promise<SyncStatus | null> {
     const session = this.sessions.get(brandId);
     if (!session) {
