@@ -23,8 +23,12 @@ import { syncDbName } from './local-copies';
  * Chromium service worker alive while a brand is shared (a WebSocket message resets its idle
  * timer since Chrome 116: developer.chrome.com/docs/extensions/how-to/web-platform/websockets). */
 export const FORCE_SYNC_MS = 20_000;
-/** How long "Share" and "Join" wait for the server before saying it is unreachable. */
+/** How long "Share" and "Join" wait for the server to answer the token before saying it is
+ * unreachable. */
 export const FIRST_SYNC_TIMEOUT_MS = 15_000;
+/** Once the token is accepted, how long the first exchange may take: a big brand's first
+ * upload or download is one message of many megabytes. */
+export const FIRST_TRANSFER_TIMEOUT_MS = 5 * 60_000;
 /** `lastSyncedAt` alone is written at most this often. */
 const LAST_SYNCED_WRITE_MS = 5_000;
 
@@ -56,6 +60,8 @@ interface Session {
   waiting: ((outcome: SyncError | null) => void)[];
   /** A read-only copy that changed here is being downloaded again. */
   reloading: boolean;
+  /** The token was accepted: the wait for the first exchange gets longer. */
+  onAccepted: (() => void) | null;
 }
 
 export class SyncManager {
@@ -196,6 +202,7 @@ export class SyncManager {
       upToDate: false,
       waiting: [],
       reloading: false,
+      onAccepted: null,
     };
     session.provider = new HocuspocusProvider({
       websocketProvider: socket,
@@ -292,6 +299,7 @@ export class SyncManager {
   }
 
   private authenticated(session: Session, role: SyncRole) {
+    session.onAccepted?.();
     if (session.share.role !== role) {
       session.share = { ...session.share, role };
       void this.saveShare(session.share);
@@ -354,11 +362,16 @@ export class SyncManager {
   private firstOutcome(session: Session): Promise<SyncError | null> {
     if (session.upToDate) return Promise.resolve(null);
     return new Promise((resolve) => {
-      const timer = setTimeout(() => finish('unreachable'), this.options.firstSyncTimeoutMs ?? FIRST_SYNC_TIMEOUT_MS);
+      let timer = setTimeout(() => finish('unreachable'), this.options.firstSyncTimeoutMs ?? FIRST_SYNC_TIMEOUT_MS);
       const finish = (outcome: SyncError | null) => {
         clearTimeout(timer);
         session.waiting = session.waiting.filter((w) => w !== finish);
+        session.onAccepted = null;
         resolve(outcome);
+      };
+      session.onAccepted = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => finish('unreachable'), FIRST_TRANSFER_TIMEOUT_MS);
       };
       session.waiting.push(finish);
     });
@@ -370,7 +383,7 @@ export class SyncManager {
 
   /** Until the server acknowledged every change sent (or the read-only server refused them). */
   private async waitSent(session: Session) {
-    const until = this.now() + (this.options.firstSyncTimeoutMs ?? FIRST_SYNC_TIMEOUT_MS);
+    const until = this.now() + FIRST_TRANSFER_TIMEOUT_MS;
     while (session.provider.hasUnsyncedChanges && session.status.role !== 'read-only' && this.now() < until) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
