@@ -99,6 +99,20 @@ describe('through the project server', () => {
     expect(await until(() => a.manager.statusList()[0], (s) => s.phase === 'connected')).toMatchObject({ phase: 'connected', offlineSince: null, error: null });
   }, 30_000);
 
+  test('Retry connects again at once once the server is back, without waiting for the back-off', async () => {
+    const token = await server.addToken({ role: 'editor', document: '*' });
+    const { a } = await sharedPair(token);
+    const port = server.port;
+    await server.kill();
+    // Several failed attempts: the provider's back-off has grown.
+    await new Promise((resolve) => setTimeout(resolve, 3500));
+    expect(a.manager.statusList()[0]).toMatchObject({ phase: 'offline', error: 'unreachable' });
+    server = await startSyncServer({ port, dataDir, quiet: true });
+    const retried = await a.manager.retry(GINO);
+    expect(retried).toMatchObject({ brandId: GINO });
+    expect(await until(() => a.manager.statusList()[0], (s) => s.phase === 'connected', 2000)).toMatchObject({ phase: 'connected', error: null });
+  }, 20_000);
+
   test('a revoked token stops receiving changes, with the reason', async () => {
     const token = await server.addToken({ role: 'editor', document: GINO });
     const other = await server.addToken({ role: 'editor', document: GINO });
