@@ -141,4 +141,17 @@ describe('through the project server', () => {
     expect(await until(() => b.db.savedReplies.get('reply-grazie'), (r) => r?.body === 'Da A, mentre B dormiva')).toMatchObject({ body: 'Da A, mentre B dormiva' });
     expect(await until(() => a.db.hashtagSets.get('set-cucina'), (s) => s?.tags[0] === 'da-b')).toMatchObject({ tags: ['da-b'] });
   });
+
+  test('a shared brand deleted while the background was stopped is not brought back: its sharing ends', async () => {
+    const token = await server.addToken({ role: 'editor', document: '*' });
+    const { a, b } = await sharedPair(token);
+    await b.manager.suspendAll();
+    await b.db.brands.delete(GINO);
+    const restarted = computer('b', b.db, b.id);
+    await restarted.manager.startAll();
+    expect(restarted.manager.statusList()).toEqual([]);
+    expect(await restarted.shares.getValue()).toEqual({});
+    expect(await b.db.brands.get(GINO)).toBeUndefined();
+    expect(await a.db.savedReplies.get('reply-grazie')).toBeDefined();
+  });
 });

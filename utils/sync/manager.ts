@@ -62,6 +62,8 @@ interface Session {
   reloading: boolean;
   /** The token was accepted: the wait for the first exchange gets longer. */
   onAccepted: (() => void) | null;
+  /** Joining: the brand is filed here from the document once it arrives. */
+  joining: boolean;
 }
 
 export class SyncManager {
@@ -118,12 +120,12 @@ export class SyncManager {
     if (!isBrandCode(code) || typeof data.token !== 'string' || !data.token) return { ok: false, error: 'server-refused' };
     if (this.sessions.has(code)) return { ok: false, error: 'already-shared' };
     const share: SyncShare = { brandId: code, server, code, token: data.token, role: null, sharedAt: this.now() };
-    return this.begin(share, (status) => ({ ok: true, brandId: code, status }));
+    return this.begin(share, (status) => ({ ok: true, brandId: code, status }), { joining: true });
   }
 
   /** Opens a new share and waits for the server; keeps it only if the brand is up to date. */
-  private async begin<R>(share: SyncShare, done: (status: SyncStatus) => R): Promise<R | { ok: false; error: SyncError }> {
-    const session = await this.open(share);
+  private async begin<R>(share: SyncShare, done: (status: SyncStatus) => R, { joining = false } = {}): Promise<R | { ok: false; error: SyncError }> {
+    const session = await this.open(share, { joining });
     const error = await this.firstOutcome(session);
     if (error === null && session.bridge) {
       await session.bridge.idle();
@@ -171,7 +173,7 @@ export class SyncManager {
 
   // ---------------------------------------------------------------- a session
 
-  private async open(share: SyncShare): Promise<Session> {
+  private async open(share: SyncShare, { joining = false } = {}): Promise<Session> {
     const doc = new Y.Doc();
     const persistence = new IndexeddbPersistence((this.options.docStoreName ?? syncDbName)(share.code), doc);
     await persistence.whenSynced;
@@ -203,6 +205,7 @@ export class SyncManager {
       waiting: [],
       reloading: false,
       onAccepted: null,
+      joining,
     };
     session.provider = new HocuspocusProvider({
       websocketProvider: socket,
@@ -233,6 +236,7 @@ export class SyncManager {
     // The bridge before the connection: the brand's rows are in the document before the
     // first exchange (sharing), and a restarted background sends what changed meanwhile.
     await this.ensureBridge(session);
+    if (this.sessions.get(share.brandId) !== session) return session;
     session.provider.attach();
     void socket.connect();
     return session;
@@ -283,6 +287,8 @@ export class SyncManager {
     if (session.bridge) return;
     const db = this.options.db();
     if (!(await db.brands.get(session.share.brandId))) {
+      // Deleted here while the background was stopped: sharing it ends (the team keeps it).
+      if (!session.joining) return this.stop(session.share.brandId);
       if (!metaOfY(metaOf(session.doc))) return;
       await adoptBrand(db, session.doc, session.share.brandId);
     }
