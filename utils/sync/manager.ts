@@ -212,6 +212,8 @@ export class SyncManager {
       name: share.code,
       document: doc,
       token: share.token,
+      // No presence (who is online, cursors): nothing to send about it.
+      awareness: null,
       forceSyncInterval: FORCE_SYNC_MS,
       onAuthenticated: ({ scope }) => this.authenticated(session, scope === 'readonly' ? 'read-only' : 'editor'),
       onAuthenticationFailed: ({ reason }) => this.refused(session, reason === 'server-refused' ? 'server-refused' : 'token-refused'),
@@ -466,6 +468,7 @@ export class SyncManager {
           name: share.code,
           document: doc,
           token: share.token,
+          awareness: null,
           onSynced: () => {
             clearTimeout(timer);
             resolve(true);
