@@ -136,7 +136,8 @@ describe('through the project server', () => {
     await b.db.hashtagSets.update('set-cucina', { tags: ['da-b'], updatedAt: Date.now() });
     await editBody(a.db, () => 'Da A, mentre B dormiva');
     const restarted = computer('b', b.db, b.id);
-    await restarted.manager.startAll();
+    // The start and the wake-up alarm at once: one connection.
+    await Promise.all([restarted.manager.startAll(), restarted.manager.startAll()]);
     expect(restarted.manager.statusList()).toHaveLength(1);
     expect(await until(() => b.db.savedReplies.get('reply-grazie'), (r) => r?.body === 'Da A, mentre B dormiva')).toMatchObject({ body: 'Da A, mentre B dormiva' });
     expect(await until(() => a.db.hashtagSets.get('set-cucina'), (s) => s?.tags[0] === 'da-b')).toMatchObject({ tags: ['da-b'] });

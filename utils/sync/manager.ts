@@ -64,6 +64,9 @@ interface Session {
   onAccepted: (() => void) | null;
   /** Joining: the brand is filed here from the document once it arrives. */
   joining: boolean;
+  /** Resolves when the session is closed (a load under way stops waiting). */
+  closed: Promise<void>;
+  close: () => void;
 }
 
 export class SyncManager {
@@ -176,7 +179,6 @@ export class SyncManager {
   private async open(share: SyncShare, { joining = false } = {}): Promise<Session> {
     const doc = new Y.Doc();
     const persistence = new IndexeddbPersistence((this.options.docStoreName ?? syncDbName)(share.code), doc);
-    await persistence.whenSynced;
     const socket = new HocuspocusProviderWebsocket({
       url: share.server,
       WebSocketPolyfill: this.options.WebSocketPolyfill,
@@ -206,7 +208,12 @@ export class SyncManager {
       reloading: false,
       onAccepted: null,
       joining,
+      closed: Promise.resolve(),
+      close: () => {},
     };
+    session.closed = new Promise((resolve) => {
+      session.close = resolve;
+    });
     session.provider = new HocuspocusProvider({
       websocketProvider: socket,
       name: share.code,
@@ -233,8 +240,12 @@ export class SyncManager {
     doc.on('update', (_update: Uint8Array, origin: unknown) => {
       if (session.status.role === 'read-only' && origin !== session.provider && origin !== persistence) this.reloadSoon(session);
     });
+    // Known at once, so that a second start (the alarm, a message) does not open it twice; the
+    // provider sends nothing before `attach()`.
     this.sessions.set(share.brandId, session);
-    this.writeStatus(true);
+    void this.writeStatus(true);
+    await Promise.race([persistence.whenSynced, session.closed]);
+    if (this.sessions.get(share.brandId) !== session) return session;
     // The bridge before the connection: the brand's rows are in the document before the
     // first exchange (sharing), and a restarted background sends what changed meanwhile.
     await this.ensureBridge(session);
@@ -248,6 +259,7 @@ export class SyncManager {
     const session = this.sessions.get(brandId);
     this.sessions.delete(brandId);
     if (session) {
+      session.close();
       session.bridge?.stop();
       // Let a reconcile under way finish before the document goes.
       await session.bridge?.idle();
