@@ -7,18 +7,21 @@
 // hooks and the raw IndexedDB API from an extension page), and waits for each screen's
 // content through the test ids of docs/testing.md, never for a fixed time.
 //
-//   npm run screenshots                          all 42
+//   npm run screenshots                          all 46
 //   npm run screenshots -- --no-build            use the build in .output/chrome-mv3
 //   npm run screenshots -- --only sidebar-hashtags   names containing this text
 //
 // PNGs go through `pngquant` when it is installed (`apt-get install -y pngquant`),
 // which makes them about a third of their size; without it they are kept as they are.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { makePng, startFixtureServer } from '../tests/fixtures/server.mjs';
 import { launchChromiumWithExtension } from '../tests/support/chromium-launch.mjs';
+// TypeScript (run through tsx: package.json's `screenshots` script loads it).
+import { startSyncServer } from '../server/index.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const { values: options } = parseArgs({
@@ -303,6 +306,12 @@ const LIBRARY = [
       await until('the thumbnails', () => imagesLoaded(page));
     },
   },
+  {
+    // The demo brand shared, for real, through a sync server started by this script.
+    section: 'brands',
+    ready: (page) =>
+      until('the shared brand connected', () => page.locator(`[data-testid="sync-status"][data-brand-id="${BRAND_ID}"]`).getAttribute('data-phase'), (phase) => phase === 'connected'),
+  },
   { section: 'settings', ready: (page) => page.getByTestId('settings-language').waitFor({ timeout: TIMEOUT }) },
 ];
 
@@ -325,6 +334,8 @@ if (!options['no-build']) {
 mkdirSync(options.out, { recursive: true });
 
 const server = await startFixtureServer({ port: 0 });
+const syncData = mkdtempSync(join(tmpdir(), 'spalla-shots-sync-'));
+const syncServer = await startSyncServer({ port: 0, dataDir: syncData, quiet: true });
 const context = await launchChromiumWithExtension({ extensionDir: join(root, '.output/chrome-mv3'), port: server.port });
 try {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -349,6 +360,15 @@ try {
   await library.getByTestId('settings-language').waitFor({ timeout: TIMEOUT });
   const { clips, images } = clipRows();
   await library.evaluate(putRowsInPage, { brands: [BRAND], accounts: [ACCOUNT], postLog: postLog(), clips, images, hashtagSets: HASHTAG_SETS });
+
+  // Team sharing (docs/sync.md): the demo brand shared through a server on this computer.
+  const token = await syncServer.addToken({ role: 'editor', document: '*', label: 'screenshots' });
+  await library.goto(`chrome-extension://${extensionId}/library.html#brands`);
+  await library.locator(`[data-testid="sync-share-open"][data-brand-id="${BRAND_ID}"]`).click();
+  await library.getByTestId('sync-server').fill(syncServer.url);
+  await library.getByTestId('sync-token').fill(token);
+  await library.getByTestId('sync-share-submit').click();
+  await until('the brand shared', () => library.locator(`[data-testid="sync-status"][data-brand-id="${BRAND_ID}"]`).getAttribute('data-phase').catch(() => null), (phase) => phase === 'connected');
 
   const page = await context.newPage();
   await page.setViewportSize(VIEWPORT);
@@ -394,6 +414,8 @@ try {
 } finally {
   await context.close();
   await server.close();
+  await syncServer.stop();
+  rmSync(syncData, { recursive: true, force: true });
 }
 
 // Quantise (lossy palette PNG, ~3x smaller) when pngquant is there.
