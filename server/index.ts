@@ -7,12 +7,14 @@
  *   `connectionConfig.readOnly` is set in onAuthenticate never has its updates applied
  *   (packages/server/src/MessageReceiver.ts: sync step 2 and update messages from a read-only
  *   connection are answered with a "not applied" sync status and dropped);
- * - revocation that closes the token's open connections at once.
+ * - revocation that closes the token's open connections at once;
+ * - thumbnails as content-addressed blobs over HTTP on the same port (server/blobs.ts).
  * TLS is left to a reverse proxy (docs/sync.md). `npm run sync-server` runs it (server/cli.ts). */
 import type { Server as NetServer } from 'node:net';
 import { Database } from '@hocuspocus/extension-database';
 import { Server, type Connection, type Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
+import { createBlobHandler } from './blobs.ts';
 import { listenControl, type ControlReply, type ControlRequest } from './control.ts';
 import { SyncStore, type NewToken, type TokenInfo } from './store.ts';
 
@@ -97,6 +99,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const store = await SyncStore.open(dataDir);
   /** Each token's open document connections, to close them when it is revoked. */
   const connectionsByToken = new Map<string, Set<Connection>>();
+  const answerBlob = createBlobHandler({ dataDir, store, log });
 
   const server = new Server(
     {
@@ -128,6 +131,13 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
         }
         connectionConfig.readOnly = found.role === 'read-only';
         return { tokenId: found.id, role: found.role };
+      },
+
+      // HTTP requests (not WebSocket upgrades) come here first (packages/server/src/Server.ts,
+      // requestHandler): a hook that rejects with an empty error stops Hocuspocus's own
+      // "Welcome to Hocuspocus!" answer, which every other path still gets.
+      async onRequest({ request, response }) {
+        if (await answerBlob(request, response)) throw null;
       },
 
       async connected({ connection, context, documentName }) {
