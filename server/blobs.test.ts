@@ -30,13 +30,13 @@ async function start(): Promise<SyncServer> {
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-const webp = (size: number, seed = 1) => Uint8Array.from({ length: size }, (_, i) => (i * 31 + seed) % 251);
+const webp = (size: number, seed = 1): Uint8Array<ArrayBuffer> => Uint8Array.from({ length: size }, (_, i) => (i * 31 + seed) % 251);
 
 function blobUrl(server: SyncServer, code: string, hash: string): string {
   return `http://127.0.0.1:${server.port}/blobs/${code}/${hash}`;
 }
 
-function put(server: SyncServer, token: string | null, bytes: Uint8Array, { code = BRAND, hash = sha256(bytes), type = 'image/webp' } = {}) {
+function put(server: SyncServer, token: string | null, bytes: Uint8Array<ArrayBuffer>, { code = BRAND, hash = sha256(bytes), type = 'image/webp' } = {}) {
   return fetch(blobUrl(server, code, hash), {
     method: 'PUT',
     headers: { 'Content-Type': type, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
