@@ -54,6 +54,8 @@ interface Session {
   upToDate: boolean;
   /** Calls waiting for the first outcome (share, join, retry). */
   waiting: ((outcome: SyncError | null) => void)[];
+  /** A read-only copy that changed here is being downloaded again. */
+  reloading: boolean;
 }
 
 export class SyncManager {
@@ -193,6 +195,7 @@ export class SyncManager {
       opened: false,
       upToDate: false,
       waiting: [],
+      reloading: false,
     };
     session.provider = new HocuspocusProvider({
       websocketProvider: socket,
@@ -212,6 +215,12 @@ export class SyncManager {
     socket.on('open', () => {
       session.opened = true;
     });
+    // A read-only token's document changed here by anything but the server (the bridge never
+    // writes it then): the server refuses the change, so this copy no longer matches the
+    // team's. It is downloaded again and put back over the rows.
+    doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (session.status.role === 'read-only' && origin !== session.provider && origin !== persistence) this.reloadSoon(session);
+    });
     this.sessions.set(share.brandId, session);
     this.writeStatus(true);
     // The bridge before the connection: the brand's rows are in the document before the
@@ -222,15 +231,17 @@ export class SyncManager {
     return session;
   }
 
-  private async close(brandId: string, { forget }: { forget: boolean }) {
+  private async close(brandId: string, { forget, dropCopy = forget }: { forget: boolean; dropCopy?: boolean }) {
     const session = this.sessions.get(brandId);
     this.sessions.delete(brandId);
     if (session) {
       session.bridge?.stop();
+      // Let a reconcile under way finish before the document goes.
+      await session.bridge?.idle();
       for (const resolve of session.waiting.splice(0)) resolve('server-refused');
       session.provider.destroy();
       session.socket.destroy();
-      if (forget) await session.persistence.clearData();
+      if (dropCopy) await session.persistence.clearData();
       else await session.persistence.destroy();
       session.doc.destroy();
     }
@@ -242,6 +253,21 @@ export class SyncManager {
       }
     }
     await this.writeStatus(true);
+  }
+
+  private reloadSoon(session: Session) {
+    if (session.reloading) return;
+    session.reloading = true;
+    // After the provider has sent it (the server's refusal is what the end-to-end test checks).
+    setTimeout(() => void this.reload(session), 300);
+  }
+
+  private async reload(session: Session) {
+    const { brandId } = session.share;
+    if (this.sessions.get(brandId) !== session) return;
+    await this.close(brandId, { forget: false, dropCopy: true });
+    const again = await this.open(session.share);
+    this.setStatus(again, { error: 'read-only-change' });
   }
 
   /** Starts the bridge once there is a brand to bridge: here already (shared from this
@@ -409,18 +435,18 @@ export class SyncManager {
   /** The document as the server has it now, read through a second connection with the same
    * token (tests: what a teammate would download). */
   async serverState(brandId: string): Promise<Record<string, unknown> | null> {
-    const session = this.sessions.get(brandId);
-    if (!session) return null;
+    const share = this.sessions.get(brandId)?.share ?? (await this.shares.getValue())[brandId];
+    if (!share) return null;
     const doc = new Y.Doc();
-    const socket = new HocuspocusProviderWebsocket({ url: session.share.server, WebSocketPolyfill: this.options.WebSocketPolyfill });
+    const socket = new HocuspocusProviderWebsocket({ url: share.server, WebSocketPolyfill: this.options.WebSocketPolyfill });
     try {
       const synced = await new Promise<boolean>((resolve) => {
         const timer = setTimeout(() => resolve(false), this.options.firstSyncTimeoutMs ?? FIRST_SYNC_TIMEOUT_MS);
         const provider = new HocuspocusProvider({
           websocketProvider: socket,
-          name: session.share.code,
+          name: share.code,
           document: doc,
-          token: session.share.token,
+          token: share.token,
           onSynced: () => {
             clearTimeout(timer);
             resolve(true);
