@@ -71,7 +71,8 @@ const CACHE_CONTROL = 'private, max-age=31536000, immutable';
 
 export interface BlobHandlerOptions {
   dataDir: string;
-  store: SyncStore;
+  /** Where tokens are looked up (the server's database). */
+  store: Pick<SyncStore, 'findToken'>;
   log: (line: string) => void;
 }
 

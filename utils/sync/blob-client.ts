@@ -106,3 +106,12 @@ export async function getBlob(access: BlobAccess, hash: string): Promise<Blob> {
   if ((await sha256Hex(blob)) !== hash) throw new BlobError('server-refused', response.status, 'the bytes do not match their hash');
   return blob;
 }
+
+/** The bridge's thumbnail store (utils/sync/bridge.ts, ThumbnailStore) on a share's server;
+ * `access` is read at each call, so a new token is used as soon as the share has it. */
+export function serverThumbnails(access: () => BlobAccess): { put(blob: Blob): Promise<string>; get(hash: string): Promise<Blob> } {
+  return {
+    put: (blob) => putBlob(access(), blob),
+    get: (hash) => getBlob(access(), hash),
+  };
+}

@@ -31,6 +31,7 @@ import type { Brand } from '../db/brands';
 import { tombstoneId, type Tombstone } from '../db/tombstones';
 import { postsOfBrand } from '../brands/ops';
 import type { SyncRole } from '../messaging/features/sync';
+import { sha256Hex } from './blob-client';
 import {
   applyBrandToMeta,
   applyRowToY,
@@ -50,7 +51,8 @@ import {
   sharedOfY,
   TABLE_OF,
   textsOf,
-  withBytes,
+  thumbnailForDoc,
+  BlobRef,
   type LocalRow,
   type SharedKind,
   type SharedRow,
@@ -61,11 +63,27 @@ export const LOCAL_ORIGIN = 'local';
 
 /** Dexie reports exact keys for requests of fewer rows than this (observability middleware). */
 const WRITE_CHUNK = 40;
+/** Thumbnails downloaded before each write of them here (a joining brand's thousands are
+ * written as they arrive, not held until the last one). */
+const THUMBNAIL_BATCH = 200;
+/** Thumbnail requests at once: a browser opens about six connections per server (HTTP/1.1). */
+const THUMBNAIL_REQUESTS = 6;
+
+/** Where thumbnails' bytes go and come from: the document names them by sha256 (see
+ * doc-layout.ts); `serverThumbnails` (blob-client.ts) keeps them on the share's server. */
+export interface ThumbnailStore {
+  /** Stores the bytes (if not there already); resolves with their sha256. */
+  put(blob: Blob): Promise<string>;
+  get(hash: string): Promise<Blob>;
+}
 
 export interface BridgeOptions {
   db: AppDB;
   doc: Y.Doc;
   brandId: string;
+  /** Thumbnails' bytes (uploaded before their row goes into the document, downloaded before
+   * it is written here). */
+  thumbnails: ThumbnailStore;
   /** The role the server granted (null: not known yet; changes are then sent). */
   role: () => SyncRole | null;
   /** A read-only token: a local change was undone (the document's version put back). */
@@ -332,7 +350,7 @@ export class BrandBridge {
     const was = local ? fingerprint(local) : '';
     const shared = mine ? sharedOf(kind, mine) : undefined;
     const fl = shared ? fingerprint(shared) : undefined;
-    const theirs = remote ? sharedOfY(remote) : undefined;
+    const theirs = remote ? sharedOfY(remote, kind) : undefined;
     const fy = theirs ? fingerprint(theirs) : undefined;
     const writeHere = () => {
       plan.write.set(id, { row: rowFromShared(kind, theirs!, this.brandId, local), was });
@@ -402,7 +420,7 @@ export class BrandBridge {
   private async carryOut(kind: SharedKind, plan: Plan) {
     const rows = rowsOf(this.doc, kind);
     if (plan.push.size > 0 || plan.dropFromDoc.size > 0) {
-      const pushed = kind === 'thumbnails' ? await Promise.all([...plan.push.values()].map(withBytes)) : [...plan.push.values()];
+      const pushed = kind === 'thumbnails' ? await this.uploadThumbnails([...plan.push.values()]) : [...plan.push.values()];
       this.doc.transact(() => {
         for (const shared of pushed) {
           const row = rows.get(shared.id);
@@ -413,17 +431,31 @@ export class BrandBridge {
       }, LOCAL_ORIGIN);
     }
     if (plan.write.size === 0 && plan.remove.size === 0) return;
+    if (kind !== 'thumbnails') return this.writeHere(kind, plan.write, plan.remove);
+    // A thumbnail is written here once its bytes are: a batch at a time.
+    await this.writeHere(kind, new Map(), plan.remove);
+    const writes = [...plan.write];
+    for (let i = 0; i < writes.length && !this.stopped; i += THUMBNAIL_BATCH) {
+      const batch = new Map(writes.slice(i, i + THUMBNAIL_BATCH));
+      await this.downloadThumbnails(batch);
+      await this.writeHere(kind, batch, new Map());
+    }
+  }
+
+  /** Writes and removes rows here, each only over the version the plan was made from. */
+  private async writeHere(kind: SharedKind, write: Plan['write'], remove: Plan['remove']) {
+    if (write.size === 0 && remove.size === 0) return;
     const table = this.db.table<LocalRow, string>(TABLE_OF[kind]);
     await this.db.transaction('rw', table, this.db.brands, async () => {
       // The brand deleted meanwhile (delete all data): write nothing back.
       if (!(await this.db.brands.get(this.brandId))) return;
       // Only over the version read above: a row changed here meanwhile is left for the
       // reconcile its own change brings (and wins then, as the newer local change).
-      const ids = [...plan.write.keys(), ...plan.remove.keys()];
+      const ids = [...write.keys(), ...remove.keys()];
       const now = new Map<string, string>();
       (await table.bulkGet(ids)).forEach((row, i) => now.set(ids[i], row ? fingerprint(row) : ''));
-      const writes = [...plan.write].filter(([id, { was }]) => now.get(id) === was).map(([, { row }]) => row);
-      const removals = [...plan.remove].filter(([id, was]) => now.get(id) === was).map(([id]) => id);
+      const writes = [...write].filter(([id, { was }]) => now.get(id) === was).map(([, { row }]) => row);
+      const removals = [...remove].filter(([id, was]) => now.get(id) === was).map(([id]) => id);
       for (let i = 0; i < writes.length; i += WRITE_CHUNK) {
         try {
           await table.bulkPut(writes.slice(i, i + WRITE_CHUNK));
@@ -437,6 +469,71 @@ export class BrandBridge {
       for (let i = 0; i < removals.length; i += WRITE_CHUNK) await table.bulkDelete(removals.slice(i, i + WRITE_CHUNK));
     });
   }
+
+  // ---------------------------------------------------------------- thumbnails' bytes
+
+  /** Forgets what both sides agreed on for a row, so that the next reconcile (each change,
+   * each reconnection) compares it afresh and tries again. */
+  private forget(kind: SharedKind, id: string) {
+    this.agreed.delete(`${kind}:${id}`);
+    this.agreedTexts.delete(`${kind}:${id}`);
+  }
+
+  /** Uploads the bytes of thumbnails going into the document; resolves with their document
+   * rows (hash and size, no bytes). One that cannot be uploaded now (offline, refused) stays
+   * out of the document until a later reconcile. */
+  private async uploadThumbnails(pushed: SharedRow[]): Promise<SharedRow[]> {
+    const rows = await inParallel(pushed, THUMBNAIL_REQUESTS, async (shared) => {
+      const blob = shared.blob;
+      // Already named (the document's own version, chosen by a merge).
+      if (blob instanceof BlobRef) return thumbnailForDoc(shared, blob.hash);
+      try {
+        if (!(blob instanceof Blob)) throw new Error('no bytes');
+        return thumbnailForDoc(shared, await this.options.thumbnails.put(blob));
+      } catch (error) {
+        console.warn(`[Spalla] sync: thumbnail ${shared.id} not uploaded`, error);
+        this.forget('thumbnails', shared.id);
+        return null;
+      }
+    });
+    return rows.filter((row) => row !== null);
+  }
+
+  /** Puts each thumbnail's bytes in its row (a BlobRef until now): the local copy's when it is
+   * the same, else downloaded. A thumbnail that cannot be downloaded now leaves the batch (its
+   * clip shows without it) and is tried again at the next reconcile. */
+  private async downloadThumbnails(batch: Plan['write']) {
+    const ids = [...batch.keys()];
+    const locals = await this.db.images.bulkGet(ids);
+    await inParallel(ids, THUMBNAIL_REQUESTS, async (id, i) => {
+      const row = batch.get(id)!.row as LocalRow & { blob: unknown; mimeType?: string };
+      const ref = row.blob;
+      if (!(ref instanceof BlobRef)) return;
+      try {
+        const mine = locals[i]?.blob;
+        const blob = mine instanceof Blob && mine.size === ref.size && (await sha256Hex(mine)) === ref.hash ? mine : await this.options.thumbnails.get(ref.hash);
+        row.blob = blob.type === row.mimeType ? blob : new Blob([blob], { type: row.mimeType ?? blob.type });
+      } catch (error) {
+        console.warn(`[Spalla] sync: thumbnail ${id} not downloaded`, error);
+        batch.delete(id);
+        this.forget('thumbnails', id);
+      }
+    });
+  }
+}
+
+/** `work` on each item, at most `limit` at once; the results in the items' order. */
+async function inParallel<T, R>(items: T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 /** Files the brand a document describes on this computer before its bridge starts (joining):
