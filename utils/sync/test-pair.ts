@@ -30,6 +30,8 @@ export const sharedThumbnails = {
   blobs: new Map<string, Blob>(),
   /** Requests that fail until set back to false, as with a server out of reach. */
   unreachable: false,
+  /** Only downloads fail (the uploader reached the server, the teammate does not). */
+  downloadsFail: false,
   uploads: 0,
   downloads: 0,
 };
@@ -45,7 +47,7 @@ export const memoryThumbnails: ThumbnailStore = {
     return hash;
   },
   async get(hash) {
-    if (sharedThumbnails.unreachable) throw new Error('unreachable');
+    if (sharedThumbnails.unreachable || sharedThumbnails.downloadsFail) throw new Error('unreachable');
     const blob = sharedThumbnails.blobs.get(hash);
     if (!blob) throw new Error('not-found');
     sharedThumbnails.downloads++;
@@ -91,7 +93,7 @@ export function computer(name: string, brandId: string, role: SyncRole | null = 
 }
 
 export async function closeComputers(): Promise<void> {
-  Object.assign(sharedThumbnails, { blobs: new Map(), unreachable: false, uploads: 0, downloads: 0 });
+  Object.assign(sharedThumbnails, { blobs: new Map(), unreachable: false, downloadsFail: false, uploads: 0, downloads: 0 });
   for (const db of opened.splice(0)) {
     db.close();
     await Dexie.delete(db.name);
