@@ -2,12 +2,16 @@
  * memory each costs, how long loading takes, and the first sync of one brand by a client.
  *
  *   node --expose-gc --import tsx server/measure.ts [--docs 1,10,100] [--replies 200]
- *        [--sets 20] [--clips 100] [--posts 300] [--thumbnail-bytes 8000] [--json]
+ *        [--sets 20] [--clips 100] [--posts 300] [--thumbnail-bytes 8000]
+ *        [--thumbnails-in-document] [--json]
  *
  * Each document has the layout of the extension's shared brand (docs/sync.md): Y.Maps of rows,
- * each row a Y.Map of fields, the texts people edit as Y.Text, clip thumbnails as bytes.
+ * each row a Y.Map of fields, the texts people edit as Y.Text, each clip's thumbnail a row
+ * naming its blob by sha256 and size (the bytes are blobs on disk, server/blobs.ts; with
+ * --thumbnails-in-document, the bytes inside the row as the first layout had them).
  * Memory is read after a forced garbage collection (--expose-gc; without it the figures are
  * noisier). Everything runs in this one process, server included: the deltas are the server's. */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,6 +30,8 @@ export interface BrandShape {
   posts: number;
   /** Bytes of each clip's thumbnail (the extension keeps them small, a few KB of JPEG/WebP). */
   thumbnailBytes: number;
+  /** The bytes inside the document (the first layout) instead of a blob's hash and size. */
+  thumbnailsInDocument?: boolean;
 }
 
 /** A busy agency client: what one brand might hold after a year. */
@@ -121,9 +127,15 @@ export function brandUpdate(shape: BrandShape, seed = 1): Uint8Array {
         }),
       );
       if (shape.thumbnailBytes > 0) {
-        const bytes = new Uint8Array(shape.thumbnailBytes);
-        for (let b = 0; b < bytes.length; b++) bytes[b] = Math.floor(random() * 256);
-        thumbnails.set(thumbnailId, row({ clipId: id('clip', i), role: 'thumbnail', mimeType: 'image/webp', width: 320, height: 320, sourceUrl: null, blob: bytes, createdAt: now, updatedAt: now }));
+        const fields = { clipId: id('clip', i), role: 'thumbnail', mimeType: 'image/webp', width: 320, height: 320, sourceUrl: null, createdAt: now, updatedAt: now };
+        if (shape.thumbnailsInDocument) {
+          const bytes = new Uint8Array(shape.thumbnailBytes);
+          for (let b = 0; b < bytes.length; b++) bytes[b] = Math.floor(random() * 256);
+          thumbnails.set(thumbnailId, row({ ...fields, blob: bytes }));
+        } else {
+          const hash = createHash('sha256').update(thumbnailId).digest('hex');
+          thumbnails.set(thumbnailId, row({ ...fields, hash, size: shape.thumbnailBytes }));
+        }
       }
     }
     const postLog = doc.getMap('postLog');
@@ -247,7 +259,7 @@ const ms = (value: number) => `${value.toFixed(0)} ms`;
 export function printFigures(figures: ServerFigures[], shape: BrandShape, print = console.log) {
   print(
     `\nSync server: brand documents in memory (each ${shape.replies} replies, ${shape.sets} hashtag sets, ${shape.clips} clips` +
-      `${shape.thumbnailBytes ? ` with ${(shape.thumbnailBytes / 1000).toFixed(0)} KB thumbnails` : ''}, ${shape.posts} logged posts: ${mb(figures[0]?.documentBytes ?? 0)} of Yjs state)`,
+      `${shape.thumbnailBytes ? ` with ${(shape.thumbnailBytes / 1000).toFixed(0)} KB thumbnails ${shape.thumbnailsInDocument ? 'inside the document' : 'as blobs'}` : ''}, ${shape.posts} logged posts: ${mb(figures[0]?.documentBytes ?? 0)} of Yjs state)`,
   );
   if (!gc) print('  (run with node --expose-gc for steadier memory figures)');
   for (const f of figures) {
@@ -269,6 +281,7 @@ async function main() {
       clips: { type: 'string' },
       posts: { type: 'string' },
       'thumbnail-bytes': { type: 'string' },
+      'thumbnails-in-document': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
   });
@@ -279,6 +292,7 @@ async function main() {
     clips: pick(values.clips, TYPICAL_BRAND.clips),
     posts: pick(values.posts, TYPICAL_BRAND.posts),
     thumbnailBytes: pick(values['thumbnail-bytes'], TYPICAL_BRAND.thumbnailBytes),
+    thumbnailsInDocument: values['thumbnails-in-document'],
   };
   const figures: ServerFigures[] = [];
   for (const count of values.docs.split(',').map(Number)) figures.push(await measureServer(count, shape));
