@@ -1,6 +1,6 @@
 // Thumbnail blobs over HTTP on the sync server (issue #15), with Node's fetch on 127.0.0.1.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -188,7 +188,11 @@ describe('blobs', () => {
     expect((await put(first, editor, bytes, { type: 'not a type' })).status).toBe(201);
     await first.stop();
 
+    // An upload a crash cut short leaves a temporary file: gone at the next start.
+    const leftover = join(dataDir, 'blobs', BRAND, `.${sha256(bytes)}.0123456789ab.tmp`);
+    writeFileSync(leftover, 'half');
     const second = await start();
+    expect(existsSync(leftover)).toBe(false);
     const got = await get(second, editor, sha256(bytes));
     expect(got.status).toBe(200);
     expect(got.headers.get('content-type')).toBe('application/octet-stream');

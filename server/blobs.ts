@@ -25,7 +25,7 @@
  * requests with an Authorization header are preflighted with OPTIONS. */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { Transform, type TransformCallback } from 'node:stream';
@@ -82,6 +82,23 @@ export type BlobHandler = (request: IncomingMessage, response: ServerResponse) =
 
 export function blobDirectory(dataDir: string): string {
   return join(dataDir, 'blobs');
+}
+
+/** Deletes the temporary files uploads interrupted by a crash left behind (call before the
+ * server listens: no upload is under way then). Resolves with how many it deleted. */
+export async function removeLeftovers(dataDir: string): Promise<number> {
+  const root = blobDirectory(dataDir);
+  let removed = 0;
+  const codes = await readdir(root, { withFileTypes: true }).catch(() => []);
+  for (const code of codes) {
+    if (!code.isDirectory()) continue;
+    for (const name of await readdir(join(root, code.name))) {
+      if (!name.startsWith('.') || !name.includes('.tmp')) continue;
+      await rm(join(root, code.name, name), { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }
 
 export function createBlobHandler({ dataDir, store, log }: BlobHandlerOptions): BlobHandler {

@@ -14,7 +14,7 @@ import type { Server as NetServer } from 'node:net';
 import { Database } from '@hocuspocus/extension-database';
 import { Server, type Connection, type Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
-import { createBlobHandler } from './blobs.ts';
+import { createBlobHandler, removeLeftovers } from './blobs.ts';
 import { listenControl, type ControlReply, type ControlRequest } from './control.ts';
 import { SyncStore, type NewToken, type TokenInfo } from './store.ts';
 
@@ -195,6 +195,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   let control: NetServer | null = null;
   try {
     control = await listenControl(dataDir, handleControl);
+    const leftovers = await removeLeftovers(dataDir);
+    if (leftovers > 0) log(`deleted ${leftovers} unfinished upload(s) a crash left in blobs/`);
     await server.listen();
   } catch (error) {
     control?.close();
