@@ -99,6 +99,20 @@ describe('through the project server', () => {
     expect(await until(() => a.manager.statusList()[0], (s) => s.phase === 'connected')).toMatchObject({ phase: 'connected', offlineSince: null, error: null });
   }, 30_000);
 
+  test('Retry connects again at once once the server is back, without waiting for the back-off', async () => {
+    const token = await server.addToken({ role: 'editor', document: '*' });
+    const { a } = await sharedPair(token);
+    const port = server.port;
+    await server.kill();
+    // Several failed attempts: the provider's back-off has grown.
+    await new Promise((resolve) => setTimeout(resolve, 3500));
+    expect(a.manager.statusList()[0]).toMatchObject({ phase: 'offline', error: 'unreachable' });
+    server = await startSyncServer({ port, dataDir, quiet: true });
+    const retried = await a.manager.retry(GINO);
+    expect(retried).toMatchObject({ brandId: GINO });
+    expect(await until(() => a.manager.statusList()[0], (s) => s.phase === 'connected', 2000)).toMatchObject({ phase: 'connected', error: null });
+  }, 20_000);
+
   test('a revoked token stops receiving changes, with the reason', async () => {
     const token = await server.addToken({ role: 'editor', document: GINO });
     const other = await server.addToken({ role: 'editor', document: GINO });
@@ -122,9 +136,23 @@ describe('through the project server', () => {
     await b.db.hashtagSets.update('set-cucina', { tags: ['da-b'], updatedAt: Date.now() });
     await editBody(a.db, () => 'Da A, mentre B dormiva');
     const restarted = computer('b', b.db, b.id);
-    await restarted.manager.startAll();
+    // The start and the wake-up alarm at once: one connection.
+    await Promise.all([restarted.manager.startAll(), restarted.manager.startAll()]);
     expect(restarted.manager.statusList()).toHaveLength(1);
     expect(await until(() => b.db.savedReplies.get('reply-grazie'), (r) => r?.body === 'Da A, mentre B dormiva')).toMatchObject({ body: 'Da A, mentre B dormiva' });
     expect(await until(() => a.db.hashtagSets.get('set-cucina'), (s) => s?.tags[0] === 'da-b')).toMatchObject({ tags: ['da-b'] });
+  });
+
+  test('a shared brand deleted while the background was stopped is not brought back: its sharing ends', async () => {
+    const token = await server.addToken({ role: 'editor', document: '*' });
+    const { a, b } = await sharedPair(token);
+    await b.manager.suspendAll();
+    await b.db.brands.delete(GINO);
+    const restarted = computer('b', b.db, b.id);
+    await restarted.manager.startAll();
+    expect(restarted.manager.statusList()).toEqual([]);
+    expect(await restarted.shares.getValue()).toEqual({});
+    expect(await b.db.brands.get(GINO)).toBeUndefined();
+    expect(await a.db.savedReplies.get('reply-grazie')).toBeDefined();
   });
 });
