@@ -122,6 +122,8 @@ export class BrandBridge {
   private localBrand = false;
   private localTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly teardown: (() => void)[] = [];
+  /** Thumbnails' transfers queued ('up:id' / 'down:id' -> the row's digest). */
+  private readonly transfers = new Map<string, string>();
   private stopped = false;
 
   constructor(options: BridgeOptions) {
@@ -418,11 +420,12 @@ export class BrandBridge {
   }
 
   private async carryOut(kind: SharedKind, plan: Plan) {
+    // Thumbnails whose bytes must move first leave the plan for jobs of their own.
+    if (kind === 'thumbnails') this.scheduleThumbnails(plan);
     const rows = rowsOf(this.doc, kind);
     if (plan.push.size > 0 || plan.dropFromDoc.size > 0) {
-      const pushed = kind === 'thumbnails' ? await this.uploadThumbnails([...plan.push.values()]) : [...plan.push.values()];
       this.doc.transact(() => {
-        for (const shared of pushed) {
+        for (const shared of plan.push.values()) {
           const row = rows.get(shared.id);
           if (row) applyRowToY(kind, row, shared);
           else rows.set(shared.id, rowToY(kind, shared));
@@ -430,16 +433,7 @@ export class BrandBridge {
         for (const id of plan.dropFromDoc) rows.delete(id);
       }, LOCAL_ORIGIN);
     }
-    if (plan.write.size === 0 && plan.remove.size === 0) return;
-    if (kind !== 'thumbnails') return this.writeHere(kind, plan.write, plan.remove);
-    // A thumbnail is written here once its bytes are: a batch at a time.
-    await this.writeHere(kind, new Map(), plan.remove);
-    const writes = [...plan.write];
-    for (let i = 0; i < writes.length && !this.stopped; i += THUMBNAIL_BATCH) {
-      const batch = new Map(writes.slice(i, i + THUMBNAIL_BATCH));
-      await this.downloadThumbnails(batch);
-      await this.writeHere(kind, batch, new Map());
-    }
+    await this.writeHere(kind, plan.write, plan.remove);
   }
 
   /** Writes and removes rows here, each only over the version the plan was made from. */
@@ -471,39 +465,98 @@ export class BrandBridge {
   }
 
   // ---------------------------------------------------------------- thumbnails' bytes
+  //
+  // A thumbnail's row goes into the document only once its bytes are on the server, and is
+  // written here only once its bytes are downloaded. These transfers run as jobs of their own,
+  // a batch at a time, queued after the reconcile that found them: the rows of a big brand
+  // (and Share, Join) do not wait for 20,000 thumbnails, and changes made meanwhile are
+  // reconciled between batches. Until its job is done a row counts as not agreed on (a
+  // reconcile meanwhile compares it afresh and finds its transfer already queued); one that
+  // fails (offline, refused) stays so and is tried again at the next reconcile: each
+  // reconnection runs one. The clip shows without its thumbnail meanwhile.
 
-  /** Forgets what both sides agreed on for a row, so that the next reconcile (each change,
-   * each reconnection) compares it afresh and tries again. */
+  /** Takes out of `plan` the thumbnails whose bytes must move, and queues their transfers. */
+  private scheduleThumbnails(plan: Plan) {
+    const uploads: SharedRow[] = [];
+    for (const [id, shared] of plan.push) {
+      // Already named (the document's own version, chosen by a merge): nothing to upload.
+      if (shared.blob instanceof BlobRef) {
+        plan.push.set(id, thumbnailForDoc(shared, shared.blob.hash));
+        continue;
+      }
+      plan.push.delete(id);
+      this.forget('thumbnails', id);
+      if (this.queueTransfer(`up:${id}`, fingerprint(shared))) uploads.push(shared);
+    }
+    const downloads: [string, { row: LocalRow; was: string }][] = [];
+    for (const [id, write] of plan.write) {
+      plan.write.delete(id);
+      this.forget('thumbnails', id);
+      if (this.queueTransfer(`down:${id}`, fingerprint(sharedOf('thumbnails', write.row)))) downloads.push([id, write]);
+    }
+    for (let i = 0; i < uploads.length; i += THUMBNAIL_BATCH) {
+      const batch = uploads.slice(i, i + THUMBNAIL_BATCH);
+      void this.enqueue(() => this.uploadThumbnails(batch));
+    }
+    for (let i = 0; i < downloads.length; i += THUMBNAIL_BATCH) {
+      const batch = new Map(downloads.slice(i, i + THUMBNAIL_BATCH));
+      void this.enqueue(() => this.downloadThumbnails(batch));
+    }
+  }
+
+  /** Notes a transfer as queued; false when the same one (same row, same version) already is. */
+  private queueTransfer(key: string, digest: string): boolean {
+    if (this.transfers.get(key) === digest) return false;
+    this.transfers.set(key, digest);
+    return true;
+  }
+
+  private transferDone(key: string, digest: string) {
+    if (this.transfers.get(key) === digest) this.transfers.delete(key);
+  }
+
+  /** Forgets what both sides agreed on for a row, so that the next reconcile compares it
+   * afresh. */
   private forget(kind: SharedKind, id: string) {
     this.agreed.delete(`${kind}:${id}`);
     this.agreedTexts.delete(`${kind}:${id}`);
   }
 
-  /** Uploads the bytes of thumbnails going into the document; resolves with their document
-   * rows (hash and size, no bytes). One that cannot be uploaded now (offline, refused) stays
-   * out of the document until a later reconcile. */
-  private async uploadThumbnails(pushed: SharedRow[]): Promise<SharedRow[]> {
-    const rows = await inParallel(pushed, THUMBNAIL_REQUESTS, async (shared) => {
-      const blob = shared.blob;
-      // Already named (the document's own version, chosen by a merge).
-      if (blob instanceof BlobRef) return thumbnailForDoc(shared, blob.hash);
+  /** Uploads a batch of thumbnails' bytes, then puts their rows (hash and size, no bytes)
+   * into the document: those still here as they were when planned. */
+  private async uploadThumbnails(batch: SharedRow[]) {
+    const digests = batch.map((shared) => fingerprint(shared));
+    const uploaded = await inParallel(batch, THUMBNAIL_REQUESTS, async (shared) => {
       try {
-        if (!(blob instanceof Blob)) throw new Error('no bytes');
-        return thumbnailForDoc(shared, await this.options.thumbnails.put(blob));
+        if (!(shared.blob instanceof Blob)) throw new Error('no bytes');
+        return thumbnailForDoc(shared, await this.options.thumbnails.put(shared.blob));
       } catch (error) {
         console.warn(`[Spalla] sync: thumbnail ${shared.id} not uploaded`, error);
-        this.forget('thumbnails', shared.id);
         return null;
       }
     });
-    return rows.filter((row) => row !== null);
+    const now = await this.db.images.bulkGet(batch.map((shared) => shared.id));
+    const rows = rowsOf(this.doc, 'thumbnails');
+    const pushed: number[] = [];
+    this.doc.transact(() => {
+      uploaded.forEach((row, i) => {
+        const local = now[i];
+        if (!row || !local || !belongsToBrand('thumbnails', local, this.brandId) || fingerprint(sharedOf('thumbnails', local)) !== digests[i]) return;
+        const current = rows.get(row.id);
+        if (current) applyRowToY('thumbnails', current, row);
+        else rows.set(row.id, rowToY('thumbnails', row));
+        pushed.push(i);
+      });
+    }, LOCAL_ORIGIN);
+    for (const i of pushed) this.agree('thumbnails', `thumbnails:${batch[i].id}`, digests[i]);
+    batch.forEach((shared, i) => this.transferDone(`up:${shared.id}`, digests[i]));
   }
 
-  /** Puts each thumbnail's bytes in its row (a BlobRef until now): the local copy's when it is
-   * the same, else downloaded. A thumbnail that cannot be downloaded now leaves the batch (its
-   * clip shows without it) and is tried again at the next reconcile. */
+  /** Downloads a batch of thumbnails' bytes (or finds them in the local copy, when only the
+   * row changed) and writes the rows here. */
   private async downloadThumbnails(batch: Plan['write']) {
     const ids = [...batch.keys()];
+    const digests = new Map(ids.map((id) => [id, fingerprint(sharedOf('thumbnails', batch.get(id)!.row))]));
     const locals = await this.db.images.bulkGet(ids);
     await inParallel(ids, THUMBNAIL_REQUESTS, async (id, i) => {
       const row = batch.get(id)!.row as LocalRow & { blob: unknown; mimeType?: string };
@@ -516,9 +569,15 @@ export class BrandBridge {
       } catch (error) {
         console.warn(`[Spalla] sync: thumbnail ${id} not downloaded`, error);
         batch.delete(id);
-        this.forget('thumbnails', id);
       }
     });
+    if (!this.stopped) await this.writeHere('thumbnails', batch, new Map());
+    // Agreed on: the rows written (one changed here meanwhile was left as it is).
+    const written = await this.db.images.bulkGet([...batch.keys()]);
+    for (const row of written) {
+      if (row && fingerprint(sharedOf('thumbnails', row)) === digests.get(row.id)) this.agree('thumbnails', `thumbnails:${row.id}`, digests.get(row.id)!);
+    }
+    for (const id of ids) this.transferDone(`down:${id}`, digests.get(id)!);
   }
 }
 

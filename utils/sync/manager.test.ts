@@ -105,7 +105,8 @@ describe('sharing a brand through a Hocuspocus server', () => {
     expect(joined).toMatchObject({ ok: true, brandId: GINO });
     expect(await b.db.brands.get(GINO)).toMatchObject({ name: 'Trattoria Da Gino 🍝' });
     expect(await b.db.savedReplies.get('reply-grazie')).toMatchObject({ brandId: GINO, useCount: 0 });
-    expect(await b.db.images.where('clipId').equals('clip-lasagne').count()).toBe(1);
+    // The thumbnail's bytes follow the rows (a transfer of their own, server/blobs.ts).
+    expect(await until(() => b.db.images.where('clipId').equals('clip-lasagne').count(), (n) => n === 1)).toBe(1);
 
     const reply = (await a.db.savedReplies.get('reply-grazie'))!;
     await saveReply(a.db, { ...draftOf(reply), shortcut: 'grazie', body: 'Grazie, a presto!' });
