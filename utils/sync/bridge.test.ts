@@ -8,7 +8,8 @@ import { deleteReply, recordReplyUse, restoreReply, saveReply, draftOf } from '.
 import { exactKeys } from './bridge';
 import { docToJSON, rowsOf } from './doc-layout';
 import { sha256Hex } from './blob-client';
-import { closeComputers, computer, settle, sharedThumbnails, wire, type Computer } from './test-pair';
+import type { ThumbnailStore } from './bridge';
+import { closeComputers, computer, memoryThumbnails, settle, sharedThumbnails, wire, type Computer } from './test-pair';
 
 const GINO = 'brand-trattoria-gino';
 
@@ -128,6 +129,30 @@ describe('one brand, two computers', () => {
     await settle(a, b);
     expect(await b.db.images.get('img-new')).toMatchObject({ width: 300 });
     expect(sharedThumbnails.downloads).toBe(downloads);
+  });
+
+  test("joining does not wait for the thumbnails' bytes: the rows first, each thumbnail when it arrives", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow: ThumbnailStore = {
+      put: (blob) => memoryThumbnails.put(blob),
+      get: async (hash) => {
+        await gate;
+        return memoryThumbnails.get(hash);
+      },
+    };
+    const a = computer('a', GINO);
+    const b = computer('b', GINO, 'editor', slow);
+    await fillDatabase(a.db);
+    await a.bridge.start();
+    await settle(a);
+    wire(a.doc, b.doc);
+    await b.join(); // resolves after the bridge's first reconcile
+    expect(await b.db.clips.get('clip-lasagne')).toMatchObject({ imageIds: ['image-lasagne-full', 'image-lasagne-thumb'] });
+    expect(await b.db.images.get('image-lasagne-thumb')).toBeUndefined();
+    release();
+    await settle(a, b);
+    expect(await b.db.images.get('image-lasagne-thumb')).toMatchObject({ clipId: 'clip-lasagne', role: 'thumbnail' });
   });
 
   test('a deletion reaches the other side, and so does its undo', async () => {
