@@ -23,6 +23,10 @@
  * row here but not in the document: if both agreed on it before, a teammate deleted it;
  * otherwise it is new here (or put back by an undo) and joins the document. The bridge's own
  * writes to Dexie come back as `storagemutated` and find both sides equal: nothing to do.
+ *
+ * Thumbnails' bytes are not in the document (doc-layout.ts): a thumbnail's row goes into it
+ * once its bytes are uploaded to the server, and is written here once they are downloaded,
+ * in transfer jobs queued after the reconcile ("thumbnails' bytes" below).
  */
 import Dexie, { type ObservabilitySet } from 'dexie';
 import type * as Y from 'yjs';
@@ -63,8 +67,8 @@ export const LOCAL_ORIGIN = 'local';
 
 /** Dexie reports exact keys for requests of fewer rows than this (observability middleware). */
 const WRITE_CHUNK = 40;
-/** Thumbnails downloaded before each write of them here (a joining brand's thousands are
- * written as they arrive, not held until the last one). */
+/** Thumbnails per transfer job (uploaded then put into the document, or downloaded then
+ * written here): a joining brand's thousands are written as they arrive, not held. */
 const THUMBNAIL_BATCH = 200;
 /** Thumbnail requests at once: a browser opens about six connections per server (HTTP/1.1). */
 const THUMBNAIL_REQUESTS = 6;
