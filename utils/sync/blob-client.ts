@@ -59,8 +59,9 @@ async function request(access: BlobAccess, hash: string, init: RequestInit): Pro
   const headers = new Headers(init.headers);
   headers.set('Authorization', `Bearer ${access.token}`);
   try {
-    // No cookies, no cache revalidation needed: the name is the content.
-    return await fetch(blobUrl(access, hash), { ...init, headers, credentials: 'omit' });
+    // No cookies. Not kept in the browser's HTTP cache either: the bytes go into Spalla's own
+    // database, and a second copy of every thumbnail in the cache would only take room.
+    return await fetch(blobUrl(access, hash), { ...init, headers, credentials: 'omit', cache: 'no-store' });
   } catch (error) {
     throw new BlobError('unreachable', null, error instanceof Error ? error.message : String(error));
   }
