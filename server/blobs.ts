@@ -50,9 +50,10 @@ export const BLOB_REFUSED = {
   failed: 'server-error',
 } as const;
 
-/** Brand codes are uuids: letters, digits and dashes. A code becomes a directory's name, so
- * nothing else is accepted (no dots first, no slashes: the path stays inside blobs/). */
-const CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,199}$/;
+/** Brand codes are uuids (the extension accepts letters, digits, '_' and '-': isBrandCode in
+ * utils/sync/address.ts). A code becomes a directory's name, so nothing else is accepted: no
+ * dot, no slash, and the path stays inside blobs/. */
+const CODE = /^[A-Za-z0-9_-]{1,200}$/;
 const HASH = /^[0-9a-f]{64}$/;
 /** A media type as sent, e.g. image/webp; anything else is kept as application/octet-stream. */
 const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}$/i;
