@@ -7,12 +7,14 @@
  *   `connectionConfig.readOnly` is set in onAuthenticate never has its updates applied
  *   (packages/server/src/MessageReceiver.ts: sync step 2 and update messages from a read-only
  *   connection are answered with a "not applied" sync status and dropped);
- * - revocation that closes the token's open connections at once.
+ * - revocation that closes the token's open connections at once;
+ * - thumbnails as content-addressed blobs over HTTP on the same port (server/blobs.ts).
  * TLS is left to a reverse proxy (docs/sync.md). `npm run sync-server` runs it (server/cli.ts). */
 import type { Server as NetServer } from 'node:net';
 import { Database } from '@hocuspocus/extension-database';
 import { Server, type Connection, type Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
+import { createBlobHandler, removeLeftovers } from './blobs.ts';
 import { listenControl, type ControlReply, type ControlRequest } from './control.ts';
 import { SyncStore, type NewToken, type TokenInfo } from './store.ts';
 
@@ -35,8 +37,9 @@ export const REFUSED = {
 const STORE_DEBOUNCE_MS = 1000;
 const STORE_MAX_DEBOUNCE_MS = 3000;
 /** The largest WebSocket message the server accepts (ws's own default is 100 MiB). A client's
- * first upload of a brand is one message holding the whole brand (Yjs sync step 2), and
- * thumbnails make a big brand big: 20,000 clips with 8 KB thumbnails are ~180 MB. ws reads a
+ * first upload of a brand is one message holding the whole brand (Yjs sync step 2): ~31 MB
+ * for the issue's bench brand of 20,000 clips, whose thumbnails are blobs (server/blobs.ts);
+ * the limit leaves room for brands far bigger than that. ws reads a
  * message whole before Hocuspocus sees it, even before the token is checked, so this is also
  * how much memory one connection can make the server hold: keep the port behind the proxy. */
 const MAX_MESSAGE_BYTES = 512 * 1024 * 1024;
@@ -97,6 +100,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const store = await SyncStore.open(dataDir);
   /** Each token's open document connections, to close them when it is revoked. */
   const connectionsByToken = new Map<string, Set<Connection>>();
+  const answerBlob = createBlobHandler({ dataDir, store, log });
 
   const server = new Server(
     {
@@ -128,6 +132,13 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
         }
         connectionConfig.readOnly = found.role === 'read-only';
         return { tokenId: found.id, role: found.role };
+      },
+
+      // HTTP requests (not WebSocket upgrades) come here first (packages/server/src/Server.ts,
+      // requestHandler): a hook that rejects with an empty error stops Hocuspocus's own
+      // "Welcome to Hocuspocus!" answer, which every other path still gets.
+      async onRequest({ request, response }) {
+        if (await answerBlob(request, response)) throw null;
       },
 
       async connected({ connection, context, documentName }) {
@@ -185,6 +196,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   let control: NetServer | null = null;
   try {
     control = await listenControl(dataDir, handleControl);
+    const leftovers = await removeLeftovers(dataDir);
+    if (leftovers > 0) log(`deleted ${leftovers} unfinished upload(s) a crash left in blobs/`);
     await server.listen();
   } catch (error) {
     control?.close();

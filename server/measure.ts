@@ -2,12 +2,18 @@
  * memory each costs, how long loading takes, and the first sync of one brand by a client.
  *
  *   node --expose-gc --import tsx server/measure.ts [--docs 1,10,100] [--replies 200]
- *        [--sets 20] [--clips 100] [--posts 300] [--thumbnail-bytes 8000] [--json]
+ *        [--sets 20] [--clips 100] [--posts 300] [--thumbnail-bytes 8000]
+ *        [--thumbnails-in-document] [--blobs 2000] [--json]
  *
  * Each document has the layout of the extension's shared brand (docs/sync.md): Y.Maps of rows,
- * each row a Y.Map of fields, the texts people edit as Y.Text, clip thumbnails as bytes.
+ * each row a Y.Map of fields, the texts people edit as Y.Text, each clip's thumbnail a row
+ * naming its blob by sha256 and size (the bytes are blobs on disk, server/blobs.ts; with
+ * --thumbnails-in-document, the bytes inside the row as the first layout had them).
+ * --blobs N also uploads and downloads N thumbnails of --thumbnail-bytes through the blob
+ * requests (six at a time, as a browser would) and reports the time and the server's memory.
  * Memory is read after a forced garbage collection (--expose-gc; without it the figures are
  * noisier). Everything runs in this one process, server included: the deltas are the server's. */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,6 +32,8 @@ export interface BrandShape {
   posts: number;
   /** Bytes of each clip's thumbnail (the extension keeps them small, a few KB of JPEG/WebP). */
   thumbnailBytes: number;
+  /** The bytes inside the document (the first layout) instead of a blob's hash and size. */
+  thumbnailsInDocument?: boolean;
 }
 
 /** A busy agency client: what one brand might hold after a year. */
@@ -121,9 +129,15 @@ export function brandUpdate(shape: BrandShape, seed = 1): Uint8Array {
         }),
       );
       if (shape.thumbnailBytes > 0) {
-        const bytes = new Uint8Array(shape.thumbnailBytes);
-        for (let b = 0; b < bytes.length; b++) bytes[b] = Math.floor(random() * 256);
-        thumbnails.set(thumbnailId, row({ clipId: id('clip', i), role: 'thumbnail', mimeType: 'image/webp', width: 320, height: 320, sourceUrl: null, blob: bytes, createdAt: now, updatedAt: now }));
+        const fields = { clipId: id('clip', i), role: 'thumbnail', mimeType: 'image/webp', width: 320, height: 320, sourceUrl: null, createdAt: now, updatedAt: now };
+        if (shape.thumbnailsInDocument) {
+          const bytes = new Uint8Array(shape.thumbnailBytes);
+          for (let b = 0; b < bytes.length; b++) bytes[b] = Math.floor(random() * 256);
+          thumbnails.set(thumbnailId, row({ ...fields, blob: bytes }));
+        } else {
+          const hash = createHash('sha256').update(thumbnailId).digest('hex');
+          thumbnails.set(thumbnailId, row({ ...fields, hash, size: shape.thumbnailBytes }));
+        }
       }
     }
     const postLog = doc.getMap('postLog');
@@ -241,13 +255,78 @@ export async function measureServer(documents: number, shape: BrandShape = TYPIC
   }
 }
 
+export interface BlobFigures {
+  count: number;
+  bytes: number;
+  uploadMs: number;
+  downloadMs: number;
+  /** RSS after the uploads and after the downloads, less RSS before them. */
+  rssAfterUploads: number;
+  rssAfterDownloads: number;
+  peakRss: number;
+}
+
+/** N thumbnails up and down through the blob requests (server/blobs.ts) of a running server. */
+export async function measureBlobs(count: number, bytes: number): Promise<BlobFigures> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'spalla-sync-blobs-'));
+  try {
+    const server = await startSyncServer({ port: 0, dataDir, quiet: true });
+    const token = await server.addToken({ role: 'editor', document: '*' });
+    const base = `http://127.0.0.1:${server.port}/blobs/brand-1`;
+    const random = seeded(7);
+    const hashes: string[] = [];
+    let peakRss = 0;
+    const each = async (work: (i: number) => Promise<void>) => {
+      let next = 0;
+      const worker = async () => {
+        while (next < count) {
+          await work(next++);
+          if (next % 200 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
+        }
+      };
+      await Promise.all(Array.from({ length: 6 }, worker));
+    };
+    const before = settle();
+    let started = performance.now();
+    await each(async (i) => {
+      const body = new Uint8Array(bytes);
+      for (let b = 0; b < bytes; b++) body[b] = Math.floor(random() * 256);
+      const hash = createHash('sha256').update(body).digest('hex');
+      hashes[i] = hash;
+      const response = await fetch(`${base}/${hash}`, { method: 'PUT', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'image/webp' }, body });
+      if (response.status !== 201) throw new Error(`PUT answered ${response.status}`);
+    });
+    const uploadMs = performance.now() - started;
+    const afterUploads = settle();
+    started = performance.now();
+    await each(async (i) => {
+      const response = await fetch(`${base}/${hashes[i]}`, { headers: { Authorization: `Bearer ${token}` } });
+      if ((await response.arrayBuffer()).byteLength !== bytes) throw new Error('short download');
+    });
+    const downloadMs = performance.now() - started;
+    const afterDownloads = settle();
+    await server.stop();
+    return {
+      count,
+      bytes,
+      uploadMs,
+      downloadMs,
+      rssAfterUploads: afterUploads.rss - before.rss,
+      rssAfterDownloads: afterDownloads.rss - before.rss,
+      peakRss: peakRss - before.rss,
+    };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 
 export function printFigures(figures: ServerFigures[], shape: BrandShape, print = console.log) {
   print(
     `\nSync server: brand documents in memory (each ${shape.replies} replies, ${shape.sets} hashtag sets, ${shape.clips} clips` +
-      `${shape.thumbnailBytes ? ` with ${(shape.thumbnailBytes / 1000).toFixed(0)} KB thumbnails` : ''}, ${shape.posts} logged posts: ${mb(figures[0]?.documentBytes ?? 0)} of Yjs state)`,
+      `${shape.thumbnailBytes ? ` with ${(shape.thumbnailBytes / 1000).toFixed(0)} KB thumbnails ${shape.thumbnailsInDocument ? 'inside the document' : 'as blobs'}` : ''}, ${shape.posts} logged posts: ${mb(figures[0]?.documentBytes ?? 0)} of Yjs state)`,
   );
   if (!gc) print('  (run with node --expose-gc for steadier memory figures)');
   for (const f of figures) {
@@ -269,6 +348,8 @@ async function main() {
       clips: { type: 'string' },
       posts: { type: 'string' },
       'thumbnail-bytes': { type: 'string' },
+      'thumbnails-in-document': { type: 'boolean', default: false },
+      blobs: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -279,7 +360,18 @@ async function main() {
     clips: pick(values.clips, TYPICAL_BRAND.clips),
     posts: pick(values.posts, TYPICAL_BRAND.posts),
     thumbnailBytes: pick(values['thumbnail-bytes'], TYPICAL_BRAND.thumbnailBytes),
+    thumbnailsInDocument: values['thumbnails-in-document'],
   };
+  if (values.blobs) {
+    const blobs = await measureBlobs(Number(values.blobs), shape.thumbnailBytes || TYPICAL_BRAND.thumbnailBytes);
+    if (values.json) console.log(JSON.stringify({ blobs }, null, 2));
+    else
+      console.log(
+        `\nBlobs: ${blobs.count} of ${(blobs.bytes / 1000).toFixed(0)} KB up in ${ms(blobs.uploadMs)}, down in ${ms(blobs.downloadMs)} (six at a time); ` +
+          `process RSS +${mb(blobs.rssAfterUploads)} after the uploads, +${mb(blobs.rssAfterDownloads)} after the downloads, peak +${mb(blobs.peakRss)}`,
+      );
+    process.exit(0);
+  }
   const figures: ServerFigures[] = [];
   for (const count of values.docs.split(',').map(Number)) figures.push(await measureServer(count, shape));
   if (values.json) console.log(JSON.stringify({ shape, figures }, null, 2));

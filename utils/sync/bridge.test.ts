@@ -7,7 +7,9 @@ import { fillDatabase } from '../db/fixtures';
 import { deleteReply, recordReplyUse, restoreReply, saveReply, draftOf } from '../replies/store';
 import { exactKeys } from './bridge';
 import { docToJSON, rowsOf } from './doc-layout';
-import { closeComputers, computer, settle, wire, type Computer } from './test-pair';
+import { sha256Hex } from './blob-client';
+import type { ThumbnailStore } from './bridge';
+import { closeComputers, computer, memoryThumbnails, settle, sharedThumbnails, wire, type Computer } from './test-pair';
 
 const GINO = 'brand-trattoria-gino';
 
@@ -81,6 +83,76 @@ describe('one brand, two computers', () => {
     expect(await a.db.hashtagSets.get('set-new')).toMatchObject({ tags: ['pizza'] });
     expect(await a.db.postLog.get('post-new')).toBeUndefined();
     expect(rowsOf(a.doc, 'postLog').has('post-new')).toBe(false);
+  });
+
+  test('a thumbnail travels as a blob: the document names it by hash; one not moved now comes at the next reconcile', async () => {
+    const { a, b } = await sharedPair();
+    const original = (await a.db.images.get('image-lasagne-thumb'))!;
+    const hash = await sha256Hex(original.blob);
+    expect(docToJSON(a.doc).thumbnails).toEqual({
+      'image-lasagne-thumb': { id: original.id, createdAt: original.createdAt, updatedAt: original.updatedAt, clipId: 'clip-lasagne', role: 'thumbnail', mimeType: original.mimeType, width: original.width, height: original.height, sourceUrl: original.sourceUrl, hash, size: original.blob.size },
+    });
+    expect([...sharedThumbnails.blobs.keys()]).toEqual([hash]);
+    expect(sharedThumbnails).toMatchObject({ uploads: 1, downloads: 1 });
+
+    // A teammate out of reach of the blobs: the clip arrives, its thumbnail not yet.
+    const thumbnail = (bytes: number[]) => new Blob([new Uint8Array(bytes)], { type: 'image/webp' });
+    sharedThumbnails.downloadsFail = true;
+    await a.db.clips.put({ ...(await a.db.clips.get('clip-lasagne'))!, id: 'clip-new', permalink: 'https://www.instagram.com/p/new/', imageIds: ['img-new'], updatedAt: 5 });
+    await a.db.images.put({ id: 'img-new', createdAt: 5, updatedAt: 5, clipId: 'clip-new', role: 'thumbnail', mimeType: 'image/webp', width: 320, height: 400, sourceUrl: null, blob: thumbnail([1, 2, 3]), brandId: GINO });
+    await settle(a, b);
+    expect(rowsOf(a.doc, 'thumbnails').get('img-new')?.get('hash')).toBe(await sha256Hex(thumbnail([1, 2, 3])));
+    expect(await b.db.clips.get('clip-new')).toBeDefined();
+    expect(await b.db.images.get('img-new')).toBeUndefined();
+    sharedThumbnails.downloadsFail = false;
+    await b.bridge.reconcile(); // as after a reconnection
+    await settle(a, b);
+    const arrived = (await b.db.images.get('img-new'))!;
+    expect(arrived).toMatchObject({ role: 'thumbnail', mimeType: 'image/webp', width: 320, brandId: GINO });
+    expect(new Uint8Array(await arrived.blob.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+    expect(arrived.blob.type).toBe('image/webp');
+
+    // The uploader out of reach: the row waits outside the document, then joins it.
+    sharedThumbnails.unreachable = true;
+    await a.db.images.update('img-new', { blob: thumbnail([4, 5, 6, 7]), updatedAt: 6 });
+    await settle(a, b);
+    expect(rowsOf(a.doc, 'thumbnails').get('img-new')?.get('size')).toBe(3);
+    sharedThumbnails.unreachable = false;
+    await a.bridge.reconcile();
+    await settle(a, b);
+    expect(rowsOf(a.doc, 'thumbnails').get('img-new')?.get('size')).toBe(4);
+    expect(new Uint8Array(await (await b.db.images.get('img-new'))!.blob.arrayBuffer())).toEqual(new Uint8Array([4, 5, 6, 7]));
+
+    // A change of the row only (same bytes): nothing downloaded, the local bytes kept.
+    const downloads = sharedThumbnails.downloads;
+    await a.db.images.update('img-new', { width: 300, updatedAt: 7 });
+    await settle(a, b);
+    expect(await b.db.images.get('img-new')).toMatchObject({ width: 300 });
+    expect(sharedThumbnails.downloads).toBe(downloads);
+  });
+
+  test("joining does not wait for the thumbnails' bytes: the rows first, each thumbnail when it arrives", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow: ThumbnailStore = {
+      put: (blob) => memoryThumbnails.put(blob),
+      get: async (hash) => {
+        await gate;
+        return memoryThumbnails.get(hash);
+      },
+    };
+    const a = computer('a', GINO);
+    const b = computer('b', GINO, 'editor', slow);
+    await fillDatabase(a.db);
+    await a.bridge.start();
+    await settle(a);
+    wire(a.doc, b.doc);
+    await b.join(); // resolves after the bridge's first reconcile
+    expect(await b.db.clips.get('clip-lasagne')).toMatchObject({ imageIds: ['image-lasagne-full', 'image-lasagne-thumb'] });
+    expect(await b.db.images.get('image-lasagne-thumb')).toBeUndefined();
+    release();
+    await settle(a, b);
+    expect(await b.db.images.get('image-lasagne-thumb')).toMatchObject({ clipId: 'clip-lasagne', role: 'thumbnail' });
   });
 
   test('a deletion reaches the other side, and so does its undo', async () => {

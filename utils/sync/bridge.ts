@@ -23,6 +23,10 @@
  * row here but not in the document: if both agreed on it before, a teammate deleted it;
  * otherwise it is new here (or put back by an undo) and joins the document. The bridge's own
  * writes to Dexie come back as `storagemutated` and find both sides equal: nothing to do.
+ *
+ * Thumbnails' bytes are not in the document (doc-layout.ts): a thumbnail's row goes into it
+ * once its bytes are uploaded to the server, and is written here once they are downloaded,
+ * in transfer jobs queued after the reconcile ("thumbnails' bytes" below).
  */
 import Dexie, { type ObservabilitySet } from 'dexie';
 import type * as Y from 'yjs';
@@ -31,6 +35,7 @@ import type { Brand } from '../db/brands';
 import { tombstoneId, type Tombstone } from '../db/tombstones';
 import { postsOfBrand } from '../brands/ops';
 import type { SyncRole } from '../messaging/features/sync';
+import { sha256Hex } from './blob-client';
 import {
   applyBrandToMeta,
   applyRowToY,
@@ -50,7 +55,8 @@ import {
   sharedOfY,
   TABLE_OF,
   textsOf,
-  withBytes,
+  thumbnailForDoc,
+  BlobRef,
   type LocalRow,
   type SharedKind,
   type SharedRow,
@@ -61,11 +67,27 @@ export const LOCAL_ORIGIN = 'local';
 
 /** Dexie reports exact keys for requests of fewer rows than this (observability middleware). */
 const WRITE_CHUNK = 40;
+/** Thumbnails per transfer job (uploaded then put into the document, or downloaded then
+ * written here): a joining brand's thousands are written as they arrive, not held. */
+const THUMBNAIL_BATCH = 200;
+/** Thumbnail requests at once: a browser opens about six connections per server (HTTP/1.1). */
+const THUMBNAIL_REQUESTS = 6;
+
+/** Where thumbnails' bytes go and come from: the document names them by sha256 (see
+ * doc-layout.ts); `serverThumbnails` (blob-client.ts) keeps them on the share's server. */
+export interface ThumbnailStore {
+  /** Stores the bytes (if not there already); resolves with their sha256. */
+  put(blob: Blob): Promise<string>;
+  get(hash: string): Promise<Blob>;
+}
 
 export interface BridgeOptions {
   db: AppDB;
   doc: Y.Doc;
   brandId: string;
+  /** Thumbnails' bytes (uploaded before their row goes into the document, downloaded before
+   * it is written here). */
+  thumbnails: ThumbnailStore;
   /** The role the server granted (null: not known yet; changes are then sent). */
   role: () => SyncRole | null;
   /** A read-only token: a local change was undone (the document's version put back). */
@@ -104,6 +126,8 @@ export class BrandBridge {
   private localBrand = false;
   private localTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly teardown: (() => void)[] = [];
+  /** Thumbnails' transfers queued ('up:id' / 'down:id' -> the row's digest). */
+  private readonly transfers = new Map<string, string>();
   private stopped = false;
 
   constructor(options: BridgeOptions) {
@@ -332,7 +356,7 @@ export class BrandBridge {
     const was = local ? fingerprint(local) : '';
     const shared = mine ? sharedOf(kind, mine) : undefined;
     const fl = shared ? fingerprint(shared) : undefined;
-    const theirs = remote ? sharedOfY(remote) : undefined;
+    const theirs = remote ? sharedOfY(remote, kind) : undefined;
     const fy = theirs ? fingerprint(theirs) : undefined;
     const writeHere = () => {
       plan.write.set(id, { row: rowFromShared(kind, theirs!, this.brandId, local), was });
@@ -400,11 +424,12 @@ export class BrandBridge {
   }
 
   private async carryOut(kind: SharedKind, plan: Plan) {
+    // Thumbnails whose bytes must move first leave the plan for jobs of their own.
+    if (kind === 'thumbnails') this.scheduleThumbnails(plan);
     const rows = rowsOf(this.doc, kind);
     if (plan.push.size > 0 || plan.dropFromDoc.size > 0) {
-      const pushed = kind === 'thumbnails' ? await Promise.all([...plan.push.values()].map(withBytes)) : [...plan.push.values()];
       this.doc.transact(() => {
-        for (const shared of pushed) {
+        for (const shared of plan.push.values()) {
           const row = rows.get(shared.id);
           if (row) applyRowToY(kind, row, shared);
           else rows.set(shared.id, rowToY(kind, shared));
@@ -412,18 +437,23 @@ export class BrandBridge {
         for (const id of plan.dropFromDoc) rows.delete(id);
       }, LOCAL_ORIGIN);
     }
-    if (plan.write.size === 0 && plan.remove.size === 0) return;
+    await this.writeHere(kind, plan.write, plan.remove);
+  }
+
+  /** Writes and removes rows here, each only over the version the plan was made from. */
+  private async writeHere(kind: SharedKind, write: Plan['write'], remove: Plan['remove']) {
+    if (write.size === 0 && remove.size === 0) return;
     const table = this.db.table<LocalRow, string>(TABLE_OF[kind]);
     await this.db.transaction('rw', table, this.db.brands, async () => {
       // The brand deleted meanwhile (delete all data): write nothing back.
       if (!(await this.db.brands.get(this.brandId))) return;
       // Only over the version read above: a row changed here meanwhile is left for the
       // reconcile its own change brings (and wins then, as the newer local change).
-      const ids = [...plan.write.keys(), ...plan.remove.keys()];
+      const ids = [...write.keys(), ...remove.keys()];
       const now = new Map<string, string>();
       (await table.bulkGet(ids)).forEach((row, i) => now.set(ids[i], row ? fingerprint(row) : ''));
-      const writes = [...plan.write].filter(([id, { was }]) => now.get(id) === was).map(([, { row }]) => row);
-      const removals = [...plan.remove].filter(([id, was]) => now.get(id) === was).map(([id]) => id);
+      const writes = [...write].filter(([id, { was }]) => now.get(id) === was).map(([, { row }]) => row);
+      const removals = [...remove].filter(([id, was]) => now.get(id) === was).map(([id]) => id);
       for (let i = 0; i < writes.length; i += WRITE_CHUNK) {
         try {
           await table.bulkPut(writes.slice(i, i + WRITE_CHUNK));
@@ -437,6 +467,136 @@ export class BrandBridge {
       for (let i = 0; i < removals.length; i += WRITE_CHUNK) await table.bulkDelete(removals.slice(i, i + WRITE_CHUNK));
     });
   }
+
+  // ---------------------------------------------------------------- thumbnails' bytes
+  //
+  // A thumbnail's row goes into the document only once its bytes are on the server, and is
+  // written here only once its bytes are downloaded. These transfers run as jobs of their own,
+  // a batch at a time, queued after the reconcile that found them: the rows of a big brand
+  // (and Share, Join) do not wait for 20,000 thumbnails, and changes made meanwhile are
+  // reconciled between batches. Until its job is done a row counts as not agreed on (a
+  // reconcile meanwhile compares it afresh and finds its transfer already queued); one that
+  // fails (offline, refused) stays so and is tried again at the next reconcile: each
+  // reconnection runs one. The clip shows without its thumbnail meanwhile.
+
+  /** Takes out of `plan` the thumbnails whose bytes must move, and queues their transfers. */
+  private scheduleThumbnails(plan: Plan) {
+    const uploads: SharedRow[] = [];
+    for (const [id, shared] of plan.push) {
+      // Already named (the document's own version, chosen by a merge): nothing to upload.
+      if (shared.blob instanceof BlobRef) {
+        plan.push.set(id, thumbnailForDoc(shared, shared.blob.hash));
+        continue;
+      }
+      plan.push.delete(id);
+      this.forget('thumbnails', id);
+      if (this.queueTransfer(`up:${id}`, fingerprint(shared))) uploads.push(shared);
+    }
+    const downloads: [string, { row: LocalRow; was: string }][] = [];
+    for (const [id, write] of plan.write) {
+      plan.write.delete(id);
+      this.forget('thumbnails', id);
+      if (this.queueTransfer(`down:${id}`, fingerprint(sharedOf('thumbnails', write.row)))) downloads.push([id, write]);
+    }
+    for (let i = 0; i < uploads.length; i += THUMBNAIL_BATCH) {
+      const batch = uploads.slice(i, i + THUMBNAIL_BATCH);
+      void this.enqueue(() => this.uploadThumbnails(batch));
+    }
+    for (let i = 0; i < downloads.length; i += THUMBNAIL_BATCH) {
+      const batch = new Map(downloads.slice(i, i + THUMBNAIL_BATCH));
+      void this.enqueue(() => this.downloadThumbnails(batch));
+    }
+  }
+
+  /** Notes a transfer as queued; false when the same one (same row, same version) already is. */
+  private queueTransfer(key: string, digest: string): boolean {
+    if (this.transfers.get(key) === digest) return false;
+    this.transfers.set(key, digest);
+    return true;
+  }
+
+  private transferDone(key: string, digest: string) {
+    if (this.transfers.get(key) === digest) this.transfers.delete(key);
+  }
+
+  /** Forgets what both sides agreed on for a row, so that the next reconcile compares it
+   * afresh. */
+  private forget(kind: SharedKind, id: string) {
+    this.agreed.delete(`${kind}:${id}`);
+    this.agreedTexts.delete(`${kind}:${id}`);
+  }
+
+  /** Uploads a batch of thumbnails' bytes, then puts their rows (hash and size, no bytes)
+   * into the document: those still here as they were when planned. */
+  private async uploadThumbnails(batch: SharedRow[]) {
+    const digests = batch.map((shared) => fingerprint(shared));
+    const uploaded = await inParallel(batch, THUMBNAIL_REQUESTS, async (shared) => {
+      try {
+        if (!(shared.blob instanceof Blob)) throw new Error('no bytes');
+        return thumbnailForDoc(shared, await this.options.thumbnails.put(shared.blob));
+      } catch (error) {
+        console.warn(`[Spalla] sync: thumbnail ${shared.id} not uploaded`, error);
+        return null;
+      }
+    });
+    const now = await this.db.images.bulkGet(batch.map((shared) => shared.id));
+    const rows = rowsOf(this.doc, 'thumbnails');
+    const pushed: number[] = [];
+    this.doc.transact(() => {
+      uploaded.forEach((row, i) => {
+        const local = now[i];
+        if (!row || !local || !belongsToBrand('thumbnails', local, this.brandId) || fingerprint(sharedOf('thumbnails', local)) !== digests[i]) return;
+        const current = rows.get(row.id);
+        if (current) applyRowToY('thumbnails', current, row);
+        else rows.set(row.id, rowToY('thumbnails', row));
+        pushed.push(i);
+      });
+    }, LOCAL_ORIGIN);
+    for (const i of pushed) this.agree('thumbnails', `thumbnails:${batch[i].id}`, digests[i]);
+    batch.forEach((shared, i) => this.transferDone(`up:${shared.id}`, digests[i]));
+  }
+
+  /** Downloads a batch of thumbnails' bytes (or finds them in the local copy, when only the
+   * row changed) and writes the rows here. */
+  private async downloadThumbnails(batch: Plan['write']) {
+    const ids = [...batch.keys()];
+    const digests = new Map(ids.map((id) => [id, fingerprint(sharedOf('thumbnails', batch.get(id)!.row))]));
+    const locals = await this.db.images.bulkGet(ids);
+    await inParallel(ids, THUMBNAIL_REQUESTS, async (id, i) => {
+      const row = batch.get(id)!.row as LocalRow & { blob: unknown; mimeType?: string };
+      const ref = row.blob;
+      if (!(ref instanceof BlobRef)) return;
+      try {
+        const mine = locals[i]?.blob;
+        const blob = mine instanceof Blob && mine.size === ref.size && (await sha256Hex(mine)) === ref.hash ? mine : await this.options.thumbnails.get(ref.hash);
+        row.blob = blob.type === row.mimeType ? blob : new Blob([blob], { type: row.mimeType ?? blob.type });
+      } catch (error) {
+        console.warn(`[Spalla] sync: thumbnail ${id} not downloaded`, error);
+        batch.delete(id);
+      }
+    });
+    if (!this.stopped) await this.writeHere('thumbnails', batch, new Map());
+    // Agreed on: the rows written (one changed here meanwhile was left as it is).
+    const written = await this.db.images.bulkGet([...batch.keys()]);
+    for (const row of written) {
+      if (row && fingerprint(sharedOf('thumbnails', row)) === digests.get(row.id)) this.agree('thumbnails', `thumbnails:${row.id}`, digests.get(row.id)!);
+    }
+    for (const id of ids) this.transferDone(`down:${id}`, digests.get(id)!);
+  }
+}
+
+/** `work` on each item, at most `limit` at once; the results in the items' order. */
+async function inParallel<T, R>(items: T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 /** Files the brand a document describes on this computer before its bridge starts (joining):

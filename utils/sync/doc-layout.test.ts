@@ -16,8 +16,9 @@ import {
   rowToY,
   sharedOf,
   sharedOfY,
-  withBytes,
+  thumbnailForDoc,
   yToRow,
+  BlobRef,
 } from './doc-layout';
 
 const reply: SavedReply = {
@@ -100,21 +101,25 @@ describe('rows in the document', () => {
     expect(sharedOfY(rowB).body).toBe('Ciao! Grazie per il messaggio, a presto 🍝 Gino');
   });
 
-  test('a thumbnail travels as bytes and comes back as a Blob; full-size images stay out', async () => {
+  test('a thumbnail is named by hash and size in the document, never its bytes; full-size images stay out', () => {
     const bytes = new Uint8Array([137, 80, 78, 71]);
+    const hash = 'a'.repeat(64);
     const image = { id: 'i1', createdAt: 1, updatedAt: 1, clipId: 'c1', role: 'thumbnail', mimeType: 'image/png', width: 1, height: 1, sourceUrl: null, blob: new Blob([bytes], { type: 'image/png' }), brandId: 'b1' };
     expect(belongsToBrand('thumbnails', image, 'b1')).toBe(true);
     expect(belongsToBrand('thumbnails', { ...image, role: 'full' } as typeof image, 'b1')).toBe(false);
     expect(belongsToBrand('thumbnails', image, 'b2')).toBe(false);
-    const shared = await withBytes(sharedOf('thumbnails', image));
-    expect(shared.blob).toEqual(bytes);
-    const { doc, row } = inDoc('thumbnails', shared);
-    const back = yToRow('thumbnails', row, 'b1') as typeof image;
-    expect(back.blob).toBeInstanceOf(Blob);
-    expect(new Uint8Array(await (back.blob as Blob).arrayBuffer())).toEqual(bytes);
-    expect((back.blob as Blob).type).toBe('image/png');
-    expect(fingerprint(sharedOf('thumbnails', image))).toBe(fingerprint(shared));
-    expect(docToJSON(doc).thumbnails).toEqual({ i1: expect.objectContaining({ blob: { bytes: 4 } }) });
+    const shared = sharedOf('thumbnails', image);
+    const { doc, row } = inDoc('thumbnails', thumbnailForDoc(shared, hash));
+    const { brandId: _brand, blob: _blob, ...fields } = image;
+    expect(docToJSON(doc).thumbnails).toEqual({ i1: { ...fields, hash, size: 4 } });
+    // Read back: the bytes' name in `blob`, until the bridge downloads them.
+    const back = yToRow('thumbnails', row, 'b1') as unknown as Record<string, unknown>;
+    expect(back.blob).toEqual(new BlobRef(hash, 4));
+    expect(back).not.toHaveProperty('hash');
+    expect(back).toMatchObject({ ...fields, brandId: 'b1' });
+    // The local copy and the document's agree (bytes by their length), and tell a new size.
+    expect(fingerprint(sharedOfY(row, 'thumbnails'))).toBe(fingerprint(shared));
+    expect(fingerprint(sharedOfY(row, 'thumbnails'))).not.toBe(fingerprint({ ...shared, blob: new Blob([bytes, bytes]) }));
   });
 
   test('the digest ignores key order and tells changes apart', () => {

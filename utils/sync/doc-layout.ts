@@ -15,7 +15,11 @@
  * Not in the document: `brandId` (the document is the brand; each computer writes its rows
  * with the brand's id), a reply's `useCount`, `lastUsedAt` and `lastAnswers` (personal: how
  * often I used a reply is not my teammate's), full-size images (only `thumbnails`: the images
- * whose role is not 'full', their bytes as a Uint8Array).
+ * whose role is not 'full'), and a thumbnail's bytes: its row holds `hash` (the sha256 of the
+ * bytes) and `size`, and the bytes travel as a blob over HTTP on the sync server
+ * (utils/sync/blob-client.ts, server/blobs.ts), so that the document stays small: 20,000
+ * clips with 15 KB thumbnails would otherwise make it 300 MB, held whole in memory by the
+ * server and every teammate's background.
  */
 import { simpleDiffString } from 'lib0/diff';
 import * as Y from 'yjs';
@@ -74,8 +78,22 @@ const PERSONAL_DEFAULTS: Record<SharedKind, Record<string, unknown>> = {
 };
 
 /** A row as the document holds it: the Dexie row without `brandId` and personal fields.
- * A thumbnail's `blob` is a Blob on the Dexie side and a Uint8Array in the document. */
+ * A thumbnail's `blob` is the Blob on the Dexie side and a `BlobRef` when read from the
+ * document (whose row has `hash` and `size` in its place). */
 export type SharedRow = Record<string, unknown> & { id: string; updatedAt: number };
+
+/** A thumbnail's bytes as the document names them: the sha256 and length of the blob the
+ * server keeps. Compared with a local Blob by length, as bytes always were here (see
+ * `fingerprint`): a new image also has a new `updatedAt`. */
+export class BlobRef {
+  constructor(
+    readonly hash: string,
+    readonly size: number,
+  ) {}
+}
+
+/** The fields of a thumbnail's row in the document that name its blob. */
+const BLOB_FIELDS = ['hash', 'size'] as const;
 
 /** A Dexie row of any shared table. */
 export interface LocalRow {
@@ -93,7 +111,7 @@ export function belongsToBrand(kind: SharedKind, row: LocalRow | undefined, bran
   return kind !== 'thumbnails' || fieldsOf(row).role !== 'full';
 }
 
-/** The shared part of a Dexie row (a thumbnail keeps its Blob: see `withBytes`). */
+/** The shared part of a Dexie row (a thumbnail keeps its Blob: see `thumbnailForDoc`). */
 export function sharedOf(kind: SharedKind, row: LocalRow): SharedRow {
   const personal = PERSONAL_FIELDS[kind];
   const shared: Record<string, unknown> = {};
@@ -104,11 +122,12 @@ export function sharedOf(kind: SharedKind, row: LocalRow): SharedRow {
   return shared as SharedRow;
 }
 
-/** A thumbnail's shared row with its bytes read, ready for the document. */
-export async function withBytes(shared: SharedRow): Promise<SharedRow> {
-  const blob = shared.blob;
-  if (!(blob instanceof Blob)) return shared;
-  return { ...shared, blob: new Uint8Array(await blob.arrayBuffer()) };
+/** A thumbnail's shared row as the document holds it: its blob named by `hash` (of the bytes
+ * uploaded) and `size` instead of the bytes. */
+export function thumbnailForDoc(shared: SharedRow, hash: string): SharedRow {
+  const { blob, ...rest } = shared;
+  const size = blob instanceof Blob || blob instanceof BlobRef ? blob.size : 0;
+  return { ...rest, hash, size };
 }
 
 /** A new row map for the document (not yet in it). */
@@ -120,17 +139,23 @@ export function rowToY(kind: SharedKind, shared: SharedRow): Y.Map<unknown> {
   return row;
 }
 
-/** The document's row as plain values (Y.Text as strings), without brand or personal fields. */
-export function sharedOfY(row: Y.Map<unknown>): SharedRow {
+/** The document's row as plain values (Y.Text as strings), without brand or personal fields;
+ * a thumbnail's `hash` and `size` as its `blob`, a BlobRef (given the kind). */
+export function sharedOfY(row: Y.Map<unknown>, kind?: SharedKind): SharedRow {
   const shared: Record<string, unknown> = {};
   for (const [field, value] of row.entries()) shared[field] = value instanceof Y.Text ? value.toString() : value;
+  if (kind === 'thumbnails' && typeof shared.hash === 'string') {
+    shared.blob = new BlobRef(shared.hash, Number(shared.size ?? 0));
+    for (const field of BLOB_FIELDS) delete shared[field];
+  }
   return shared as SharedRow;
 }
 
 /** The Dexie row for a document row: filed under `brandId`, with the personal fields of the
- * local copy (`local`) or their defaults, a thumbnail's bytes as a Blob again. */
+ * local copy (`local`) or their defaults. A thumbnail's `blob` is then its BlobRef: the
+ * bridge downloads the bytes and puts the Blob there before writing the row. */
 export function yToRow(kind: SharedKind, row: Y.Map<unknown>, brandId: string, local?: LocalRow): LocalRow {
-  return rowFromShared(kind, sharedOfY(row), brandId, local);
+  return rowFromShared(kind, sharedOfY(row, kind), brandId, local);
 }
 
 /** The Dexie row for a shared row (see `yToRow`). */
@@ -138,7 +163,7 @@ export function rowFromShared(kind: SharedKind, shared: SharedRow, brandId: stri
   const result: Record<string, unknown> = { ...PERSONAL_DEFAULTS[kind] };
   for (const field of PERSONAL_FIELDS[kind]) if (local && fieldsOf(local)[field] !== undefined) result[field] = fieldsOf(local)[field];
   for (const [field, value] of Object.entries(shared)) {
-    result[field] = value instanceof Uint8Array ? new Blob([value as Uint8Array<ArrayBuffer>], { type: String(shared.mimeType ?? '') }) : value;
+    result[field] = value;
   }
   result.brandId = brandId;
   return result as unknown as LocalRow;
@@ -282,6 +307,7 @@ function canonical(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (value instanceof Uint8Array) return `bytes:${value.byteLength}`;
   if (typeof Blob !== 'undefined' && value instanceof Blob) return `bytes:${value.size}`;
+  if (value instanceof BlobRef) return `bytes:${value.size}`;
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)
@@ -334,16 +360,14 @@ export function metaOf(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>('meta');
 }
 
-/** The whole document as plain JSON (texts as strings, bytes as their length): for tests and
- * the end-to-end hooks. */
+/** The whole document as plain JSON (texts as strings, bytes as their length; a thumbnail's
+ * `hash` and `size` as they are): for tests and the end-to-end hooks. */
 export function docToJSON(doc: Y.Doc): Record<string, unknown> {
   const json: Record<string, unknown> = { meta: metaOf(doc).toJSON() };
   for (const kind of SHARED_KINDS) {
     const rows: Record<string, unknown> = {};
     for (const [id, row] of rowsOf(doc, kind).entries()) {
-      const shared = sharedOfY(row);
-      if (shared.blob instanceof Uint8Array) shared.blob = { bytes: shared.blob.byteLength };
-      rows[id] = shared;
+      rows[id] = sharedOfY(row);
     }
     json[kind] = rows;
   }

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Server } from '@hocuspocus/server';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -9,6 +12,7 @@ import { deleteReply, draftOf, restoreReply, saveReply } from '../replies/store'
 import type { SyncStatus } from '../messaging/features/sync';
 import type { SyncShare } from './items';
 import { SyncManager } from './manager';
+import { createBlobHandler } from '../../server/blobs';
 
 /**
  * Two computers (each its own database, storage and document copy) sharing a brand through a
@@ -21,10 +25,18 @@ const TOKENS: Record<string, 'editor' | 'read-only'> = { 'editor-token': 'editor
 
 let server: Server;
 let url: string;
+let blobDir: string;
 const dbs: AppDB[] = [];
 const managers: SyncManager[] = [];
 
 beforeEach(async () => {
+  // Thumbnails' bytes: the project server's blob requests (server/blobs.ts), with these tokens.
+  blobDir = mkdtempSync(join(tmpdir(), 'spalla-manager-blobs-'));
+  const answerBlob = createBlobHandler({
+    dataDir: blobDir,
+    store: { findToken: (token) => (TOKENS[token] ? { id: token, role: TOKENS[token], document: '*', label: null, createdAt: 0, revokedAt: null } : null) },
+    log: () => {},
+  });
   server = new Server({
     port: 0,
     address: '127.0.0.1',
@@ -35,6 +47,9 @@ beforeEach(async () => {
       if (!role) throw { reason: 'token-refused' };
       connectionConfig.readOnly = role === 'read-only';
     },
+    async onRequest({ request, response }) {
+      if (await answerBlob(request, response)) throw null;
+    },
   });
   await server.listen();
   url = `ws://127.0.0.1:${server.address.port}`;
@@ -43,6 +58,7 @@ beforeEach(async () => {
 afterEach(async () => {
   for (const manager of managers.splice(0)) await manager.stopAll();
   await server.destroy();
+  rmSync(blobDir, { recursive: true, force: true });
   for (const db of dbs.splice(0)) {
     db.close();
     await Dexie.delete(db.name);
@@ -89,7 +105,8 @@ describe('sharing a brand through a Hocuspocus server', () => {
     expect(joined).toMatchObject({ ok: true, brandId: GINO });
     expect(await b.db.brands.get(GINO)).toMatchObject({ name: 'Trattoria Da Gino 🍝' });
     expect(await b.db.savedReplies.get('reply-grazie')).toMatchObject({ brandId: GINO, useCount: 0 });
-    expect(await b.db.images.where('clipId').equals('clip-lasagne').count()).toBe(1);
+    // The thumbnail's bytes follow the rows (a transfer of their own, server/blobs.ts).
+    expect(await until(() => b.db.images.where('clipId').equals('clip-lasagne').count(), (n) => n === 1)).toBe(1);
 
     const reply = (await a.db.savedReplies.get('reply-grazie'))!;
     await saveReply(a.db, { ...draftOf(reply), shortcut: 'grazie', body: 'Grazie, a presto!' });
@@ -129,6 +146,7 @@ describe('sharing a brand through a Hocuspocus server', () => {
     await fillDatabase(a.db);
     const port = server.address.port;
     await server.destroy();
+  rmSync(blobDir, { recursive: true, force: true });
     expect(await a.manager.share({ brandId: GINO, server: `ws://127.0.0.1:${port}`, token: 'editor-token' })).toEqual({ ok: false, error: 'unreachable' });
     server = new Server({ port: 0, address: '127.0.0.1', quiet: true, stopOnSignals: false });
     await server.listen();

@@ -14,6 +14,7 @@ import * as Y from 'yjs';
 import type { AppDB } from '../db/app-db';
 import type { SyncError, SyncJoinResult, SyncRole, SyncShareResult, SyncStatus } from '../messaging/features/sync';
 import { checkServerAddress, isBrandCode } from './address';
+import { serverThumbnails } from './blob-client';
 import { adoptBrand, BrandBridge } from './bridge';
 import { applyTextDiff, docToJSON, metaOf, metaOfY, rowsOf } from './doc-layout';
 import { syncSharesItem, syncStatusItem, type SyncShare } from './items';
@@ -311,6 +312,8 @@ export class SyncManager {
       db,
       doc: session.doc,
       brandId: session.share.brandId,
+      // Thumbnails' bytes on the share's server, with its token (server/blobs.ts).
+      thumbnails: serverThumbnails(() => session.share),
       role: () => session.status.role ?? session.share.role,
       onReadOnlyChange: () => this.setStatus(session, { error: 'read-only-change' }),
       onBrandDeleted: () => void this.stop(session.share.brandId),

@@ -3,7 +3,8 @@ import { expect } from 'vitest';
 import * as Y from 'yjs';
 import { AppDB } from '../db/app-db';
 import type { SyncRole } from '../messaging/features/sync';
-import { adoptBrand, BrandBridge } from './bridge';
+import { sha256Hex } from './blob-client';
+import { adoptBrand, BrandBridge, type ThumbnailStore } from './bridge';
 
 /** Test helpers for the sync bridge: computers (a database, a document, a bridge) and a wire
  * between two documents that can be cut and mended, as a network would. */
@@ -23,7 +24,38 @@ export interface Computer {
 
 const opened: AppDB[] = [];
 
-export function computer(name: string, brandId: string, role: SyncRole | null = 'editor'): Computer {
+/** The blobs the computers of a test share, as the sync server's blob store would keep them
+ * (server/blobs.ts; a test with the real server: bridge-server.test.ts). */
+export const sharedThumbnails = {
+  blobs: new Map<string, Blob>(),
+  /** Requests that fail until set back to false, as with a server out of reach. */
+  unreachable: false,
+  /** Only downloads fail (the uploader reached the server, the teammate does not). */
+  downloadsFail: false,
+  uploads: 0,
+  downloads: 0,
+};
+
+export const memoryThumbnails: ThumbnailStore = {
+  async put(blob) {
+    if (sharedThumbnails.unreachable) throw new Error('unreachable');
+    const hash = await sha256Hex(blob);
+    if (!sharedThumbnails.blobs.has(hash)) {
+      sharedThumbnails.blobs.set(hash, blob);
+      sharedThumbnails.uploads++;
+    }
+    return hash;
+  },
+  async get(hash) {
+    if (sharedThumbnails.unreachable || sharedThumbnails.downloadsFail) throw new Error('unreachable');
+    const blob = sharedThumbnails.blobs.get(hash);
+    if (!blob) throw new Error('not-found');
+    sharedThumbnails.downloads++;
+    return blob;
+  },
+};
+
+export function computer(name: string, brandId: string, role: SyncRole | null = 'editor', thumbnails: ThumbnailStore = memoryThumbnails): Computer {
   const db = new AppDB(`sync-${name}-${crypto.randomUUID()}`);
   opened.push(db);
   const doc = new Y.Doc();
@@ -49,6 +81,7 @@ export function computer(name: string, brandId: string, role: SyncRole | null = 
       db,
       doc,
       brandId,
+      thumbnails,
       role: () => me.role,
       onReadOnlyChange: () => me.refused++,
       onBrandDeleted: () => {
@@ -60,6 +93,7 @@ export function computer(name: string, brandId: string, role: SyncRole | null = 
 }
 
 export async function closeComputers(): Promise<void> {
+  Object.assign(sharedThumbnails, { blobs: new Map(), unreachable: false, downloadsFail: false, uploads: 0, downloads: 0 });
   for (const db of opened.splice(0)) {
     db.close();
     await Dexie.delete(db.name);
