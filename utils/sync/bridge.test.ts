@@ -366,6 +366,35 @@ describe('the same post clipped on two computers while apart', () => {
     for (const c of [a, b]) expect((await clipsOfPost(c)).map((clip) => clip.note)).toEqual([`${first.note}\n\n${second.note}`]);
   });
 
+  test("the loser's computer taking a teammate's settlement keeps its full image, on the winner", async () => {
+    const { a, b, link } = await sharedPair();
+    link.cut();
+    const template = (await a.db.clips.get('clip-lasagne'))!;
+    const now = Date.now();
+    await a.db.clips.put({ ...template, id: 'clip-twin-1', permalink: POST, note: 'Per aprile', tags: ['pasta'], imageIds: [], updatedAt: now });
+    const image = (id: string, role: 'thumbnail' | 'full') => ({
+      id, createdAt: now, updatedAt: now, clipId: 'clip-twin-2', role, mimeType: 'image/jpeg', width: 2, height: 2, sourceUrl: null,
+      blob: new Blob([new Uint8Array([role === 'full' ? 9 : 1, 2, 3])], { type: 'image/jpeg' }), brandId: GINO,
+    });
+    await b.db.images.bulkPut([image('img-twin-2-thumb', 'thumbnail'), image('img-twin-2-full', 'full')]);
+    await b.db.clips.put({ ...template, id: 'clip-twin-2', permalink: POST, note: 'Chiedere a Gino', tags: ['giovedì'], imageIds: ['img-twin-2-thumb', 'img-twin-2-full'], updatedAt: now });
+    await settle(a, b);
+    // B's clip reaches A alone (A's does not reach B): A settles.
+    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc, Y.encodeStateVector(a.doc)));
+    await settle(a, b);
+    expect((await clipsOfPost(a)).map((clip) => [clip.id, clip.note])).toEqual([['clip-twin-1', 'Per aprile\n\nChiedere a Gino']]);
+    // The winner had no images: it shows the loser's (its thumbnail, in the document too).
+    expect(rowsOf(a.doc, 'clips').has('clip-twin-2')).toBe(false);
+    expect(rowsOf(a.doc, 'thumbnails').get('img-twin-2-thumb')?.get('clipId')).toBe('clip-twin-1');
+    link.mend();
+    await settle(a, b);
+    const onB = await clipsOfPost(b);
+    expect(onB.map((clip) => [clip.id, clip.note, clip.tags, clip.imageIds])).toEqual([['clip-twin-1', 'Per aprile\n\nChiedere a Gino', ['pasta', 'giovedì'], ['img-twin-2-thumb', 'img-twin-2-full']]]);
+    expect((await b.db.images.where('clipId').equals('clip-twin-1').toArray()).map((i) => i.id).sort()).toEqual(['img-twin-2-full', 'img-twin-2-thumb']);
+    expect(await b.db.images.where('clipId').equals('clip-twin-2').count()).toBe(0);
+    expect(a.refused + b.refused).toBe(0);
+  });
+
   test('a read-only computer keeps its copy and takes the editors’ settlement', async () => {
     const a = computer('a', GINO);
     const b = computer('b', GINO);

@@ -480,27 +480,33 @@ export class BrandBridge {
    * (the clips' `permalink` index is unique). Every computer keeps the one clip
    * `mergeTwinClips` picks (the first id, with the others' notes and tags), so all end
    * with the same clip whichever sees the twins first: the winner goes into the document
-   * whole and the losers leave it, in one transaction, so that no computer sees a loser
-   * gone without its note in the winner. Two computers settling at once write the same
-   * winner (the last write of the row wins, and it is equal). The losers go from here
-   * (their full-size images, which never leave a computer, move to the winner, as do their
-   * thumbnails when the winner has none). A read-only token cannot change the document: its
-   * computer keeps what it has and waits for an editor's settlement. A post clipped here
-   * under another brand or all brands is left alone (the teammate's clip is not stored).
-   * Runs inside `writeHere`'s transaction; returns the rows to write.
+   * whole and the losers leave it with their thumbnails, in one transaction, so that no
+   * computer sees a loser gone without its note in the winner. Two computers settling at
+   * once write the same winner (the last write of the row wins, and it is equal). A
+   * computer holding a loser moves its images to the winner (`moveTwinImages`), whether it
+   * settles or a teammate's settlement reaches it. A read-only token cannot change the
+   * document: its computer keeps what it has and waits for an editor's settlement. A post
+   * clipped here under another brand or all brands is left alone (the teammate's clip is
+   * not stored). Runs inside `writeHere`'s transaction; returns the rows to write.
    */
   private async settleTwinClips(writes: Clip[], removing: ReadonlySet<string>): Promise<LocalRow[]> {
     const byLink = new Map<string, Clip[]>();
     for (const clip of writes) if (clip.permalink) byLink.set(clip.permalink, [...(byLink.get(clip.permalink) ?? []), clip]);
-    const links = [...byLink.keys()];
-    const here = new Map((await this.db.clips.where('permalink').anyOf(links).toArray()).map((clip) => [clip.permalink!, clip]));
+    if (byLink.size === 0) return writes as unknown as LocalRow[];
+    const here = new Map((await this.db.clips.where('permalink').anyOf([...byLink.keys()]).toArray()).map((clip) => [clip.permalink!, clip]));
     const skip = new Set<Clip>();
-    const result = new Map<Clip, Clip>();
-    const losersHere: Clip[] = [];
-    const rows = rowsOf(this.doc, 'clips');
+    const replace = new Map<Clip, Clip>();
+    const extra: Clip[] = [];
+    const losersHere: string[] = [];
     for (const [link, incoming] of byLink) {
       let mine = here.get(link);
-      if (mine && (removing.has(mine.id) || incoming.some((clip) => clip.id === mine!.id))) mine = undefined;
+      if (mine && incoming.some((clip) => clip.id === mine!.id)) mine = undefined; // an update of mine
+      if (mine && removing.has(mine.id)) {
+        // A teammate's settlement: mine left the document as the loser, the winner comes.
+        const winner = byId(incoming)[0];
+        if (mine.brandId === this.brandId && winner.id !== mine.id) await this.moveTwinImages([mine.id], winner);
+        mine = undefined;
+      }
       const twins = mine ? [...incoming, mine] : incoming;
       if (twins.length < 2) continue;
       if (mine && mine.brandId !== this.brandId) {
@@ -509,41 +515,56 @@ export class BrandBridge {
         continue;
       }
       if (this.readOnly()) {
-        // Mine stays (or the first incoming one, when none is here).
-        for (const clip of incoming.slice(mine ? 0 : 1)) skip.add(clip);
+        // Mine stays, or the first incoming one when none is here.
+        const kept = mine ?? byId(incoming)[0];
+        for (const clip of incoming) if (clip !== kept) skip.add(clip);
         continue;
       }
       const { winner, losers } = mergeTwinClips(twins);
-      const shared = sharedOf('clips', winner as unknown as LocalRow);
-      this.doc.transact(() => {
-        rows.set(winner.id, rowToY('clips', shared));
-        for (const loser of losers) rows.delete(loser.id);
-      }, LOCAL_ORIGIN);
-      this.agree('clips', `clips:${winner.id}`, fingerprint(shared), shared);
-      for (const loser of losers) this.agree('clips', `clips:${loser.id}`, '');
+      this.settleInDocument(winner, losers);
       for (const clip of incoming) {
-        if (clip.id === winner.id) result.set(clip, winner);
+        if (clip.id === winner.id) replace.set(clip, winner);
         else skip.add(clip);
       }
-      if (mine === undefined || mine.id !== winner.id) {
-        if (mine) losersHere.push(mine);
-      } else {
-        result.set(mine, winner);
-      }
-      // Images the losers' rows had here (their own, or thumbnails written before).
-      const moved = await this.db.images.where('clipId').anyOf(losers.map((clip) => clip.id)).toArray();
-      // A loser's thumbnails move only when the winner shows the loser's images (it had none).
-      const itsImages = winner.imageIds.some((id) => moved.some((image) => image.id === id));
-      for (const image of moved) {
-        if (image.role === 'full' || itsImages) await this.db.images.update(image.id, { clipId: winner.id, updatedAt: Math.max(image.updatedAt, winner.updatedAt) });
-        else await this.db.images.delete(image.id);
-      }
+      if (mine?.id === winner.id) extra.push(winner);
+      else if (mine) losersHere.push(mine.id);
+      await this.moveTwinImages(losers.map((clip) => clip.id), winner);
     }
     // The losers held here go first: the winner takes their permalink.
-    if (losersHere.length > 0) await this.db.clips.bulkDelete(losersHere.map((clip) => clip.id));
-    const out = writes.filter((clip) => !skip.has(clip)).map((clip) => result.get(clip) ?? clip);
-    for (const [from, to] of result) if (!writes.includes(from)) out.push(to);
-    return out as unknown as LocalRow[];
+    if (losersHere.length > 0) await this.db.clips.bulkDelete(losersHere);
+    return [...writes.filter((clip) => !skip.has(clip)).map((clip) => replace.get(clip) ?? clip), ...extra] as unknown as LocalRow[];
+  }
+
+  /** One settlement of twin clips in the document: the winner whole, the losers gone, their
+   * thumbnails the winner's when it shows them (it had no images), gone otherwise. */
+  private settleInDocument(winner: Clip, losers: Clip[]) {
+    const clips = rowsOf(this.doc, 'clips');
+    const thumbnails = rowsOf(this.doc, 'thumbnails');
+    const losing = new Set(losers.map((clip) => clip.id));
+    const theirThumbnails = [...thumbnails].filter(([, row]) => losing.has(row.get('clipId') as string));
+    const shared = sharedOf('clips', winner as unknown as LocalRow);
+    this.doc.transact(() => {
+      clips.set(winner.id, rowToY('clips', shared));
+      for (const id of losing) clips.delete(id);
+      for (const [id, row] of theirThumbnails) {
+        if (winner.imageIds.includes(id)) row.set('clipId', winner.id);
+        else thumbnails.delete(id);
+      }
+    }, LOCAL_ORIGIN);
+    this.agree('clips', `clips:${winner.id}`, fingerprint(shared), shared);
+    for (const id of losing) this.agree('clips', `clips:${id}`, '');
+    // Compared afresh at the next reconcile (the same change is made here).
+    for (const [id] of theirThumbnails) this.forget('thumbnails', id);
+  }
+
+  /** The images of twin clips that lose, here: full-size images (which never leave a
+   * computer) and the thumbnails the winner shows move to the winner; other thumbnails go
+   * (the winner's own come from the document). */
+  private async moveTwinImages(loserIds: string[], winner: Clip) {
+    for (const image of await this.db.images.where('clipId').anyOf(loserIds).toArray()) {
+      if (image.role === 'full' || winner.imageIds.includes(image.id)) await this.db.images.update(image.id, { clipId: winner.id });
+      else await this.db.images.delete(image.id);
+    }
   }
 
   // ---------------------------------------------------------------- thumbnails' bytes
@@ -661,6 +682,11 @@ export class BrandBridge {
     }
     for (const id of ids) this.transferDone(`down:${id}`, digests.get(id)!);
   }
+}
+
+/** Clips in the order of their ids (the first wins among twins: `mergeTwinClips`). */
+function byId(clips: readonly Clip[]): Clip[] {
+  return [...clips].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 }
 
 /** `work` on each item, at most `limit` at once; the results in the items' order. */
