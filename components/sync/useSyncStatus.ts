@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useStorageItem } from '@/components/useStorageItem';
 import type { SyncStatus } from '@/utils/messaging/features/sync';
 import { syncStatusItem } from '@/utils/sync/items';
+import { readOnlyBrands } from '@/utils/sync/read-only';
 
 /** Every shared brand's status by brand id, live (the background writes `syncStatusItem`);
  * undefined while reading. */
@@ -14,8 +15,4 @@ export function useSyncStatuses(): Record<string, SyncStatus> | undefined {
 export function useReadOnlyBrands(): ReadonlySet<string> {
   const statuses = useSyncStatuses();
   return useMemo(() => readOnlyBrands(statuses), [statuses]);
-}
-
-export function readOnlyBrands(statuses: Record<string, SyncStatus> | undefined): ReadonlySet<string> {
-  return new Set(Object.values(statuses ?? {}).filter((status) => status.role === 'read-only').map((status) => status.brandId));
 }

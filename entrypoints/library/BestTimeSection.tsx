@@ -22,6 +22,8 @@ import { chosenPrior, DEFAULT_PRIOR_ID, effectiveTimeZone, postsOf } from '@/uti
 import { FLAT_PRIOR, hasStudyFor, priorGrid, TIMING_PRIORS, type TimingPrior } from '@/utils/timing/priors';
 import { SITE_LABEL_KEYS } from '@/utils/sites/networks';
 import { NoStudyNote } from '@/components/best-time/NoStudyNote';
+import { ReadOnlyNote } from '@/components/sync/ReadOnlyNote';
+import { useReadOnlyBrands } from '@/components/sync/useSyncStatus';
 import { BestTimeImport } from './BestTimeImport';
 import { BestTimePostLog } from './BestTimePostLog';
 
@@ -97,6 +99,11 @@ function Accounts({
   const [handle, setHandle] = useState('');
   const [network, setNetwork] = useState<Network>('instagram');
   const [rename, setRename] = useState<string | null>(null);
+  // A brand shared read-only (#15): its accounts are used for hints, not renamed or added to.
+  const readOnlyBrands = useReadOnlyBrands();
+  const selectedReadOnly = !!selected && readOnlyBrands.has(selected.brandId);
+  const newBrand = brandForNew(brandFilter);
+  const newInReadOnly = newBrand !== null && readOnlyBrands.has(newBrand);
 
   async function create() {
     if (!name.trim()) return;
@@ -139,7 +146,7 @@ function Accounts({
           {selected && <BrandChip brandId={selected.brandId} brands={allBrands} />}
           {selected &&
             (rename === null ? (
-              <Button onClick={() => setRename(selected.name)} data-testid="best-time-rename">
+              <Button onClick={() => setRename(selected.name)} disabled={selectedReadOnly} title={selectedReadOnly ? t('syncReadOnlyItem') : undefined} data-testid="best-time-rename">
                 {t('bestTimeRename')}
               </Button>
             ) : (
@@ -208,9 +215,10 @@ function Accounts({
             <option value="linkedin">{t('siteLinkedIn')}</option>
           </select>
         </label>
-        <Button type="submit" variant="primary" data-testid="best-time-new-create">
+        <Button type="submit" variant="primary" disabled={newInReadOnly} data-testid="best-time-new-create">
           {t('bestTimeAddAccount')}
         </Button>
+        {newInReadOnly && <p className="basis-full text-xs text-amber-800 dark:text-amber-300">{t('syncReadOnlyNew')}</p>}
       </form>
     </Section>
   );
@@ -223,6 +231,8 @@ function AccountView({ brand, onChanged }: { brand: TimingAccount; onChanged(): 
   const [choices, setChoices] = useStorageItem(bestTimePriorChoiceItem);
   const [defaultZone] = useStorageItem(defaultTimeZoneItem);
   const [editZone, setEditZone] = useState(false);
+  // A brand shared read-only (#15): its time zone and post log are used, not changed.
+  const readOnly = useReadOnlyBrands().has(brand.brandId);
 
   useEffect(() => {
     void postsOf(getDb(), brand.id).then(setPosts);
@@ -348,11 +358,12 @@ function AccountView({ brand, onChanged }: { brand: TimingAccount; onChanged(): 
             />
           ) : (
             <div className="flex gap-2">
-              <Button onClick={() => setEditZone(true)} data-testid="best-time-zone-change">
+              <Button onClick={() => setEditZone(true)} disabled={readOnly} data-testid="best-time-zone-change">
                 {t('bestTimeZoneChange')}
               </Button>
               {brand.timeZone && (
                 <Button
+                  disabled={readOnly}
                   onClick={async () => {
                     await getDb().brands.update(brand.brandId, { timeZone: null, updatedAt: Date.now() });
                     onChanged();
@@ -367,8 +378,12 @@ function AccountView({ brand, onChanged }: { brand: TimingAccount; onChanged(): 
         </div>
       </Section>
 
-      <BestTimeImport brand={brand} timeZone={timeZone} onImported={changedPosts} />
-      <BestTimePostLog brand={brand} posts={posts} timeZone={timeZone} onChanged={changedPosts} />
+      {readOnly && <ReadOnlyNote />}
+      {/* A disabled fieldset disables every control in it. */}
+      <fieldset disabled={readOnly} className="space-y-6 disabled:opacity-70">
+        <BestTimeImport brand={brand} timeZone={timeZone} onImported={changedPosts} />
+        <BestTimePostLog brand={brand} posts={posts} timeZone={timeZone} onChanged={changedPosts} />
+      </fieldset>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { browserTimeZone, TimeZonePicker } from '@/components/TimeZonePicker';
 import { Button, Notice } from '@/components/ui';
 import { useStorageItem } from '@/components/useStorageItem';
 import { useSyncStatuses } from '@/components/sync/useSyncStatus';
+import { readOnlyBrands } from '@/utils/sync/read-only';
 import { applyImport, planImport, type ImportReport, type ParsedBackup } from '@/utils/backup/import';
 import { backupErrorMessage, importReportSummary } from '@/utils/backup/messages';
 import { brandContentsSummary } from '@/utils/brands/messages';
@@ -26,8 +27,9 @@ import { downloadBlob, takeFile } from './replies/download';
 import { JoinSharedBrand, ShareBrand, SharedBrand } from '@/components/sync/BrandSharing';
 import type { SyncStatus } from '@/utils/messaging/features/sync';
 
+// Disabled (a brand shared read-only, #15): greyed, as the library's buttons are.
 const control =
-  'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900 focus-visible:outline-2 focus-visible:outline-blue-500';
+  'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900 focus-visible:outline-2 focus-visible:outline-blue-500 disabled:cursor-not-allowed disabled:opacity-50';
 
 type Say = (message: { tone: 'ok' | 'error'; text: string }) => void;
 
@@ -56,6 +58,7 @@ export function BrandsSection() {
   }, []);
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const sync = useSyncStatuses();
+  const readOnlySet = readOnlyBrands(sync);
 
   if (!brands || !accounts || !contents) return null;
   return (
@@ -83,6 +86,7 @@ export function BrandsSection() {
               key={brand.id}
               brand={brand}
               brands={brands}
+              readOnlyBrands={readOnlySet}
               accounts={accounts.filter((a) => a.brandId === brand.id).sort((a, b) => a.name.localeCompare(b.name))}
               contents={contents.get(brand.id)}
               sync={sync?.[brand.id]}
@@ -123,9 +127,10 @@ function NewBrandForm({ say }: { say: Say }) {
 
 type Confirming = { kind: 'merge'; into: Brand } | { kind: 'delete' } | null;
 
-function BrandCard({
+export function BrandCard({
   brand,
   brands,
+  readOnlyBrands,
   accounts,
   contents,
   sync,
@@ -133,6 +138,8 @@ function BrandCard({
 }: {
   brand: Brand;
   brands: Brand[];
+  /** Brands shared with this computer read-only (#15): they take nothing merged or moved in. */
+  readOnlyBrands: ReadonlySet<string>;
   accounts: Account[];
   contents: BrandContents | undefined;
   /** The brand's team sharing (#15); undefined when it is not shared. */
@@ -144,8 +151,14 @@ function BrandCard({
   const [editZone, setEditZone] = useState(false);
   const [confirming, setConfirming] = useState<Confirming>(null);
   const [defaultZone] = useStorageItem(defaultTimeZoneItem);
-  const others = brands.filter((b) => b.id !== brand.id);
+  // Where this brand's items and accounts may go: not into a brand shared read-only.
+  const others = brands.filter((b) => b.id !== brand.id && !readOnlyBrands.has(b.id));
   const summary = contents ? brandContentsSummary(t, contents) : '';
+  // Shared read-only: nothing of it changes here, so no merge (its items would leave it)
+  // and no delete while it is shared. Deleting would only remove this computer's copy and
+  // end the sharing, the team's brand staying on the server; "Stop sharing" says exactly
+  // that, so it comes first, and the card says so: after it, the brand is an ordinary
+  // local brand that can be merged or deleted.
   const readOnly = sync?.role === 'read-only';
 
   async function write(action: () => Promise<unknown>) {
@@ -189,7 +202,8 @@ function BrandCard({
       <div className="flex flex-wrap items-center gap-2">
         <BrandBadge brand={brand} size="lg" />
         <input
-          className={`${control} min-w-48 flex-1 font-medium`}
+          // Read-only: a title, not a field.
+          className={`${control} min-w-48 flex-1 font-medium ${readOnly ? 'border-transparent bg-transparent dark:border-transparent dark:bg-transparent' : ''}`}
           value={name}
           maxLength={120}
           onChange={(e) => setName(e.target.value)}
@@ -203,7 +217,7 @@ function BrandCard({
           {t('brandExport')}
         </Button>
         {!sync && <ShareBrand brand={brand} />}
-        {others.length > 0 && (
+        {others.length > 0 && !readOnly && (
           <BrandPicker
             brands={others}
             placeholder={t('brandMergeChoose')}
@@ -215,10 +229,15 @@ function BrandCard({
             }}
           />
         )}
-        <Button variant="danger" onClick={() => setConfirming({ kind: 'delete' })} data-testid="brand-delete">
+        <Button variant="danger" disabled={readOnly} title={readOnly ? t('syncReadOnlyStopFirst') : undefined} onClick={() => setConfirming({ kind: 'delete' })} data-testid="brand-delete">
           {t('brandDelete')}
         </Button>
       </div>
+      {readOnly && (
+        <p className="text-xs text-amber-800 dark:text-amber-300" data-testid="sync-read-only-stop-first">
+          {t('syncReadOnlyStopFirst')}
+        </p>
+      )}
       <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="brand-contents">
         {summary}
       </p>

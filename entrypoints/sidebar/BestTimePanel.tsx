@@ -7,6 +7,8 @@ import type { PagePost, TimingPageView } from '@/utils/messaging/features/timing
 import { sendMessage } from '@/utils/messaging/protocol';
 import { priorById } from '@/utils/timing/priors';
 import { NoStudyNote } from '@/components/best-time/NoStudyNote';
+import { ReadOnlyNote } from '@/components/sync/ReadOnlyNote';
+import { useReadOnlyBrands } from '@/components/sync/useSyncStatus';
 import type { SidebarPanelProps } from './tabs';
 import { useBrandInView } from './useBrandInView';
 
@@ -33,6 +35,7 @@ export function BestTimePanel({ page, active }: SidebarPanelProps) {
   const path = page?.path;
   // The hint follows the brand in view (the background reads it for this tab).
   const brandId = useBrandInView().view?.brandId;
+  const readOnlyBrands = useReadOnlyBrands();
 
   const refresh = useCallback(() => {
     sendMessage('timingPageView')
@@ -119,7 +122,10 @@ export function BestTimePanel({ page, active }: SidebarPanelProps) {
       </Section>
       {view.onPage && (
         <Section title={t('bestTimeSidebarPosts')} testId="best-time-sidebar-posts">
-          {reading.posts.length === 0 ? (
+          {/* The post log of a brand shared read-only (#15) is used for the hint, not added to. */}
+          {hint.brand.brandId !== null && readOnlyBrands.has(hint.brand.brandId) ? (
+            <ReadOnlyNote />
+          ) : reading.posts.length === 0 ? (
             <p className="text-slate-500" data-testid="best-time-sidebar-no-posts">
               {t('bestTimeSidebarNoPosts', who)}
             </p>

@@ -7,6 +7,7 @@ import { SITE_LABEL_KEYS } from '@/utils/sites/networks';
 import { setsFor } from '@/utils/hashtags/sets';
 import type { SaveHashtagSetResult } from '@/utils/messaging/features/hashtag-sets';
 import { sendMessage } from '@/utils/messaging/protocol';
+import { ReadOnlyInViewNote } from './ReadOnlyInView';
 
 /** The user's hashtag sets for this network, each inserted in one click (trimmed to
  * the limit in the set's own order). */
@@ -140,6 +141,7 @@ export function SaveSetForm({
         <input type="checkbox" checked={forNetwork} onChange={(e) => setForNetwork(e.target.checked)} data-testid="hashtags-save-set-network" />
         {t('hashtagsSetOnlyFor', t(SITE_LABEL_KEYS[network]))}
       </label>
+      <ReadOnlyInViewNote />
       {message?.tone === 'error' && (
         <Notice tone="error" testId="hashtags-save-set-result">
           {message.text}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useI18n } from '@/components/i18n';
+import { ReadOnlyNote } from '@/components/sync/ReadOnlyNote';
 import { Button, Section } from '@/components/ui';
 import type { ClipStatus } from '@/utils/db/clips';
 import type { ClipSummary } from '@/utils/messaging/features/clips';
@@ -17,8 +18,9 @@ export function parseTags(value: string): string[] {
 }
 
 /** One clip at a glance: its author, text (as text), thumbnail, and the fields the user
- * sets without leaving the page: note, tags, status. */
-export function IdeasClipEditor({ clip, onSaved }: { clip: ClipSummary; onSaved: (clip: ClipSummary) => void }) {
+ * sets without leaving the page: note, tags, status (shown, not editable, for a clip of a
+ * brand shared read-only: #15). */
+export function IdeasClipEditor({ clip, onSaved, readOnly = false }: { clip: ClipSummary; onSaved: (clip: ClipSummary) => void; readOnly?: boolean }) {
   const { t } = useI18n();
   const [note, setNote] = useState(clip.note);
   const [tags, setTags] = useState(clip.tags.join(', '));
@@ -56,63 +58,69 @@ export function IdeasClipEditor({ clip, onSaved }: { clip: ClipSummary; onSaved:
             {t('clipsPageSource')}
           </a>
         )}
-        <label className="block text-xs font-medium">
-          {t('clipsPageNote')}
-          <textarea
-            className={`${fieldClass} mt-1 min-h-16`}
-            value={note}
-            onChange={(e) => {
-              setNote(e.target.value);
-              setSaved(false);
-            }}
-            data-testid="clips-page-note"
-          />
-        </label>
-        <label className="block text-xs font-medium">
-          {t('clipsPageTags')}
-          <input
-            className={`${fieldClass} mt-1`}
-            value={tags}
-            onChange={(e) => {
-              setTags(e.target.value);
-              setSaved(false);
-            }}
-            data-testid="clips-page-tags"
-          />
-        </label>
-        <label className="block text-xs font-medium">
-          {t('clipsPageStatus')}
-          <select
-            className={`${fieldClass} mt-1`}
-            value={status}
-            onChange={(e) => {
-              setStatus(e.target.value as ClipStatus);
-              setSaved(false);
-            }}
-            data-testid="clips-page-status"
-          >
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`clipsPageStatus_${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div className="flex items-center gap-2">
-          <Button variant="primary" disabled={!dirty} onClick={() => void save()} data-testid="clips-page-save">
-            {t('clipsPageSave')}
-          </Button>
-          {saved && !dirty && (
-            <span className="text-xs text-green-700 dark:text-green-300" role="status" data-testid="clips-page-fields-saved">
-              {t('clipsPageFieldsSaved')}
-            </span>
-          )}
-          {failed && (
-            <span className="text-xs text-red-700" role="alert">
-              {t('clipsPageErrorOther')}
-            </span>
-          )}
-        </div>
+        <fieldset disabled={readOnly} className="space-y-2 disabled:opacity-70">
+          <label className="block text-xs font-medium">
+            {t('clipsPageNote')}
+            <textarea
+              className={`${fieldClass} mt-1 min-h-16`}
+              value={note}
+              onChange={(e) => {
+                setNote(e.target.value);
+                setSaved(false);
+              }}
+              data-testid="clips-page-note"
+            />
+          </label>
+          <label className="block text-xs font-medium">
+            {t('clipsPageTags')}
+            <input
+              className={`${fieldClass} mt-1`}
+              value={tags}
+              onChange={(e) => {
+                setTags(e.target.value);
+                setSaved(false);
+              }}
+              data-testid="clips-page-tags"
+            />
+          </label>
+          <label className="block text-xs font-medium">
+            {t('clipsPageStatus')}
+            <select
+              className={`${fieldClass} mt-1`}
+              value={status}
+              onChange={(e) => {
+                setStatus(e.target.value as ClipStatus);
+                setSaved(false);
+              }}
+              data-testid="clips-page-status"
+            >
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`clipsPageStatus_${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </fieldset>
+        {readOnly ? (
+          <ReadOnlyNote />
+        ) : (
+          <div className="flex items-center gap-2">
+            <Button variant="primary" disabled={!dirty} onClick={() => void save()} data-testid="clips-page-save">
+              {t('clipsPageSave')}
+            </Button>
+            {saved && !dirty && (
+              <span className="text-xs text-green-700 dark:text-green-300" role="status" data-testid="clips-page-fields-saved">
+                {t('clipsPageFieldsSaved')}
+              </span>
+            )}
+            {failed && (
+              <span className="text-xs text-red-700" role="alert">
+                {t('clipsPageErrorOther')}
+              </span>
+            )}
+          </div>
+        )}
       </div>
     </Section>
   );

@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '@/components/i18n';
 import { Button, Notice, Section } from '@/components/ui';
+import { useReadOnlyBrands } from '@/components/sync/useSyncStatus';
 import { useStorageItem } from '@/components/useStorageItem';
 import type { ClipSummary } from '@/utils/messaging/features/clips';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { clipsLastCaptureItem, type LastCapture } from '@/utils/settings/items';
 import { IdeasClipEditor } from './IdeasClipEditor';
 import { IdeasDraft } from './IdeasDraft';
+import { ReadOnlyInViewNote } from './ReadOnlyInView';
 import { ClipThumbnail } from './IdeasThumbnail';
 import type { SidebarPanelProps } from './tabs';
 import { useBrandInView } from './useBrandInView';
@@ -17,6 +19,11 @@ const ERROR_KEYS = {
   'no-post': 'clipsPageErrorNoPost',
   invalid: 'clipsPageErrorInvalid',
   error: 'clipsPageErrorOther',
+} as const;
+/** A clip made while the brand in view is shared read-only (#15): see `brandForNew`. */
+const READ_ONLY_KEYS = {
+  'all-brands': 'clipsPageReadOnlyAllBrands',
+  unchanged: 'clipsPageReadOnlyUnchanged',
 } as const;
 
 /** A capture's report ("Clipped to your ideas", or why not) belongs to the page it was
@@ -42,6 +49,7 @@ export function IdeasPanel({ page, active }: SidebarPanelProps) {
   const [busy, setBusy] = useState(false);
   // Recent ideas are the brand in view's, then the shared ones (the background reads the brand).
   const brandId = useBrandInView().view?.brandId;
+  const readOnlyBrands = useReadOnlyBrands();
 
   const reload = useCallback(() => {
     sendMessage('listRecentClips', { limit: RECENT })
@@ -73,9 +81,9 @@ export function IdeasPanel({ page, active }: SidebarPanelProps) {
         </Notice>
       )}
       {fresh?.clipId && fresh.clipId === selectedId && (
-        <Notice tone="ok" testId="clips-page-capture-ok">
-          <span data-clip-id={fresh.clipId} data-updated={String(fresh.updated)}>
-            {fresh.updated ? t('clipsPageUpdated') : t('clipsPageJustClipped')}
+        <Notice tone={fresh.readOnly ? 'info' : 'ok'} testId="clips-page-capture-ok">
+          <span data-clip-id={fresh.clipId} data-updated={String(fresh.updated)} data-read-only={fresh.readOnly ?? ''}>
+            {fresh.readOnly ? t(READ_ONLY_KEYS[fresh.readOnly]) : fresh.updated ? t('clipsPageUpdated') : t('clipsPageJustClipped')}
           </span>
         </Notice>
       )}
@@ -84,6 +92,7 @@ export function IdeasPanel({ page, active }: SidebarPanelProps) {
         <IdeasClipEditor
           key={selected.id}
           clip={selected}
+          readOnly={selected.brandId !== null && readOnlyBrands.has(selected.brandId)}
           onSaved={(updated) => setRecent((list) => list?.map((c) => (c.id === updated.id ? updated : c)) ?? null)}
         />
       )}
@@ -103,6 +112,7 @@ export function IdeasPanel({ page, active }: SidebarPanelProps) {
             {t('clipsPageClipInView')}
           </Button>
           <p className="text-xs text-slate-500 dark:text-slate-400">{t('clipsPageHint', 'Alt+Shift+C')}</p>
+          <ReadOnlyInViewNote />
         </div>
       )}
 

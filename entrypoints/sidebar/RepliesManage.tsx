@@ -5,7 +5,9 @@ import { Button, Notice } from '@/components/ui';
 import type { SavedReply } from '@/utils/db/saved-replies';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { draftOf, emptyDraft, type ReplyDraft, type ReplyProblem } from '@/utils/replies/store';
+import { useReadOnlyBrands } from '@/components/sync/useSyncStatus';
 import { BrandMark } from './BrandSwitch';
+import { ReadOnlyInViewNote } from './ReadOnlyInView';
 import { useBrandInView } from './useBrandInView';
 
 export interface ReplyEditing {
@@ -20,6 +22,9 @@ export interface ReplyEditing {
 export function useReplyManagement(language: string, brandId: string | null = null) {
   const { t } = useI18n();
   const [editing, setEditing] = useState<ReplyEditing | null>(null);
+  // A brand shared read-only (#15) takes no new reply: it goes under all brands (ReadOnlyInView.tsx).
+  const readOnlyBrands = useReadOnlyBrands();
+  const newBrandId = brandId !== null && readOnlyBrands.has(brandId) ? null : brandId;
   const [notice, setNotice] = useState<{ text: string; undo?: () => Promise<void> } | null>(null);
 
   async function save(draft: ReplyDraft) {
@@ -55,7 +60,7 @@ export function useReplyManagement(language: string, brandId: string | null = nu
     editing,
     setEditing,
     // A new reply is filed under the brand in view (null: all brands).
-    startNew: () => setEditing({ draft: { ...emptyDraft(language), brandId }, problems: [], saving: false }),
+    startNew: () => setEditing({ draft: { ...emptyDraft(language), brandId: newBrandId }, problems: [], saving: false }),
     startEdit: (reply: SavedReply) => setEditing({ draft: draftOf(reply), problems: [], saving: false }),
     duplicate,
     remove,
@@ -79,6 +84,7 @@ export function ReplyEditPane({ manage }: { manage: ReturnType<typeof useReplyMa
         <BrandMark brand={brand} />
         {brand ? t('repliesForBrand', brand.name) : t('repliesShared')}
       </p>
+      {!editing.draft.id && <ReadOnlyInViewNote />}
       <ReplyEditor
         value={editing.draft}
         onChange={(draft) => manage.setEditing({ ...editing, draft })}

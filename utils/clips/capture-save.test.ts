@@ -49,6 +49,19 @@ describe('saveCapture', () => {
     expect((await saveCapture(db, input({ permalink: 'https://www.instagram.com/p/OTHER/' }), [], { now: 7, brandId: null })).clip.brandId).toBe(null);
   });
 
+  test('a post already clipped under a brand shared read-only is left as it is (issue #15)', async () => {
+    const db = freshDb();
+    const first = await saveCapture(db, input(), [image('a')], { now: 5, brandId: 'gino' });
+    const again = await saveCapture(db, input({ text: 'Seconda versione' }), [image('b')], { now: 9, brandId: null, readOnlyBrands: new Set(['gino']) });
+    expect(again).toMatchObject({ readOnly: true, updated: false });
+    expect(again.clip.id).toBe(first.clip.id);
+    expect(await db.clips.get(first.clip.id)).toEqual(first.clip);
+    expect((await db.images.where('clipId').equals(first.clip.id).toArray()).map((i) => i.sourceUrl)).toEqual(['https://cdn.example/a.png', 'https://cdn.example/a.png']);
+    // Another brand read-only changes nothing for this one.
+    expect((await saveCapture(db, input({ text: 'Terza' }), [], { now: 10, readOnlyBrands: new Set(['lucia']) })).readOnly).toBe(false);
+    expect((await db.clips.get(first.clip.id))!.text).toBe('Terza');
+  });
+
   test('stores the clip and a thumbnail and full image per picture, ids in the post order', async () => {
     const db = freshDb();
     const { clip, updated } = await saveCapture(db, input(), [image('a'), image('b')], { now: 5 });

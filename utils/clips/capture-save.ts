@@ -18,6 +18,8 @@ export interface SaveOutcome {
   updated: boolean;
   /** Images kept from the earlier clip because none could be fetched this time. */
   keptOldImages: boolean;
+  /** The permalink was clipped before under a brand shared read-only: nothing changed. */
+  readOnly: boolean;
 }
 
 /** Raised (inside the transaction) by the test hook that simulates a full disk. */
@@ -39,7 +41,7 @@ export function isQuotaError(error: unknown): boolean {
  * neither a clip without images nor images without a clip. The same permalink clipped
  * again updates that clip: its note, tags, status, schedule and brand stay; its text,
  * counts and images are replaced (the old images stay when none could be fetched now,
- * since the sites' image addresses expire).
+ * since the sites' image addresses expire). A clip of a brand shared read-only is not updated.
  */
 export async function saveCapture(
   db: AppDB,
@@ -50,12 +52,16 @@ export async function saveCapture(
     userFields?: Partial<Pick<Clip, 'note' | 'tags' | 'status'>>;
     /** The brand a new clip is filed under (the brand in view); a clip clipped again keeps its own. */
     brandId?: BrandRef;
+    /** Brands shared with this computer read-only (issue #15): a post already clipped under
+     * one of them is left as it is (the team's copy would undo the update anyway). */
+    readOnlyBrands?: ReadonlySet<string>;
     beforeCommit?: () => void;
   } = {},
 ): Promise<SaveOutcome> {
   const now = options.now ?? Date.now();
   return db.transaction('rw', db.clips, db.images, async () => {
     const existing = input.permalink ? await db.clips.where('permalink').equals(input.permalink).first() : undefined;
+    if (existing?.brandId && options.readOnlyBrands?.has(existing.brandId)) return { clip: existing, updated: false, keptOldImages: true, readOnly: true };
     const clipId = existing?.id ?? newId();
     const brandId = existing ? existing.brandId : (options.brandId ?? null);
 
@@ -100,6 +106,6 @@ export async function saveCapture(
     };
     await db.clips.put(clip);
     options.beforeCommit?.();
-    return { clip, updated: !!existing, keptOldImages };
+    return { clip, updated: !!existing, keptOldImages, readOnly: false };
   });
 }

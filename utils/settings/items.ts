@@ -125,6 +125,8 @@ export interface LastCapture {
   at: number;
   /** The address of the page it was clipped from, when known: the report belongs to it. */
   pageUrl?: string;
+  /** The brand in view is shared read-only (#15): see `CaptureResult`. */
+  readOnly?: 'all-brands' | 'unchanged';
 }
 
 export const clipsLastCaptureItem = storage.defineItem<LastCapture | null>('local:clipsLastCapture', {

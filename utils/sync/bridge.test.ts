@@ -2,6 +2,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { deleteBrand, moveItems, updateBrand } from '../brands/ops';
 import { updateClipNotes } from '../clips/store';
+import type { ClipInput } from '../clips/capture-input';
+import { saveCapture, type PreparedImage } from '../clips/capture-save';
 import type { AppDB } from '../db/app-db';
 import { fillDatabase } from '../db/fixtures';
 import { deleteReply, recordReplyUse, restoreReply, saveReply, draftOf } from '../replies/store';
@@ -306,5 +308,123 @@ describe("Dexie's changed keys", () => {
     await settle(a, b);
     expect(await b.db.hashtagSets.where('brandId').equals(GINO).count()).toBe(121);
     expect(Y.encodeStateAsUpdate(a.doc).byteLength).toBeGreaterThan(0);
+  });
+});
+
+describe('the same post clipped on two computers while apart', () => {
+  const POST = 'https://www.instagram.com/p/TWIN/';
+  const input = (text: string): ClipInput => ({
+    network: 'instagram', permalink: POST, authorName: 'Trattoria Gino', authorHandle: 'trattoriagino', text, hashtags: [], images: [], postedAt: null,
+    counts: { reactions: null, comments: null, shares: null },
+  });
+  const picture = (name: string): PreparedImage => ({
+    sourceUrl: `https://cdn.example/${name}.jpg`,
+    thumbnail: { blob: new Blob([`thumb-${name}`], { type: 'image/webp' }), width: 4, height: 4 },
+    full: { blob: new Blob([`full-${name}`], { type: 'image/jpeg' }), width: 40, height: 40, role: 'full' },
+  });
+  async function clipsOfPost(c: Computer) {
+    return c.db.clips.where('permalink').equals(POST).toArray();
+  }
+
+  test('both end with ONE clip, the first id, with both notes and all tags; the other’s full image moves to it', async () => {
+    const { a, b, link } = await sharedPair();
+    link.cut();
+    const onA = await saveCapture(a.db, input('Lasagne del giovedì'), [picture('a')], { brandId: GINO, userFields: { note: 'Per aprile', tags: ['pasta'] } });
+    const onB = await saveCapture(b.db, input('Lasagne del giovedì!'), [picture('b')], { brandId: GINO, userFields: { note: 'Chiedere a Gino', tags: ['pasta', 'giovedì'] } });
+    await settle(a, b);
+    const [first, second] = [onA.clip, onB.clip].sort((x, y) => (x.id < y.id ? -1 : 1));
+    link.mend();
+    await settle(a, b);
+
+    for (const c of [a, b]) {
+      const clips = await clipsOfPost(c);
+      expect(clips.map((clip) => clip.id)).toEqual([first.id]);
+      expect(clips[0].note).toBe(`${first.note}\n\n${second.note}`);
+      expect([...clips[0].tags].sort()).toEqual(['giovedì', 'pasta']);
+      expect(clips[0]).toMatchObject({ text: first.text, brandId: GINO, imageIds: first.imageIds });
+      expect(await c.db.clips.get(second.id)).toBeUndefined();
+    }
+    // The documents agree: one clip of the post, the winner as both computers hold it.
+    for (const c of [a, b]) {
+      const rows = rowsOf(c.doc, 'clips');
+      expect(rows.has(second.id)).toBe(false);
+      expect(String(rows.get(first.id)!.get('note'))).toBe(`${first.note}\n\n${second.note}`);
+    }
+    // The loser's computer keeps its full-size image, now the winner's; its thumbnail went
+    // (the winner has its own, from the document).
+    const loserHere = first.id === onA.clip.id ? b : a;
+    const images = await loserHere.db.images.where('clipId').equals(first.id).toArray();
+    expect(images.filter((i) => i.role === 'full').map((i) => i.sourceUrl)).toEqual([`https://cdn.example/${loserHere === a ? 'a' : 'b'}.jpg`]);
+    expect(images.filter((i) => i.role === 'thumbnail').map((i) => i.sourceUrl)).toEqual([`https://cdn.example/${loserHere === a ? 'b' : 'a'}.jpg`]);
+    expect(await loserHere.db.images.where('clipId').equals(second.id).count()).toBe(0);
+    expect(a.refused + b.refused).toBe(0);
+
+    // Settled once: a restart (a full reconcile) changes nothing more.
+    await a.restart();
+    await b.restart();
+    await settle(a, b);
+    for (const c of [a, b]) expect((await clipsOfPost(c)).map((clip) => clip.note)).toEqual([`${first.note}\n\n${second.note}`]);
+  });
+
+  test("the loser's computer taking a teammate's settlement keeps its full image, on the winner", async () => {
+    const { a, b, link } = await sharedPair();
+    link.cut();
+    const template = (await a.db.clips.get('clip-lasagne'))!;
+    const now = Date.now();
+    await a.db.clips.put({ ...template, id: 'clip-twin-1', permalink: POST, note: 'Per aprile', tags: ['pasta'], imageIds: [], updatedAt: now });
+    const image = (id: string, role: 'thumbnail' | 'full') => ({
+      id, createdAt: now, updatedAt: now, clipId: 'clip-twin-2', role, mimeType: 'image/jpeg', width: 2, height: 2, sourceUrl: null,
+      blob: new Blob([new Uint8Array([role === 'full' ? 9 : 1, 2, 3])], { type: 'image/jpeg' }), brandId: GINO,
+    });
+    await b.db.images.bulkPut([image('img-twin-2-thumb', 'thumbnail'), image('img-twin-2-full', 'full')]);
+    await b.db.clips.put({ ...template, id: 'clip-twin-2', permalink: POST, note: 'Chiedere a Gino', tags: ['giovedì'], imageIds: ['img-twin-2-thumb', 'img-twin-2-full'], updatedAt: now });
+    await settle(a, b);
+    // B's clip reaches A alone (A's does not reach B): A settles.
+    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc, Y.encodeStateVector(a.doc)));
+    await settle(a, b);
+    expect((await clipsOfPost(a)).map((clip) => [clip.id, clip.note])).toEqual([['clip-twin-1', 'Per aprile\n\nChiedere a Gino']]);
+    // The winner had no images: it shows the loser's (its thumbnail, in the document too).
+    expect(rowsOf(a.doc, 'clips').has('clip-twin-2')).toBe(false);
+    expect(rowsOf(a.doc, 'thumbnails').get('img-twin-2-thumb')?.get('clipId')).toBe('clip-twin-1');
+    link.mend();
+    await settle(a, b);
+    const onB = await clipsOfPost(b);
+    expect(onB.map((clip) => [clip.id, clip.note, clip.tags, clip.imageIds])).toEqual([['clip-twin-1', 'Per aprile\n\nChiedere a Gino', ['pasta', 'giovedì'], ['img-twin-2-thumb', 'img-twin-2-full']]]);
+    expect((await b.db.images.where('clipId').equals('clip-twin-1').toArray()).map((i) => i.id).sort()).toEqual(['img-twin-2-full', 'img-twin-2-thumb']);
+    expect(await b.db.images.where('clipId').equals('clip-twin-2').count()).toBe(0);
+    expect(a.refused + b.refused).toBe(0);
+  });
+
+  test('a read-only computer keeps its copy and takes the editors’ settlement', async () => {
+    const a = computer('a', GINO);
+    const b = computer('b', GINO);
+    const c = computer('c', GINO, 'read-only');
+    await fillDatabase(a.db);
+    await a.bridge.start();
+    const ab = wire(a.doc, b.doc);
+    const ac = wire(a.doc, c.doc);
+    await b.join();
+    await c.join();
+    await settle(a, b, c);
+    ab.cut();
+    ac.cut();
+    const onA = await saveCapture(a.db, input('Uno'), [], { brandId: GINO, userFields: { note: 'Nota A', tags: ['a'] } });
+    await settle(a);
+    // C gets A's clip first; B clips the same post meanwhile.
+    ac.mend();
+    await settle(a, c);
+    const onB = await saveCapture(b.db, input('Due'), [], { brandId: GINO, userFields: { note: 'Nota B', tags: ['b'] } });
+    await settle(b);
+    ab.mend();
+    await settle(a, b, c);
+    const winner = [onA.clip, onB.clip].sort((x, y) => (x.id < y.id ? -1 : 1))[0];
+    for (const x of [a, b, c]) {
+      const clips = await clipsOfPost(x);
+      expect(clips.map((clip) => clip.id)).toEqual([winner.id]);
+      expect([...clips[0].tags].sort()).toEqual(['a', 'b']);
+      expect(clips[0].note).toContain('Nota A');
+      expect(clips[0].note).toContain('Nota B');
+    }
+    expect(c.refused).toBe(0);
   });
 });

@@ -32,10 +32,12 @@ import Dexie, { type ObservabilitySet } from 'dexie';
 import type * as Y from 'yjs';
 import type { AppDB } from '../db/app-db';
 import type { Brand } from '../db/brands';
+import type { Clip } from '../db/clips';
 import { tombstoneId, type Tombstone } from '../db/tombstones';
 import { postsOfBrand } from '../brands/ops';
 import type { SyncRole } from '../messaging/features/sync';
 import { sha256Hex } from './blob-client';
+import { mergeTwinClips } from './twin-clips';
 import {
   applyBrandToMeta,
   applyRowToY,
@@ -444,7 +446,9 @@ export class BrandBridge {
   private async writeHere(kind: SharedKind, write: Plan['write'], remove: Plan['remove']) {
     if (write.size === 0 && remove.size === 0) return;
     const table = this.db.table<LocalRow, string>(TABLE_OF[kind]);
-    await this.db.transaction('rw', table, this.db.brands, async () => {
+    // Clips also touch their images (twins: `settleTwinClips`).
+    const tables = kind === 'clips' ? [table, this.db.brands, this.db.images] : [table, this.db.brands];
+    await this.db.transaction('rw', tables, async () => {
       // The brand deleted meanwhile (delete all data): write nothing back.
       if (!(await this.db.brands.get(this.brandId))) return;
       // Only over the version read above: a row changed here meanwhile is left for the
@@ -452,20 +456,115 @@ export class BrandBridge {
       const ids = [...write.keys(), ...remove.keys()];
       const now = new Map<string, string>();
       (await table.bulkGet(ids)).forEach((row, i) => now.set(ids[i], row ? fingerprint(row) : ''));
-      const writes = [...write].filter(([id, { was }]) => now.get(id) === was).map(([, { row }]) => row);
+      let writes = [...write].filter(([id, { was }]) => now.get(id) === was).map(([, { row }]) => row);
       const removals = [...remove].filter(([id, was]) => now.get(id) === was).map(([id]) => id);
+      if (kind === 'clips') writes = await this.settleTwinClips(writes as unknown as Clip[], new Set(removals));
+      // Removals first: a clip written may take the permalink of one removed.
+      for (let i = 0; i < removals.length; i += WRITE_CHUNK) await table.bulkDelete(removals.slice(i, i + WRITE_CHUNK));
       for (let i = 0; i < writes.length; i += WRITE_CHUNK) {
         try {
           await table.bulkPut(writes.slice(i, i + WRITE_CHUNK));
         } catch (error) {
-          // A teammate's clip of a post also clipped here under another id (clips' permalink
-          // is unique): the local one stays; the rest of the chunk is written.
+          // A teammate's clip of a post this computer clipped under another brand (clips'
+          // permalink is unique): that one stays; the rest of the chunk is written.
           if (!(error instanceof Dexie.BulkError)) throw error;
           console.warn('[Spalla] sync: rows not written', error.failures);
         }
       }
-      for (let i = 0; i < removals.length; i += WRITE_CHUNK) await table.bulkDelete(removals.slice(i, i + WRITE_CHUNK));
     });
+  }
+
+  /**
+   * Teammates' clips about to be written here whose post is already clipped here under
+   * another id, or twice among them: the same post clipped on two computers while apart
+   * (the clips' `permalink` index is unique). Every computer keeps the one clip
+   * `mergeTwinClips` picks (the first id, with the others' notes and tags), so all end
+   * with the same clip whichever sees the twins first: the winner goes into the document
+   * whole and the losers leave it with their thumbnails, in one transaction, so that no
+   * computer sees a loser gone without its note in the winner. Two computers settling at
+   * once write the same winner (the last write of the row wins, and it is equal). A
+   * computer holding a loser moves its images to the winner (`moveTwinImages`), whether it
+   * settles or a teammate's settlement reaches it. A read-only token cannot change the
+   * document: its computer keeps what it has and waits for an editor's settlement. A post
+   * clipped here under another brand or all brands is left alone (the teammate's clip is
+   * not stored). Runs inside `writeHere`'s transaction; returns the rows to write.
+   */
+  private async settleTwinClips(writes: Clip[], removing: ReadonlySet<string>): Promise<LocalRow[]> {
+    const byLink = new Map<string, Clip[]>();
+    for (const clip of writes) if (clip.permalink) byLink.set(clip.permalink, [...(byLink.get(clip.permalink) ?? []), clip]);
+    if (byLink.size === 0) return writes as unknown as LocalRow[];
+    const here = new Map((await this.db.clips.where('permalink').anyOf([...byLink.keys()]).toArray()).map((clip) => [clip.permalink!, clip]));
+    const skip = new Set<Clip>();
+    const replace = new Map<Clip, Clip>();
+    const extra: Clip[] = [];
+    const losersHere: string[] = [];
+    for (const [link, incoming] of byLink) {
+      let mine = here.get(link);
+      if (mine && incoming.some((clip) => clip.id === mine!.id)) mine = undefined; // an update of mine
+      if (mine && removing.has(mine.id)) {
+        // A teammate's settlement: mine left the document as the loser, the winner comes.
+        const winner = byId(incoming)[0];
+        if (mine.brandId === this.brandId && winner.id !== mine.id) await this.moveTwinImages([mine.id], winner);
+        mine = undefined;
+      }
+      const twins = mine ? [...incoming, mine] : incoming;
+      if (twins.length < 2) continue;
+      if (mine && mine.brandId !== this.brandId) {
+        for (const clip of incoming) skip.add(clip);
+        console.warn('[Spalla] sync: a clip of a post clipped here under another brand was not stored', link);
+        continue;
+      }
+      if (this.readOnly()) {
+        // Mine stays, or the first incoming one when none is here.
+        const kept = mine ?? byId(incoming)[0];
+        for (const clip of incoming) if (clip !== kept) skip.add(clip);
+        continue;
+      }
+      const { winner, losers } = mergeTwinClips(twins);
+      this.settleInDocument(winner, losers);
+      for (const clip of incoming) {
+        if (clip.id === winner.id) replace.set(clip, winner);
+        else skip.add(clip);
+      }
+      if (mine?.id === winner.id) extra.push(winner);
+      else if (mine) losersHere.push(mine.id);
+      await this.moveTwinImages(losers.map((clip) => clip.id), winner);
+    }
+    // The losers held here go first: the winner takes their permalink.
+    if (losersHere.length > 0) await this.db.clips.bulkDelete(losersHere);
+    return [...writes.filter((clip) => !skip.has(clip)).map((clip) => replace.get(clip) ?? clip), ...extra] as unknown as LocalRow[];
+  }
+
+  /** One settlement of twin clips in the document: the winner whole, the losers gone, their
+   * thumbnails the winner's when it shows them (it had no images), gone otherwise. */
+  private settleInDocument(winner: Clip, losers: Clip[]) {
+    const clips = rowsOf(this.doc, 'clips');
+    const thumbnails = rowsOf(this.doc, 'thumbnails');
+    const losing = new Set(losers.map((clip) => clip.id));
+    const theirThumbnails = [...thumbnails].filter(([, row]) => losing.has(row.get('clipId') as string));
+    const shared = sharedOf('clips', winner as unknown as LocalRow);
+    this.doc.transact(() => {
+      clips.set(winner.id, rowToY('clips', shared));
+      for (const id of losing) clips.delete(id);
+      for (const [id, row] of theirThumbnails) {
+        if (winner.imageIds.includes(id)) row.set('clipId', winner.id);
+        else thumbnails.delete(id);
+      }
+    }, LOCAL_ORIGIN);
+    this.agree('clips', `clips:${winner.id}`, fingerprint(shared), shared);
+    for (const id of losing) this.agree('clips', `clips:${id}`, '');
+    // Compared afresh at the next reconcile (the same change is made here).
+    for (const [id] of theirThumbnails) this.forget('thumbnails', id);
+  }
+
+  /** The images of twin clips that lose, here: full-size images (which never leave a
+   * computer) and the thumbnails the winner shows move to the winner; other thumbnails go
+   * (the winner's own come from the document). */
+  private async moveTwinImages(loserIds: string[], winner: Clip) {
+    for (const image of await this.db.images.where('clipId').anyOf(loserIds).toArray()) {
+      if (image.role === 'full' || winner.imageIds.includes(image.id)) await this.db.images.update(image.id, { clipId: winner.id });
+      else await this.db.images.delete(image.id);
+    }
   }
 
   // ---------------------------------------------------------------- thumbnails' bytes
@@ -583,6 +682,11 @@ export class BrandBridge {
     }
     for (const id of ids) this.transferDone(`down:${id}`, digests.get(id)!);
   }
+}
+
+/** Clips in the order of their ids (the first wins among twins: `mergeTwinClips`). */
+function byId(clips: readonly Clip[]): Clip[] {
+  return [...clips].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 }
 
 /** `work` on each item, at most `limit` at once; the results in the items' order. */

@@ -101,18 +101,22 @@ export async function closeComputers(): Promise<void> {
 }
 
 /** Carries each document's updates to the other while connected; `cut()` stops it and keeps
- * what each side does; `mend()` exchanges what was missed, as a reconnecting provider does. */
+ * what each side does; `mend()` exchanges what was missed, as a reconnecting provider does.
+ * Each wire marks what it carries with origins of its own, so a document wired to several
+ * relays what it gets from one to the others, as the server does. */
 export function wire(a: Y.Doc, b: Y.Doc) {
   let connected = true;
+  const fromA = { wire: 'from-a' };
+  const fromB = { wire: 'from-b' };
   a.on('update', (update: Uint8Array, origin: unknown) => {
-    if (connected && origin !== 'from-b') Y.applyUpdate(b, update, 'from-a');
+    if (connected && origin !== fromB) Y.applyUpdate(b, update, fromA);
   });
   b.on('update', (update: Uint8Array, origin: unknown) => {
-    if (connected && origin !== 'from-a') Y.applyUpdate(a, update, 'from-b');
+    if (connected && origin !== fromA) Y.applyUpdate(a, update, fromB);
   });
   const exchange = () => {
-    Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)), 'from-a');
-    Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)), 'from-b');
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)), fromA);
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)), fromB);
   };
   exchange();
   return {

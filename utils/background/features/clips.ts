@@ -14,7 +14,9 @@ import { WEB_CLIP_MENUS, webClipInput, type WebClipClick } from '../../clips/cap
 import { clipsFullImageLimitItem, clipsLastCaptureItem, draftToInsertItem, sidebarTabItem } from '../../settings/items';
 import type { PostSnapshot } from '../../sites/types';
 import type { BackgroundContext } from '../context';
-import { brandOfTab } from '../brand-of-tab';
+import { brandForNew, brandOfTab } from '../brand-of-tab';
+import { syncStatusItem } from '../../sync/items';
+import { isReadOnlyBrand, readOnlyBrands } from '../../sync/read-only';
 import { recentClips } from '../../clips/store';
 
 /** The sidebar tab of this feature (entrypoints/sidebar/tabs.tsx). */
@@ -48,18 +50,20 @@ export function startClips(ctx: BackgroundContext): void {
   let failNextWrite = false;
 
   /** Fetches the images, then writes clip + images in one transaction, a new clip filed
-   * under the brand in view in the tab it came from. */
+   * under the brand in view in the tab it came from (all brands when that brand is shared
+   * read-only: `brandForNew`). */
   async function capture(raw: ClipInput, tabId: number | undefined): Promise<CaptureResult> {
     const parsed = clipInputSchema.safeParse(raw);
     if (!parsed.success) return { ok: false, reason: 'invalid' };
     const input = parsed.data;
     const limit = await clipsFullImageLimitItem.getValue();
-    const [{ prepared, failed }, brandId] = await Promise.all([prepareImages(input.images, limit), brandOfTab(tabId)]);
+    const [{ prepared, failed }, filing, statuses] = await Promise.all([prepareImages(input.images, limit), brandForNew(tabId), syncStatusItem.getValue()]);
     const failing = failNextWrite;
     failNextWrite = false;
     try {
       const outcome = await saveCapture(getDb(), input, prepared, {
-        brandId,
+        brandId: filing.brandId,
+        readOnlyBrands: readOnlyBrands(statuses),
         beforeCommit: failing
           ? () => {
               throw quotaError();
@@ -67,13 +71,14 @@ export function startClips(ctx: BackgroundContext): void {
           : undefined,
       });
       // The hashtag model learns from the new clip, after the save and without holding it up.
-      void teachFromClip(outcome, learnClipHashtags);
+      if (!outcome.readOnly) void teachFromClip(outcome, learnClipHashtags);
       return {
         ok: true,
         clipId: outcome.clip.id,
         updated: outcome.updated,
         imagesSaved: outcome.keptOldImages ? 0 : prepared.length,
-        imagesFailed: failed,
+        imagesFailed: outcome.readOnly ? 0 : failed,
+        ...(outcome.readOnly ? { readOnly: 'unchanged' as const } : filing.readOnly ? { readOnly: 'all-brands' as const } : {}),
       };
     } catch (error) {
       if (isQuotaError(error)) return { ok: false, reason: 'quota' };
@@ -93,6 +98,7 @@ export function startClips(ctx: BackgroundContext): void {
       updated: result.ok && result.updated,
       at: Date.now(),
       pageUrl,
+      readOnly: result.ok ? result.readOnly : undefined,
     });
     await sidebarTabItem.setValue(IDEAS_TAB);
     if (tabId !== undefined) await sendMessage('setSidebarOpen', true, { tabId, frameId: 0 }).catch(() => {});
@@ -142,6 +148,10 @@ export function startClips(ctx: BackgroundContext): void {
     if (!fields.success || typeof data?.id !== 'string') throw new Error('invalid');
     const db = getDb();
     const tags = [...new Set(fields.data.tags)];
+    // A clip of a brand shared read-only (#15) is not changed: the sidebar offers no change.
+    const before = await db.clips.get(data.id);
+    if (!before) return null;
+    if (await isReadOnlyBrand(before.brandId)) return summarize(before);
     const changed = await db.clips.update(data.id, { ...fields.data, tags, updatedAt: Date.now() });
     if (!changed) {
       const clip = await db.clips.get(data.id);
@@ -266,6 +276,7 @@ async function summarize(clip: Clip): Promise<ClipSummary> {
   const shown = images.find((i) => i.role === 'thumbnail') ?? images.find((i) => i.role === 'poster') ?? images[0];
   return {
     id: clip.id,
+    brandId: clip.brandId,
     network: clip.network,
     permalink: clip.permalink,
     authorName: clip.authorName,

@@ -7,7 +7,7 @@ import { onMessage, sendMessage } from '../../messaging/protocol';
 import { isFromExtensionPage, isFromPageAgent, isFromSidebar } from '../../messaging/sender';
 import type { BackgroundContext } from '../context';
 import { learnHashtags } from './hashtags';
-import { brandOfTab } from '../brand-of-tab';
+import { brandForNew, brandOfTab } from '../brand-of-tab';
 
 const TEXT_MAX = 20_000;
 
@@ -84,8 +84,9 @@ export function startHashtagSets(ctx: BackgroundContext): void {
 
   onMessage('saveHashtagSet', async ({ sender, data }) => {
     if (!isFromExtensionPage(sender, browser.runtime.id, ctx.extensionOrigin)) throw new Error('refused');
-    // A set saved from the sidebar is filed under the brand in view in its tab.
-    const brandId = fromSidebar(sender) ? await brandOfTab(sender.tab?.id) : null;
+    // A set saved from the sidebar is filed under the brand in view in its tab (all brands
+    // when that brand is shared read-only, as the sidebar says: `brandForNew`).
+    const brandId = fromSidebar(sender) ? (await brandForNew(sender.tab?.id)).brandId : null;
     return saveNewHashtagSet(getDb(), data, brandId);
   });
 

@@ -3,7 +3,7 @@ import { getDb } from '../../db/app-db';
 import type { Network } from '../../db/record';
 import { findAccount } from '../../brands/ops';
 import { fileAccount, hintAccount, timingAccount, withTimeZone, type TimingAccount } from '../../timing/accounts';
-import { brandOfTab } from '../brand-of-tab';
+import { brandForNew, brandOfTab } from '../brand-of-tab';
 import { NETWORKS } from '../../db/record';
 import { isFromSidebar } from '../../messaging/sender';
 import { onMessage, sendMessage } from '../../messaging/protocol';
@@ -76,7 +76,9 @@ export function startTiming(ctx: BackgroundContext): void {
     const handle = typeof data.handle === 'string' && data.handle.trim() ? data.handle.trim().replace(/^@/, '').slice(0, 100) : null;
     const existing = await findTimingAccount(data.network, handle, name);
     if (existing) return existing;
-    return fileAccount(getDb(), { network: data.network, name, handle }, await brandOfTab(sender.tab!.id!));
+    // Under the brand in view; a brand shared read-only takes no new account (#15): it gets a
+    // brand of its own name, as under all brands.
+    return fileAccount(getDb(), { network: data.network, name, handle }, (await brandForNew(sender.tab!.id!)).brandId);
   });
 
   onMessage('timingLogPosts', async ({ sender, data }) => {

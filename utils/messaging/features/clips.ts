@@ -1,18 +1,29 @@
 import type { ClipStatus } from '../../db/clips';
-import type { Network } from '../../db/record';
+import type { BrandRef, Network } from '../../db/record';
 import type { PostSnapshot } from '../../sites/types';
 
 /** Why a capture saved nothing. */
 export type CaptureFailure = 'quota' | 'no-post' | 'invalid' | 'error';
 
 export type CaptureResult =
-  | { ok: true; clipId: string; updated: boolean; imagesSaved: number; imagesFailed: number }
+  | {
+      ok: true;
+      clipId: string;
+      updated: boolean;
+      imagesSaved: number;
+      imagesFailed: number;
+      /** The brand in view is shared read-only (issue #15): the new clip went under all
+       * brands ('all-brands'), or the post was already that brand's and was left as it is. */
+      readOnly?: 'all-brands' | 'unchanged';
+    }
   | { ok: false; reason: CaptureFailure };
 
 /** A clip as the sidebar shows it. The sidebar cannot open the database, and runtime
  * messages carry JSON: the thumbnail comes as a `data:` URL of the STORED blob. */
 export interface ClipSummary {
   id: string;
+  /** The brand it is filed under (null: all brands). */
+  brandId: BrandRef;
   network: Network | 'web';
   permalink: string | null;
   authorName: string | null;
