@@ -61,6 +61,8 @@ test('a thumbnail goes from one bridge to the other through the server, outside 
   const fromA = connect(a, editorToken);
   await a.bridge.start();
   await until(() => fromA.isSynced && !fromA.hasUnsyncedChanges);
+  // The thumbnails' uploads are jobs of their own, queued after the reconcile that found them.
+  await settle(a);
 
   // On the server: the bytes as a file named by their sha256, the document with the name only.
   const original = (await a.db.images.get('image-lasagne-thumb'))!;
