@@ -2,9 +2,12 @@
 // document as the server holds it, with a token, through the same provider the extension
 // uses (@hocuspocus/provider 3; Node 20 has no global WebSocket, so `ws` stands in, as
 // HocuspocusProviderWebsocket's `WebSocketPolyfill` option allows).
-import { HocuspocusProvider } from '@hocuspocus/provider';
-import WebSocket from 'ws';
+import { createRequire } from 'node:module';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
+
+/** `ws` (a dependency of @hocuspocus/server) has no types installed: taken as it is. */
+const WebSocket: unknown = createRequire(import.meta.url)('ws');
 
 export interface DocPeek {
   doc: Y.Doc;
@@ -16,27 +19,28 @@ export interface DocPeek {
  * with the server's reason when the token is refused). */
 export function openServerDoc({ url, code, token, timeoutMs = 20_000 }: { url: string; code: string; token: string; timeoutMs?: number }): Promise<DocPeek> {
   const doc = new Y.Doc();
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });
+  const close = () => {
+    provider.destroy();
+    socket.destroy();
+  };
+  const provider: HocuspocusProvider = new HocuspocusProvider({ websocketProvider: socket, name: code, token, document: doc });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      provider.destroy();
+      close();
       reject(new Error(`document ${code} not synced within ${timeoutMs} ms`));
     }, timeoutMs);
-    const provider = new HocuspocusProvider({
-      url,
-      name: code,
-      token,
-      document: doc,
-      WebSocketPolyfill: WebSocket as never,
-      onSynced: () => {
-        clearTimeout(timer);
-        resolve({ doc, provider, close: () => provider.destroy() });
-      },
-      onAuthenticationFailed: ({ reason }) => {
-        clearTimeout(timer);
-        provider.destroy();
-        reject(new Error(`token refused: ${reason}`));
-      },
+    provider.on('synced', () => {
+      clearTimeout(timer);
+      resolve({ doc, provider, close });
     });
+    provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
+      clearTimeout(timer);
+      close();
+      reject(new Error(`token refused: ${reason}`));
+    });
+    // A provider given its socket is attached by hand (@hocuspocus/provider 3).
+    provider.attach();
   });
 }
 

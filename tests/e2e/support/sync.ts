@@ -6,15 +6,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { startSyncServer } from '../../../server/index';
 import type { SyncStatus } from '../../../utils/messaging/features/sync';
-import type { AppDriver } from './app-driver/entry';
 import type { ChromiumRun } from './chromium';
 import { extensionUrl } from './extension-pages';
-import { ROOT } from './paths';
+
+export { app } from './app-driver';
 
 export type SyncServer = Awaited<ReturnType<typeof startSyncServer>>;
 
@@ -63,36 +62,6 @@ export async function startTestSyncServer(dataDir = mkdtempSync(join(tmpdir(), '
     },
   };
   return test;
-}
-
-// ------------------------------------------------------------------ the app's data layer
-
-let driverSource: Promise<string> | null = null;
-
-/** The app's data layer bundled for an extension page (app-driver/entry.ts). */
-export function appDriverSource(): Promise<string> {
-  driverSource ??= build({
-    entryPoints: [join(ROOT, 'tests/e2e/support/app-driver/entry.ts')],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    target: 'es2022',
-    logLevel: 'silent',
-    alias: { '#imports': join(ROOT, 'tests/e2e/support/app-driver/wxt-imports.ts') },
-  }).then((result) => result.outputFiles[0].text);
-  return driverSource;
-}
-
-type Method = keyof AppDriver;
-
-/** Calls the app's data layer in `page` (an extension page), installing it there first if
- * the page was (re)loaded since. */
-export async function app<M extends Method>(page: Page, method: M, ...args: Parameters<AppDriver[M]>): Promise<Awaited<ReturnType<AppDriver[M]>>> {
-  if (!(await page.evaluate(() => '__spallaApp' in globalThis))) await page.evaluate(await appDriverSource());
-  return page.evaluate(
-    ([name, values]) => (globalThis as unknown as { __spallaApp: Record<string, (...a: unknown[]) => unknown> }).__spallaApp[name](...values),
-    [method, args] as [string, unknown[]],
-  ) as never;
 }
 
 // ------------------------------------------------------------------ the background
