@@ -3,6 +3,7 @@ import type { Clip, ClipStatus, StoredImage } from '@/utils/db/clips';
 import { getDb } from '@/utils/db/app-db';
 import { safeHttpUrl } from '@/utils/clips/links';
 import { authorOf } from '@/utils/clips/query';
+import { fullImageElsewhere } from '@/utils/sync/clip-images';
 import { normalizeTags, saveHashtagSet, updateClipNotes, useAsDraft } from '@/utils/clips/store';
 import { useFormatDate, useI18n } from '../i18n';
 import { Button, Notice } from '../ui';
@@ -101,6 +102,11 @@ export function ClipDetail({
             <BlobImage key={image.id} image={image} alt={t('clipsImageAlt', author)} className="max-h-80 rounded object-contain" testId="clips-detail-image" />
           ))}
         </div>
+      )}
+      {fullImageElsewhere(clip.imageIds, images) && (
+        <p className="-mt-2 mb-3 text-xs text-slate-600 dark:text-slate-400" data-testid="clips-detail-full-elsewhere">
+          {t('clipsFullImageElsewhere')}
+        </p>
       )}
 
       <p className="mb-3 max-h-96 overflow-y-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-3 dark:bg-slate-900" data-testid="clips-detail-text" dir="auto">

@@ -10,6 +10,7 @@ import { ImportPreview, ImportRefused } from '@/components/ImportSteps';
 import { browserTimeZone, TimeZonePicker } from '@/components/TimeZonePicker';
 import { Button, Notice } from '@/components/ui';
 import { useStorageItem } from '@/components/useStorageItem';
+import { useSyncStatuses } from '@/components/sync/useSyncStatus';
 import { applyImport, planImport, type ImportReport, type ParsedBackup } from '@/utils/backup/import';
 import { backupErrorMessage, importReportSummary } from '@/utils/backup/messages';
 import { brandContentsSummary } from '@/utils/brands/messages';
@@ -22,6 +23,8 @@ import { SITE_LABEL_KEYS } from '@/utils/sites/networks';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { defaultTimeZoneItem } from '@/utils/settings/items';
 import { downloadBlob, takeFile } from './replies/download';
+import { JoinSharedBrand, ShareBrand, SharedBrand } from './BrandSharing';
+import type { SyncStatus } from '@/utils/messaging/features/sync';
 
 const control =
   'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900 focus-visible:outline-2 focus-visible:outline-blue-500';
@@ -52,6 +55,7 @@ export function BrandsSection() {
     return new Map(await Promise.all(all.map(async (b) => [b.id, await brandContents(db, b.id)] as const)));
   }, []);
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const sync = useSyncStatuses();
 
   if (!brands || !accounts || !contents) return null;
   return (
@@ -60,6 +64,7 @@ export function BrandsSection() {
       <p className="text-slate-600 dark:text-slate-400">{t('brandsIntro')}</p>
       <div className="flex flex-wrap items-start gap-4">
         <NewBrandForm say={setMessage} />
+        <JoinSharedBrand say={setMessage} />
         <BrandImport />
       </div>
       {message && (
@@ -80,6 +85,7 @@ export function BrandsSection() {
               brands={brands}
               accounts={accounts.filter((a) => a.brandId === brand.id).sort((a, b) => a.name.localeCompare(b.name))}
               contents={contents.get(brand.id)}
+              sync={sync?.[brand.id]}
               say={setMessage}
             />
           ))}
@@ -117,7 +123,22 @@ function NewBrandForm({ say }: { say: Say }) {
 
 type Confirming = { kind: 'merge'; into: Brand } | { kind: 'delete' } | null;
 
-function BrandCard({ brand, brands, accounts, contents, say }: { brand: Brand; brands: Brand[]; accounts: Account[]; contents: BrandContents | undefined; say: Say }) {
+function BrandCard({
+  brand,
+  brands,
+  accounts,
+  contents,
+  sync,
+  say,
+}: {
+  brand: Brand;
+  brands: Brand[];
+  accounts: Account[];
+  contents: BrandContents | undefined;
+  /** The brand's team sharing (#15); undefined when it is not shared. */
+  sync: SyncStatus | undefined;
+  say: Say;
+}) {
   const { t } = useI18n();
   const [name, setName] = useState(brand.name);
   const [editZone, setEditZone] = useState(false);
@@ -179,6 +200,7 @@ function BrandCard({ brand, brands, accounts, contents, say }: { brand: Brand; b
         <Button onClick={() => void exportBrand()} aria-label={t('brandExportLabel', brand.name)} data-testid="brand-export">
           {t('brandExport')}
         </Button>
+        {!sync && <ShareBrand brand={brand} />}
         {others.length > 0 && (
           <BrandPicker
             brands={others}
@@ -198,6 +220,7 @@ function BrandCard({ brand, brands, accounts, contents, say }: { brand: Brand; b
       <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="brand-contents">
         {summary}
       </p>
+      {sync && <SharedBrand brand={brand} status={sync} say={say} />}
 
       {confirming?.kind === 'merge' && (
         <Notice tone="warn" testId="brand-merge-confirmation">

@@ -9,6 +9,7 @@ import { SIDEBAR_TABS, TabIcon, type SidebarTab } from './tabs';
 import { usePageState } from './usePageState';
 import { BrandInViewContext, useBrandInViewSource } from './useBrandInView';
 import { BrandQuestion, BrandSwitch } from './BrandSwitch';
+import { SyncIndicator } from './SyncIndicator';
 import { useTheme } from '@/components/useTheme';
 
 import { SITE_LABEL_KEYS as SITE_LABEL } from '@/utils/sites/networks';
@@ -42,6 +43,7 @@ function SidebarLayout({ page, active, choose }: { page: PageState | null | unde
           <div className="flex min-w-0 items-center gap-2">
             <h1 className="shrink-0 text-base leading-5 font-bold">Spalla</h1>
             <BrandSwitch />
+            <SyncIndicator />
           </div>
           <ThisPage page={page} />
         </div>
