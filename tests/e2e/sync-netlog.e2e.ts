@@ -180,8 +180,9 @@ describe('a brand that is not shared sends nothing', () => {
     const doc = JSON.stringify(await readServerDoc({ url: server.url, code: used.sharedBrand!, token }));
     for (const id of [used.privateBrand, ...used.privateIds]) expect(doc).not.toContain(id);
     for (const id of used.sharedIds) expect(doc).toContain(id);
-    const inMemory = await server.current().documentsInMemory();
-    expect(inMemory).not.toContain(used.privateBrand);
+    // The server's own log agrees: connections to the shared brand's document only.
+    expect([...new Set(server.connectedDocuments())]).toEqual([used.sharedBrand]);
+    expect([...server.current().hocuspocus.documents.keys()]).not.toContain(used.privateBrand);
   });
 
   test('no brand shared: no request, socket or WebSocket goes to the sync server', async () => {
@@ -194,5 +195,6 @@ describe('a brand that is not shared sends nothing', () => {
     expect(used.netlog.requests.filter((r) => /^wss?:/.test(r.url))).toEqual([]);
     for (const address of used.netlog.tcp) expect(sync).not.toContain(address);
     expect(witness.connections.length).toBe(connectionsBefore);
+    expect(server.log.filter((line) => line.includes(used.privateBrand))).toEqual([]);
   });
 });

@@ -112,7 +112,7 @@ describe('team sharing between two computers', () => {
     // Both libraries say so: connected, as an editor, under the same code.
     for (const page of [pageA, pageB]) {
       await expect.poll(() => statusOf(page, brand).getAttribute('data-role')).toBe('editor');
-      expect((await brandCard(page, brand).getByTestId('sync-code-value').textContent())?.trim()).toBe(brand);
+      expect((await statusOf(page, brand).getByTestId('sync-code-value').textContent())?.trim()).toBe(brand);
     }
     // The brand itself (its name) came over with the join.
     expect(await get(pageB, 'brands', brand)).toMatchObject({ id: brand, name: `Trattoria ${brandCount}` });

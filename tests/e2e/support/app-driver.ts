@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
+import type { Page as PuppeteerPage } from 'puppeteer-core';
 import type { AppDriver } from './app-driver/entry';
 import { ROOT } from './paths';
 
@@ -34,3 +35,13 @@ export async function app<M extends Method>(page: Page, method: M, ...args: Para
   ) as never;
 }
 
+
+/** The same in Firefox, through puppeteer (whose `evaluate` spreads its arguments). */
+export async function ffApp<M extends Method>(page: PuppeteerPage, method: M, ...args: Parameters<AppDriver[M]>): Promise<Awaited<ReturnType<AppDriver[M]>>> {
+  if (!(await page.evaluate(() => '__spallaApp' in globalThis))) await page.evaluate(await appDriverSource());
+  return page.evaluate(
+    (name: string, values: unknown[]) => (globalThis as unknown as { __spallaApp: Record<string, (...a: unknown[]) => unknown> }).__spallaApp[name](...values),
+    method,
+    args as unknown[],
+  ) as never;
+}

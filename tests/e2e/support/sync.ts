@@ -26,6 +26,10 @@ export interface TestSyncServer {
   dataDir: string;
   current(): SyncServer;
   running(): boolean;
+  /** The server's own log lines, across restarts ("token … connected to "CODE"", refusals). */
+  log: string[];
+  /** The documents the server accepted a connection to, from its log, in order. */
+  connectedDocuments(): string[];
   addToken(role: 'editor' | 'read-only', document: string): Promise<string>;
   revokeToken(token: string): Promise<void>;
   /** A clean stop (documents flushed to disk). */
@@ -37,7 +41,9 @@ export interface TestSyncServer {
 }
 
 export async function startTestSyncServer(dataDir = mkdtempSync(join(tmpdir(), 'spalla-sync-data-'))): Promise<TestSyncServer> {
-  let server = await startSyncServer({ port: 0, host: '127.0.0.1', dataDir });
+  const log: string[] = [];
+  const options = { host: '127.0.0.1', dataDir, log: (line: string) => void log.push(line) };
+  let server = await startSyncServer({ ...options, port: 0 });
   let up = true;
   const port = server.port;
   const test: TestSyncServer = {
@@ -46,6 +52,8 @@ export async function startTestSyncServer(dataDir = mkdtempSync(join(tmpdir(), '
     dataDir,
     current: () => server,
     running: () => up,
+    log,
+    connectedDocuments: () => log.flatMap((line) => / connected to "([^"]+)"/.exec(line)?.[1] ?? []),
     addToken: async (role, document) => server.addToken({ role, document }),
     revokeToken: async (token) => void (await server.revokeToken(token)),
     stop: async () => {
@@ -57,7 +65,7 @@ export async function startTestSyncServer(dataDir = mkdtempSync(join(tmpdir(), '
       await server.kill();
     },
     start: async () => {
-      server = await startSyncServer({ port, host: '127.0.0.1', dataDir });
+      server = await startSyncServer({ ...options, port });
       up = true;
     },
   };
@@ -113,7 +121,7 @@ export async function shareThroughUi(run: ChromiumRun, page: Page, brandId: stri
   await openBrands(run, page);
   await fillShareForm(page, brandId, server, token);
   await expectPhase(page, brandId, 'connected');
-  const code = (await brandCard(page, brandId).getByTestId('sync-code-value').textContent())?.trim() ?? '';
+  const code = (await statusOf(page, brandId).getByTestId('sync-code-value').textContent())?.trim() ?? '';
   expect(code).toBe(brandId);
   return code;
 }
