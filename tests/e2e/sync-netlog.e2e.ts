@@ -132,6 +132,13 @@ async function useTheExtension(share: boolean): Promise<Used> {
   }
 }
 
+/** The log is not empty: the fixture page and its pictures were fetched (a check that
+ * would pass on a log that recorded nothing proves nothing). */
+function expectTheSitesInTheLog(netlog: NetLogSummary) {
+  expect(netlog.requests.some((r) => r.url === 'https://www.facebook.com/')).toBe(true);
+  expect(netlog.tcp).toContain(`127.0.0.1:${inject('fixturePort')}`);
+}
+
 function hostOf(url: string): string {
   try {
     return new URL(url).host;
@@ -159,6 +166,7 @@ function strayRequests(netlog: NetLogSummary, extensionId: string, allowed: (url
 describe('a brand that is not shared sends nothing', () => {
   test('one brand shared, another not: only the shared brand\'s document reaches the server, only the sync server and the sites are contacted', async () => {
     const used = await useTheExtension(true);
+    expectTheSitesInTheLog(used.netlog);
     const fixture = `127.0.0.1:${inject('fixturePort')}`;
     const sync = `127.0.0.1:${witness.port}`;
 
@@ -188,6 +196,7 @@ describe('a brand that is not shared sends nothing', () => {
   test('no brand shared: no request, socket or WebSocket goes to the sync server', async () => {
     const connectionsBefore = witness.connections.length;
     const used = await useTheExtension(false);
+    expectTheSitesInTheLog(used.netlog);
     const sync = [`127.0.0.1:${witness.port}`, `127.0.0.1:${server.port}`];
     const stray = strayRequests(used.netlog, used.run.extensionId, () => false);
     expect(stray, JSON.stringify(stray.slice(0, 5))).toEqual([]);
