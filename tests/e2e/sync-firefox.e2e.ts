@@ -34,11 +34,18 @@ async function ffWaitFor(page: Page, selector: string, timeout = 30_000): Promis
   throw new Error(`${selector} not shown within ${timeout} ms`);
 }
 
-/** Types into an input of Firefox's library as a person does (focus, then keys). */
+/** Clicks a test id's element in its middle, where a person would. */
+async function ffClick(page: Page, testId: string): Promise<void> {
+  const element = await page.waitForSelector(`[data-testid="${testId}"]`, { timeout: 15_000 });
+  await element!.evaluate((node) => node.scrollIntoView({ block: 'center' }));
+  const box = await element!.boundingBox();
+  await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
+}
+
+/** Types into an input of Firefox's library as a person does (a click, then keys). */
 async function ffFill(page: Page, testId: string, text: string): Promise<void> {
-  const input = await page.waitForSelector(`[data-testid="${testId}"]`);
-  await input!.click();
-  await input!.type(text);
+  await ffClick(page, testId);
+  await page.keyboard.type(text);
 }
 
 beforeAll(async () => {
@@ -51,7 +58,7 @@ beforeAll(async () => {
   firefoxLibrary = await ffOpenLibrary(firefox, await ffOpenSidebar(page));
   await firefoxLibrary.evaluate(() => {
     history.replaceState(null, '', '#brands');
-    location.reload();
+    setTimeout(() => location.reload(), 0);
   });
   await ffWaitFor(firefoxLibrary, '[data-testid="brands-section"]');
 });
@@ -69,11 +76,11 @@ describe('a brand shared between Chromium and Firefox', () => {
     const code = await shareThroughUi(chromium, chromiumLibrary, brand, server.url, token);
 
     // Firefox joins through its library's form.
-    await firefoxLibrary.click('[data-testid="sync-join-open"]');
+    await ffClick(firefoxLibrary, 'sync-join-open');
     await ffFill(firefoxLibrary, 'sync-server', server.url);
     await ffFill(firefoxLibrary, 'sync-code', code);
     await ffFill(firefoxLibrary, 'sync-token', token);
-    await firefoxLibrary.click('[data-testid="sync-join-submit"]');
+    await ffClick(firefoxLibrary, 'sync-join-submit');
     await ffWaitFor(firefoxLibrary, `[data-testid="sync-status"][data-brand-id="${brand}"][data-phase="connected"]`);
 
     // What Chromium had before the join is in Firefox.

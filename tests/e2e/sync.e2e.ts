@@ -284,7 +284,7 @@ describe('team sharing between two computers', () => {
     await expect.poll(() => statusOf(pageB, brandId).getAttribute('data-error')).toBe('read-only-change');
 
     // A Yjs change made right in B's background, as a tampered client would: the server refuses it.
-    await hook(b, 'syncForceRemoteEdit', brandId, { table: 'savedReplies', id: replyId, field: 'body', value: 'Forzato da B' });
+    expect(await hook(b, 'syncForceRemoteEdit', brandId, replyId, 'Forzato da B')).toBe(true);
     // A change A makes afterwards reaches B: the connection works, and what B forced did not pass.
     const since = performance.now();
     const probe = await app(pageA, 'saveReply', replyDraft(brandId, 'Prova', 'Dopo la modifica forzata'));
