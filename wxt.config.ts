@@ -52,6 +52,8 @@ export default defineConfig({
       'clipboardWrite',
       browser === 'firefox' ? 'menus' : 'contextMenus',
       'activeTab',
+      // alarms: reopens a shared brand's connection after the worker was stopped (#15); no warning.
+      'alarms',
     ],
     // The sites, and their image CDNs: clipped images are fetched by the background (#6).
     host_permissions: [...SITE_MATCHES, ...IMAGE_CDN_MATCHES],

@@ -9,7 +9,8 @@ interface I18n {
   language: UiLanguage;
 }
 
-const I18nContext = createContext<I18n | null>(null);
+/** Exported for component tests, which give it a translator over the real catalogs. */
+export const I18nContext = createContext<I18n | null>(null);
 
 /** Loads the interface language's messages (and reloads them when the choice
  * changes); renders nothing until they are there, so no key flashes on screen. */

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import type { ButtonHTMLAttributes, ReactNode, Ref } from 'react';
 
 /** Small shared building blocks, so every page looks and behaves the same. */
 
@@ -11,14 +11,15 @@ export function Section({ title, children, testId }: { title: string; children: 
   );
 }
 
-type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'plain' | 'danger' };
+// React 19 passes `ref` as a prop: it reaches the <button> through the spread.
+type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'plain' | 'danger'; ref?: Ref<HTMLButtonElement> };
 
 export function Button({ variant = 'plain', className = '', ...props }: ButtonProps) {
   const look = {
     primary: 'bg-blue-600 text-white hover:bg-blue-700 disabled:bg-blue-300',
     plain:
-      'border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700',
-    danger: 'bg-red-600 text-white hover:bg-red-700',
+      'border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:opacity-50 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700',
+    danger: 'bg-red-600 text-white hover:bg-red-700 disabled:opacity-50',
   }[variant];
   return (
     <button

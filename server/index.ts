@@ -34,6 +34,12 @@ export const REFUSED = {
  * this is what a crash can lose (see server/store.ts): clients send it again on reconnect. */
 const STORE_DEBOUNCE_MS = 1000;
 const STORE_MAX_DEBOUNCE_MS = 3000;
+/** The largest WebSocket message the server accepts (ws's own default is 100 MiB). A client's
+ * first upload of a brand is one message holding the whole brand (Yjs sync step 2), and
+ * thumbnails make a big brand big: 20,000 clips with 8 KB thumbnails are ~180 MB. ws reads a
+ * message whole before Hocuspocus sees it, even before the token is checked, so this is also
+ * how much memory one connection can make the server hold: keep the port behind the proxy. */
+const MAX_MESSAGE_BYTES = 512 * 1024 * 1024;
 /** Brand codes are uuids; anything far longer is not a Spalla document. */
 const MAX_DOCUMENT_NAME = 200;
 
@@ -76,6 +82,9 @@ export interface SyncServer {
   hocuspocus: Hocuspocus;
 }
 
+/** A document name as logged: the client chose it, so quoted and cut short. */
+const shown = (name: string) => JSON.stringify(name.length > 80 ? `${name.slice(0, 80)}…` : name);
+
 /** What onAuthenticate adds to a connection's context. */
 interface AuthContext {
   tokenId: string;
@@ -89,65 +98,68 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   /** Each token's open document connections, to close them when it is revoked. */
   const connectionsByToken = new Map<string, Set<Connection>>();
 
-  const server = new Server({
-    port,
-    address: host,
-    // We print our own lines (server/cli.ts) and handle signals ourselves (stop() flushes).
-    quiet: true,
-    stopOnSignals: false,
-    debounce: STORE_DEBOUNCE_MS,
-    maxDebounce: STORE_MAX_DEBOUNCE_MS,
-    extensions: [
-      new Database({
-        fetch: async ({ documentName }) => store.getDocument(documentName),
-        store: async ({ documentName, state }) => store.putDocument(documentName, state),
-      }),
-    ],
+  const server = new Server(
+    {
+      port,
+      address: host,
+      // We print our own lines (server/cli.ts) and handle signals ourselves (stop() flushes).
+      quiet: true,
+      stopOnSignals: false,
+      debounce: STORE_DEBOUNCE_MS,
+      maxDebounce: STORE_MAX_DEBOUNCE_MS,
+      extensions: [
+        new Database({
+          fetch: async ({ documentName }) => store.getDocument(documentName),
+          store: async ({ documentName, state }) => store.putDocument(documentName, state),
+        }),
+      ],
 
-    async onAuthenticate({ token, documentName, connectionConfig }): Promise<AuthContext> {
-      const found = token ? store.findToken(token) : null;
-      if (!found || found.revokedAt !== null) {
-        log(`refused a connection to "${documentName}": unknown or revoked token`);
-        // Thrown without a message, Hocuspocus logs nothing and sends `reason` to the client
-        // as a permission-denied message (packages/server/src/ClientConnection.ts).
-        throw { reason: REFUSED.token };
-      }
-      if (documentName.length === 0 || documentName.length > MAX_DOCUMENT_NAME || (found.document !== '*' && found.document !== documentName)) {
-        log(`refused token ${found.id} on "${documentName}": it is for "${found.document}"`);
-        throw { reason: REFUSED.document };
-      }
-      connectionConfig.readOnly = found.role === 'read-only';
-      return { tokenId: found.id, role: found.role };
-    },
+      async onAuthenticate({ token, documentName, connectionConfig }): Promise<AuthContext> {
+        const found = token ? store.findToken(token) : null;
+        if (!found || found.revokedAt !== null) {
+          log(`refused a connection to ${shown(documentName)}: unknown or revoked token`);
+          // Thrown without a message, Hocuspocus logs nothing and sends `reason` to the client
+          // as a permission-denied message (packages/server/src/ClientConnection.ts).
+          throw { reason: REFUSED.token };
+        }
+        if (documentName.length === 0 || documentName.length > MAX_DOCUMENT_NAME || (found.document !== '*' && found.document !== documentName)) {
+          log(`refused token ${found.id} on ${shown(documentName)}: it is for ${shown(found.document)}`);
+          throw { reason: REFUSED.document };
+        }
+        connectionConfig.readOnly = found.role === 'read-only';
+        return { tokenId: found.id, role: found.role };
+      },
 
-    async connected({ connection, context, documentName }) {
-      const { tokenId, role } = context as AuthContext;
-      // Revoked between onAuthenticate and now: close at once.
-      if (store.findTokenByIdOrValue(tokenId)?.revokedAt !== null) {
-        connection.close({ code: 4401, reason: REFUSED.token });
-        return;
-      }
-      let connections = connectionsByToken.get(tokenId);
-      if (!connections) connectionsByToken.set(tokenId, (connections = new Set()));
-      connections.add(connection);
-      connection.onClose(() => {
-        connections.delete(connection);
-        if (connections.size === 0) connectionsByToken.delete(tokenId);
-      });
-      log(`token ${tokenId} (${role}) connected to "${documentName}"`);
+      async connected({ connection, context, documentName }) {
+        const { tokenId, role } = context as AuthContext;
+        // Revoked between onAuthenticate and now: close at once.
+        if (store.findTokenById(tokenId)?.revokedAt !== null) {
+          connection.close({ code: 4401, reason: REFUSED.token });
+          return;
+        }
+        let connections = connectionsByToken.get(tokenId);
+        if (!connections) connectionsByToken.set(tokenId, (connections = new Set()));
+        connections.add(connection);
+        connection.onClose(() => {
+          connections.delete(connection);
+          if (connections.size === 0) connectionsByToken.delete(tokenId);
+        });
+        log(`token ${tokenId} (${role}) connected to ${shown(documentName)}`);
+      },
     },
-  });
+    { maxPayload: MAX_MESSAGE_BYTES },
+  );
 
   async function revokeToken(idOrToken: string): Promise<TokenInfo | null> {
     const revoked = await store.revokeToken(idOrToken);
     if (!revoked) return null;
-    const open = connectionsByToken.get(revoked.id);
+    const open = [...(connectionsByToken.get(revoked.id) ?? [])];
     // Connection.close removes the connection from its document (no more changes reach it)
     // and sends the client a close message with this reason; the client's next
     // authentication with the token is refused.
-    for (const connection of open ?? []) connection.close({ code: 4401, reason: REFUSED.token });
+    for (const connection of open) connection.close({ code: 4401, reason: REFUSED.token });
     connectionsByToken.delete(revoked.id);
-    log(`revoked token ${revoked.id}${open?.size ? `, closed ${open.size} connection(s)` : ''}`);
+    log(`revoked token ${revoked.id}${open.length ? `, closed ${open.length} connection(s)` : ''}`);
     return revoked;
   }
 
@@ -170,11 +182,12 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     }
   }
 
-  let control: NetServer | null;
+  let control: NetServer | null = null;
   try {
     control = await listenControl(dataDir, handleControl);
     await server.listen();
   } catch (error) {
+    control?.close();
     store.abandon();
     throw error;
   }

@@ -1,5 +1,5 @@
 // The sync server against real Hocuspocus clients over WebSocket on 127.0.0.1 (issue #15).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { run } from './cli.ts';
 import { startSyncServer, type SyncServer } from './index.ts';
-import { SyncStore } from './store.ts';
+import { SyncStore, hashToken } from './store.ts';
 
 /** Hocuspocus's message type for "your update was (not) applied" (packages/server/src/types.ts). */
 const SYNC_STATUS = 8;
@@ -192,10 +192,7 @@ describe('sync server', () => {
     const writer = connect(first.url, BRAND, token);
     replies(writer.doc).set('r1', 'Kept');
     await until(() => expect(repliesOf(first.hocuspocus.documents.get(BRAND))).toEqual({ r1: 'Kept' }));
-    writer.provider.destroy();
-    writer.socket.destroy();
-    clients = [];
-    // Within Hocuspocus's store debounce: stop() must write it anyway.
+    // Still connected, within Hocuspocus's store debounce: stop() must write it anyway.
     await first.stop();
 
     const second = await start();
@@ -203,6 +200,21 @@ describe('sync server', () => {
     await synced(reader);
     expect(repliesOf(reader.doc)).toEqual({ r1: 'Kept' });
     expect(second.listTokens()).toHaveLength(1);
+  });
+
+  it('stores a document and frees its memory when its last client leaves', async () => {
+    const server = await start();
+    const token = await server.addToken({ role: 'editor', document: BRAND });
+    const writer = connect(server.url, BRAND, token);
+    replies(writer.doc).set('r1', 'Stored on leaving');
+    await until(() => expect(repliesOf(server.hocuspocus.documents.get(BRAND))).toEqual({ r1: 'Stored on leaving' }));
+    writer.provider.destroy();
+    writer.socket.destroy();
+    await until(() => expect(server.documentsInMemory()).toBe(0));
+
+    const reader = connect(server.url, BRAND, token);
+    await synced(reader);
+    expect(repliesOf(reader.doc)).toEqual({ r1: 'Stored on leaving' });
   });
 
   it("after a crash (kill) and a restart, the clients' re-sync brings back what the server lost", async () => {
@@ -231,6 +243,35 @@ describe('sync server', () => {
     await synced(late);
     expect(repliesOf(late.doc)).toEqual(repliesOf(a.doc));
     expect(Object.keys(repliesOf(late.doc)!)).toHaveLength(20);
+  });
+});
+
+describe('the database file', () => {
+  it('holds only the hash of each token, and is replaced whole (no temporary file left)', async () => {
+    const store = await SyncStore.open(dataDir);
+    const { token, info } = await store.addToken({ role: 'read-only', document: BRAND, label: 'Client' });
+    store.putDocument(BRAND, Y.encodeStateAsUpdate(new Y.Doc()));
+    await store.close();
+
+    const bytes = readFileSync(store.file).toString('latin1');
+    expect(bytes).not.toContain(token);
+    expect(bytes).toContain(hashToken(token));
+    expect(existsSync(`${store.file}.tmp`)).toBe(false);
+    if (process.platform !== 'win32') expect(statSync(store.file).mode & 0o777).toBe(0o600);
+
+    const reopened = await SyncStore.open(dataDir);
+    expect(reopened.findToken(token)).toEqual(info);
+    expect(reopened.findToken(`${token}x`)).toBeNull();
+    expect(reopened.documentNames()).toEqual([BRAND]);
+    await reopened.close();
+  });
+
+  it('belongs to one server at a time: a second server on the same data directory does not start', async () => {
+    const first = await start();
+    await expect(startSyncServer({ port: 0, dataDir, quiet: true })).rejects.toThrow(/already runs/);
+    // The first one still works.
+    const token = await first.addToken({ role: 'editor', document: BRAND });
+    await synced(connect(first.url, BRAND, token));
   });
 });
 

@@ -36,13 +36,15 @@ interface CardProps {
   onKey: (clip: Clip, event: React.KeyboardEvent) => void;
   /** Given: the card shows its brand (the library). */
   brands?: readonly Brand[];
+  /** A clip of a read-only shared brand (#15): its status cannot be changed here. */
+  readOnly?: boolean;
 }
 
 /**
  * One idea in the grid or the list. Everything from the page (author, text, tags) is a
  * React text child: shown as text, never parsed as HTML.
  */
-export const ClipCard = memo(function ClipCard({ clip, layout, selected, thumbnail, onToggleSelected, onOpen, onStatus, onKey, brands }: CardProps) {
+export const ClipCard = memo(function ClipCard({ clip, layout, selected, thumbnail, onToggleSelected, onOpen, onStatus, onKey, brands, readOnly }: CardProps) {
   const { t } = useI18n();
   const formatDate = useFormatDate();
   const author = authorOf(clip) ?? t('clipsNoAuthor');
@@ -105,6 +107,7 @@ export const ClipCard = memo(function ClipCard({ clip, layout, selected, thumbna
             value={clip.status}
             label={t('clipsStatusOf', author)}
             testId="clips-card-status"
+            disabled={readOnly}
             onChange={(status) => onStatus([clip.id], status)}
           />
           {clip.status === 'scheduled' && clip.scheduledAt !== null && (

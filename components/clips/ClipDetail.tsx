@@ -31,12 +31,15 @@ export function ClipDetail({
   onStatus,
   onDelete,
   onWriteError,
+  readOnly = false,
 }: {
   clip: Clip;
   onClose: () => void;
   onStatus: (ids: string[], status: ClipStatus) => void;
   onDelete: (ids: string[]) => void;
   onWriteError: (error: unknown) => string;
+  /** A clip of a read-only shared brand (#15): used (copied, made a draft), not changed. */
+  readOnly?: boolean;
 }) {
   const { t } = useI18n();
   const formatDate = useFormatDate();
@@ -85,11 +88,16 @@ export function ClipDetail({
             {clip.postedAt !== null && <> · {t('clipsPostedAt', formatDate(clip.postedAt))}</>} · {t('clipsClippedAt', formatDate(clip.clippedAt))}
           </p>
         </div>
-        <StatusSelect value={clip.status} label={t('clipsStatusOf', author)} testId="clips-detail-status" onChange={(status) => onStatus([clip.id], status)} />
+        <StatusSelect value={clip.status} label={t('clipsStatusOf', author)} testId="clips-detail-status" disabled={readOnly} onChange={(status) => onStatus([clip.id], status)} />
         <Button onClick={onClose} data-testid="clips-detail-close" aria-label={t('clipsClose')}>
           ×
         </Button>
       </div>
+      {readOnly && (
+        <p className="mb-2 text-xs text-amber-800 dark:text-amber-300" data-testid="sync-read-only-item">
+          {t('syncReadOnlyItem')}
+        </p>
+      )}
       {clip.status === 'scheduled' && clip.scheduledAt !== null && (
         <p className="mb-2 text-sm" data-testid="clips-detail-scheduled">
           {t('clipsScheduledFor', formatDate(clip.scheduledAt))}
@@ -141,6 +149,7 @@ export function ClipDetail({
             value={note}
             onChange={(e) => setNote(e.target.value)}
             rows={3}
+            readOnly={readOnly}
             data-testid="clips-detail-note"
             className="block w-full rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
           />
@@ -150,10 +159,12 @@ export function ClipDetail({
           <input
             value={tags}
             onChange={(e) => setTags(e.target.value)}
+            readOnly={readOnly}
             data-testid="clips-detail-tags"
             className="block w-full rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
           />
           <Button
+            disabled={readOnly}
             onClick={() =>
               void run(async () => {
                 await updateClipNotes(getDb(), clip.id, { note, tags: normalizeTags(tags.split(',')) });
@@ -216,7 +227,7 @@ export function ClipDetail({
             </Button>
           </span>
         )}
-        <Button variant="danger" className="ml-auto" onClick={() => onDelete([clip.id])} data-testid="clips-detail-delete">
+        <Button variant="danger" className="ml-auto" disabled={readOnly} onClick={() => onDelete([clip.id])} data-testid="clips-detail-delete">
           {t('clipsDelete')}
         </Button>
       </div>

@@ -14,6 +14,8 @@ interface GridProps {
   onStatus: (ids: string[], status: ClipStatus) => void;
   onKey: (clip: Clip, event: React.KeyboardEvent) => void;
   brands?: readonly Brand[];
+  /** Brands shared with this computer read-only (#15): their cards are shown, not changed. */
+  readOnlyBrands?: ReadonlySet<string>;
 }
 
 /**
@@ -22,7 +24,7 @@ interface GridProps {
  * cards whose thumbnail came), not the toolbar and the rest of the page; memoised, so a
  * keystroke the deferred search has not answered yet leaves it alone.
  */
-export const ClipGrid = memo(function ClipGrid({ clips, layout, selected, onToggleSelected, onOpen, onStatus, onKey, brands }: GridProps) {
+export const ClipGrid = memo(function ClipGrid({ clips, layout, selected, onToggleSelected, onOpen, onStatus, onKey, brands, readOnlyBrands }: GridProps) {
   const thumbnails = useThumbnails(clips);
   return (
     <div
@@ -42,6 +44,7 @@ export const ClipGrid = memo(function ClipGrid({ clips, layout, selected, onTogg
           onStatus={onStatus}
           onKey={onKey}
           brands={brands}
+          readOnly={clip.brandId !== null && !!readOnlyBrands?.has(clip.brandId)}
         />
       ))}
     </div>

@@ -9,6 +9,7 @@ export function StatusSelect({
   testId,
   label,
   placeholder,
+  disabled,
 }: {
   value: ClipStatus | '';
   onChange: (status: ClipStatus) => void;
@@ -16,6 +17,8 @@ export function StatusSelect({
   label: string;
   /** Shown while nothing is chosen (the bulk bar). */
   placeholder?: string;
+  /** A clip of a read-only shared brand (#15): shown, not changed. */
+  disabled?: boolean;
 }) {
   const { t } = useI18n();
   return (
@@ -23,9 +26,11 @@ export function StatusSelect({
       aria-label={label}
       data-testid={testId}
       value={value}
+      disabled={disabled}
+      title={disabled ? t('syncReadOnlyItem') : undefined}
       onChange={(e) => e.target.value && onChange(e.target.value as ClipStatus)}
       onKeyDown={(e) => e.stopPropagation()}
-      className="rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs dark:border-slate-600 dark:bg-slate-800"
+      className="rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs disabled:opacity-60 dark:border-slate-600 dark:bg-slate-800"
     >
       {placeholder !== undefined && (
         <option value="" disabled>

@@ -23,7 +23,7 @@ import { SITE_LABEL_KEYS } from '@/utils/sites/networks';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { defaultTimeZoneItem } from '@/utils/settings/items';
 import { downloadBlob, takeFile } from './replies/download';
-import { JoinSharedBrand, ShareBrand, SharedBrand } from './BrandSharing';
+import { JoinSharedBrand, ShareBrand, SharedBrand } from '@/components/sync/BrandSharing';
 import type { SyncStatus } from '@/utils/messaging/features/sync';
 
 const control =
@@ -146,6 +146,7 @@ function BrandCard({
   const [defaultZone] = useStorageItem(defaultTimeZoneItem);
   const others = brands.filter((b) => b.id !== brand.id);
   const summary = contents ? brandContentsSummary(t, contents) : '';
+  const readOnly = sync?.role === 'read-only';
 
   async function write(action: () => Promise<unknown>) {
     try {
@@ -192,6 +193,7 @@ function BrandCard({
           value={name}
           maxLength={120}
           onChange={(e) => setName(e.target.value)}
+          readOnly={readOnly}
           onBlur={() => void rename()}
           onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
           aria-label={t('brandName')}
@@ -251,51 +253,55 @@ function BrandCard({
         </Notice>
       )}
 
-      <div className="flex flex-wrap items-center gap-1" role="group" aria-label={t('brandColor')}>
-        <span className="mr-1 text-xs text-slate-500">{t('brandColor')}</span>
-        {BRAND_COLORS.map((color, index) => (
-          <button
-            key={color}
-            type="button"
-            className={`h-6 w-6 rounded-full focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-500 ${brand.color === color ? 'ring-2 ring-slate-900 ring-offset-2 dark:ring-white' : ''}`}
-            style={{ backgroundColor: color }}
-            aria-label={t('brandColorChoice', index + 1)}
-            aria-pressed={brand.color === color}
-            data-testid="brand-color"
-            data-color={color}
-            onClick={() => void write(() => updateBrand(getDb(), brand.id, { color }))}
-          />
-        ))}
-      </div>
+      {/* A brand shared read-only: its colour, time zone and accounts travel with it and
+          are not changed here (a disabled fieldset disables every control in it). */}
+      <fieldset disabled={readOnly} className="space-y-3">
+        <div className="flex flex-wrap items-center gap-1" role="group" aria-label={t('brandColor')}>
+          <span className="mr-1 text-xs text-slate-500">{t('brandColor')}</span>
+          {BRAND_COLORS.map((color, index) => (
+            <button
+              key={color}
+              type="button"
+              className={`h-6 w-6 rounded-full disabled:cursor-not-allowed disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-500 ${brand.color === color ? 'ring-2 ring-slate-900 ring-offset-2 dark:ring-white' : ''}`}
+              style={{ backgroundColor: color }}
+              aria-label={t('brandColorChoice', index + 1)}
+              aria-pressed={brand.color === color}
+              data-testid="brand-color"
+              data-color={color}
+              onClick={() => void write(() => updateBrand(getDb(), brand.id, { color }))}
+            />
+          ))}
+        </div>
 
-      <div className="space-y-1 text-sm">
-        <p data-testid="brand-zone">
-          {brand.timeZone ? t('brandTimeZoneOwn', brand.timeZone.replace(/_/g, ' ')) : t('brandTimeZoneDefault', (defaultZone ?? browserTimeZone()).replace(/_/g, ' '))}
-        </p>
-        {editZone ? (
-          <TimeZonePicker
-            value={brand.timeZone ?? defaultZone ?? browserTimeZone()}
-            testIdPrefix="brand-zone"
-            onChange={(zone) => {
-              setEditZone(false);
-              void write(() => updateBrand(getDb(), brand.id, { timeZone: zone }));
-            }}
-          />
-        ) : (
-          <div className="flex gap-2">
-            <Button onClick={() => setEditZone(true)} data-testid="brand-zone-change">
-              {t('brandTimeZoneChange')}
-            </Button>
-            {brand.timeZone && (
-              <Button onClick={() => void write(() => updateBrand(getDb(), brand.id, { timeZone: null }))} data-testid="brand-zone-reset">
-                {t('brandTimeZoneReset')}
+        <div className="space-y-1 text-sm">
+          <p data-testid="brand-zone">
+            {brand.timeZone ? t('brandTimeZoneOwn', brand.timeZone.replace(/_/g, ' ')) : t('brandTimeZoneDefault', (defaultZone ?? browserTimeZone()).replace(/_/g, ' '))}
+          </p>
+          {editZone ? (
+            <TimeZonePicker
+              value={brand.timeZone ?? defaultZone ?? browserTimeZone()}
+              testIdPrefix="brand-zone"
+              onChange={(zone) => {
+                setEditZone(false);
+                void write(() => updateBrand(getDb(), brand.id, { timeZone: zone }));
+              }}
+            />
+          ) : (
+            <div className="flex gap-2">
+              <Button onClick={() => setEditZone(true)} data-testid="brand-zone-change">
+                {t('brandTimeZoneChange')}
               </Button>
-            )}
-          </div>
-        )}
-      </div>
+              {brand.timeZone && (
+                <Button onClick={() => void write(() => updateBrand(getDb(), brand.id, { timeZone: null }))} data-testid="brand-zone-reset">
+                  {t('brandTimeZoneReset')}
+                </Button>
+              )}
+            </div>
+          )}
+        </div>
 
-      <Accounts brand={brand} others={others} accounts={accounts} write={write} />
+        <Accounts brand={brand} others={others} accounts={accounts} write={write} />
+      </fieldset>
     </li>
   );
 }

@@ -1,5 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
+import { ReadOnlyNote } from '@/components/sync/ReadOnlyNote';
+import { useReadOnlyBrands } from '@/components/sync/useSyncStatus';
 import { useI18n } from '@/components/i18n';
 import { Button, Notice } from '@/components/ui';
 import { getDb } from '@/utils/db/app-db';
@@ -33,6 +35,7 @@ export function HashtagSetsEditor() {
   const { t } = useI18n();
   const all = useLiveQuery(() => listHashtagSets(getDb()), []);
   const brands = useBrands();
+  const readOnlyBrands = useReadOnlyBrands();
   const [brandFilter, setBrandFilter] = useBrandFilter(brands);
   const sets = all && filterByBrand(all, brandFilter);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -93,6 +96,7 @@ export function HashtagSetsEditor() {
             selected={selected.has(set.id)}
             onSelect={(on) => setSelected((s) => (on ? new Set([...s, set.id]) : new Set([...s].filter((id) => id !== set.id))))}
             onDelete={() => void remove(set)}
+            readOnly={set.brandId !== null && readOnlyBrands.has(set.brandId)}
           />
         ))}
       </ul>
@@ -179,12 +183,15 @@ function SetCard({
   selected,
   onSelect,
   onDelete,
+  readOnly,
 }: {
   set: HashtagSet;
   brands: readonly Brand[];
   selected: boolean;
   onSelect(on: boolean): void;
   onDelete: () => void;
+  /** A set of a brand shared read-only (#15): used, not changed. */
+  readOnly: boolean;
 }) {
   const { t } = useI18n();
   const [name, setName] = useState(set.name);
@@ -236,72 +243,77 @@ function SetCard({
   }
 
   return (
-    <li className="space-y-2 rounded-lg border border-slate-200 p-3 dark:border-slate-700" data-testid="hashtag-set" data-name={set.name}>
-      <div className="flex items-center gap-2">
-        <input type="checkbox" checked={selected} aria-label={t('hashtagSetSelect', set.name)} data-testid="hashtag-set-select" onChange={(e) => onSelect(e.target.checked)} />
-        <input
-          className={`${inputClass} font-medium`}
-          value={name}
-          maxLength={80}
-          onChange={(e) => setName(e.target.value)}
-          onBlur={() => void rename()}
-          onKeyDown={(e) => e.key === 'Enter' && (e.currentTarget as HTMLInputElement).blur()}
-          aria-label={t('hashtagsSetName')}
-          data-testid="hashtag-set-name"
-        />
-        <NetworkSelect value={set.network} onChange={(network) => void update({ network })} testId="hashtag-set-network" />
-        <Button variant="danger" onClick={onDelete} data-testid="hashtag-set-delete">
-          {t('hashtagSetDelete')}
-        </Button>
-      </div>
-      <BrandChip brandId={set.brandId} brands={brands} />
-      <ol className="space-y-1" aria-label={t('hashtagSetTags')}>
-        {set.tags.map((tag, i) => (
-          <li
-            key={`${tag}-${i}`}
-            draggable
-            onDragStart={() => setDragFrom(i)}
-            onDragOver={(e) => e.preventDefault()}
-            onDrop={() => {
-              if (dragFrom !== null) void move(dragFrom, i);
-              setDragFrom(null);
-            }}
-            className="flex items-center gap-2 rounded border border-slate-100 px-2 py-0.5 dark:border-slate-800"
-            data-testid="hashtag-set-tag"
-            data-tag={tag}
-          >
-            <span aria-hidden="true" className="cursor-grab text-slate-400">⋮⋮</span>
-            <span className="w-5 text-right text-xs text-slate-500">{i + 1}</span>
-            <span className="flex-1">#{tag}</span>
-            <button type="button" className="px-1 disabled:opacity-30" disabled={i === 0} onClick={() => void move(i, i - 1)} aria-label={t('hashtagSetMoveUp', `#${tag}`)} data-testid="hashtag-set-tag-up">
-              ↑
-            </button>
-            <button type="button" className="px-1 disabled:opacity-30" disabled={i === set.tags.length - 1} onClick={() => void move(i, i + 1)} aria-label={t('hashtagSetMoveDown', `#${tag}`)} data-testid="hashtag-set-tag-down">
-              ↓
-            </button>
-            <button type="button" className="px-1 text-red-700 dark:text-red-300" onClick={() => void removeTag(i)} aria-label={t('hashtagSetRemoveTag', `#${tag}`)} data-testid="hashtag-set-tag-remove">
-              ×
-            </button>
-          </li>
-        ))}
-      </ol>
-      <form
-        className="flex gap-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void addTags();
-        }}
-      >
-        <input className={inputClass} value={adding} onChange={(e) => setAdding(e.target.value)} placeholder={t('hashtagSetAddPlaceholder')} aria-label={t('hashtagSetAdd')} data-testid="hashtag-set-add-input" />
-        <Button type="submit" data-testid="hashtag-set-add">
-          {t('hashtagSetAdd')}
-        </Button>
-      </form>
-      {error && (
-        <Notice tone="error" testId="hashtag-set-error">
-          {error}
-        </Notice>
-      )}
+    <li className="rounded-lg border border-slate-200 p-3 dark:border-slate-700" data-testid="hashtag-set" data-name={set.name}>
+      {/* A disabled fieldset disables every control in it: a read-only set's name, network,
+          tags and Delete, and its selection (moving it to another brand is a change too). */}
+      <fieldset disabled={readOnly} className="space-y-2">
+        <div className="flex items-center gap-2">
+          <input type="checkbox" checked={selected} aria-label={t('hashtagSetSelect', set.name)} data-testid="hashtag-set-select" onChange={(e) => onSelect(e.target.checked)} />
+          <input
+            className={`${inputClass} font-medium`}
+            value={name}
+            maxLength={80}
+            onChange={(e) => setName(e.target.value)}
+            onBlur={() => void rename()}
+            onKeyDown={(e) => e.key === 'Enter' && (e.currentTarget as HTMLInputElement).blur()}
+            aria-label={t('hashtagsSetName')}
+            data-testid="hashtag-set-name"
+          />
+          <NetworkSelect value={set.network} onChange={(network) => void update({ network })} testId="hashtag-set-network" />
+          <Button variant="danger" onClick={onDelete} data-testid="hashtag-set-delete">
+            {t('hashtagSetDelete')}
+          </Button>
+        </div>
+        <BrandChip brandId={set.brandId} brands={brands} />
+        <ol className="space-y-1" aria-label={t('hashtagSetTags')}>
+          {set.tags.map((tag, i) => (
+            <li
+              key={`${tag}-${i}`}
+              draggable={!readOnly}
+              onDragStart={() => setDragFrom(i)}
+              onDragOver={(e) => e.preventDefault()}
+              onDrop={() => {
+                if (dragFrom !== null) void move(dragFrom, i);
+                setDragFrom(null);
+              }}
+              className="flex items-center gap-2 rounded border border-slate-100 px-2 py-0.5 dark:border-slate-800"
+              data-testid="hashtag-set-tag"
+              data-tag={tag}
+            >
+              <span aria-hidden="true" className="cursor-grab text-slate-400">⋮⋮</span>
+              <span className="w-5 text-right text-xs text-slate-500">{i + 1}</span>
+              <span className="flex-1">#{tag}</span>
+              <button type="button" className="px-1 disabled:opacity-30" disabled={i === 0} onClick={() => void move(i, i - 1)} aria-label={t('hashtagSetMoveUp', `#${tag}`)} data-testid="hashtag-set-tag-up">
+                ↑
+              </button>
+              <button type="button" className="px-1 disabled:opacity-30" disabled={i === set.tags.length - 1} onClick={() => void move(i, i + 1)} aria-label={t('hashtagSetMoveDown', `#${tag}`)} data-testid="hashtag-set-tag-down">
+                ↓
+              </button>
+              <button type="button" className="px-1 text-red-700 dark:text-red-300" onClick={() => void removeTag(i)} aria-label={t('hashtagSetRemoveTag', `#${tag}`)} data-testid="hashtag-set-tag-remove">
+                ×
+              </button>
+            </li>
+          ))}
+        </ol>
+        <form
+          className="flex gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void addTags();
+          }}
+        >
+          <input className={inputClass} value={adding} onChange={(e) => setAdding(e.target.value)} placeholder={t('hashtagSetAddPlaceholder')} aria-label={t('hashtagSetAdd')} data-testid="hashtag-set-add-input" />
+          <Button type="submit" data-testid="hashtag-set-add">
+            {t('hashtagSetAdd')}
+          </Button>
+        </form>
+        {error && (
+          <Notice tone="error" testId="hashtag-set-error">
+            {error}
+          </Notice>
+        )}
+        {readOnly && <ReadOnlyNote />}
+      </fieldset>
     </li>
   );
 }

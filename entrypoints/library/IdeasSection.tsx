@@ -11,6 +11,7 @@ import { StatusSelect } from '@/components/clips/StatusSelect';
 import { useClipSearch } from '@/components/clips/useClipSearch';
 import { useThumbnails } from '@/components/clips/useThumbnails';
 import { useI18n } from '@/components/i18n';
+import { useReadOnlyBrands } from '@/components/sync/useSyncStatus';
 import { BrandFilterSelect, MoveToBrand } from '@/components/brands/BrandFilterSelect';
 import { useBrandFilter, useBrands } from '@/components/brands/useBrands';
 import { ALL_BRANDS, filterByBrand } from '@/utils/brands/filter';
@@ -110,11 +111,14 @@ export function IdeasSection() {
     return t(WRITE_FAILURE_KEYS[writeFailureOf(cause)]);
   }, [t]);
 
+  const skipped = useRef<string | null>(null);
   const write = useCallback(
     async (action: () => Promise<unknown>) => {
       try {
         await action();
-        setError(null);
+        // A change that left read-only clips out says so once it is done.
+        setError(skipped.current);
+        skipped.current = null;
       } catch (cause) {
         setError(describeError(cause));
       }
@@ -122,8 +126,26 @@ export function IdeasSection() {
     [describeError],
   );
 
+  // Clips of a brand shared read-only (#15) are used, not changed: every change below
+  // (a card's status, a key, the bulk bar, the detail) leaves them out and says so.
+  const readOnlyBrands = useReadOnlyBrands();
+  const changeableRef = useRef<(ids: string[]) => string[]>((ids) => ids);
+  changeableRef.current = (ids) => {
+    const kept = ids.filter((id) => {
+      const brandId = byId.get(id)?.brandId;
+      return !brandId || !readOnlyBrands.has(brandId);
+    });
+    if (kept.length < ids.length) {
+      if (kept.length === 0) setError(t('syncReadOnlySkipped'));
+      else skipped.current = t('syncReadOnlySkipped');
+    }
+    return kept;
+  };
+
   const changeStatus = useCallback(
-    (ids: string[], status: ClipStatus) => {
+    (all: string[], status: ClipStatus) => {
+      const ids = changeableRef.current(all);
+      if (ids.length === 0) return;
       if (status === 'scheduled') setScheduling(ids);
       else void write(() => setStatus(getDb(), ids, status));
     },
@@ -131,13 +153,16 @@ export function IdeasSection() {
   );
 
   const remove = useCallback(
-    (ids: string[]) =>
+    (all: string[]) => {
+      const ids = changeableRef.current(all);
+      if (ids.length === 0) return;
       void write(async () => {
         const gone = await deleteClips(getDb(), ids);
         setRemoved(gone);
         setOpenId((open) => (open && ids.includes(open) ? null : open));
         setSelected((current) => new Set([...current].filter((id) => !ids.includes(id))));
-      }),
+      });
+    },
     [write],
   );
 
@@ -278,7 +303,7 @@ export function IdeasSection() {
               {t('clipsSelectedCount', selected.size)}
             </span>
             <StatusSelect value="" placeholder={t('clipsBulkStatus')} label={t('clipsBulkStatus')} testId="clips-bulk-status" onChange={(status) => changeStatus([...selected], status)} />
-            <MoveToBrand brands={brands} testId="clips-move-brand" onMove={(brandId) => void write(() => moveItems(getDb(), 'clips', [...selected], brandId))} />
+            <MoveToBrand brands={brands} testId="clips-move-brand" onMove={(brandId) => void write(() => moveItems(getDb(), 'clips', changeableRef.current([...selected]), brandId))} />
             <Button variant="danger" onClick={() => remove([...selected])} data-testid="clips-bulk-delete">
               {t('clipsDeleteSelected', selected.size)}
             </Button>
@@ -325,7 +350,7 @@ export function IdeasSection() {
           {t('clipsNoMatch')}
         </p>
       ) : (
-        <ClipGrid brands={brands} clips={visible} layout={layout} selected={selected} onToggleSelected={toggle} onOpen={setOpenId} onStatus={changeStatus} onKey={onCardKey} />
+        <ClipGrid brands={brands} clips={visible} layout={layout} selected={selected} onToggleSelected={toggle} onOpen={setOpenId} onStatus={changeStatus} onKey={onCardKey} readOnlyBrands={readOnlyBrands} />
       )}
       {shown.length > limit && (
         <div ref={sentinel} className="flex justify-center">
@@ -335,7 +360,7 @@ export function IdeasSection() {
         </div>
       )}
 
-      {open && <ClipDetail clip={open} onClose={() => setOpenId(null)} onStatus={changeStatus} onDelete={remove} onWriteError={describeError} />}
+      {open && <ClipDetail clip={open} onClose={() => setOpenId(null)} onStatus={changeStatus} onDelete={remove} onWriteError={describeError} readOnly={open.brandId !== null && readOnlyBrands.has(open.brandId)} />}
       {scheduling && schedulingClips.length > 0 && (
         <SchedulePicker
           clips={schedulingClips}

@@ -1,6 +1,8 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from '#imports';
+import { ReadOnlyNote } from '@/components/sync/ReadOnlyNote';
+import { useReadOnlyBrands } from '@/components/sync/useSyncStatus';
 import { useI18n } from '@/components/i18n';
 import { ReplyEditor } from '@/components/replies/ReplyEditor';
 import { Button, Notice } from '@/components/ui';
@@ -60,6 +62,7 @@ export function RepliesSection() {
   const { t, language: uiLanguage } = useI18n();
   const replies = useLiveQuery(() => getDb().savedReplies.toArray(), []);
   const brands = useBrands();
+  const readOnlyBrands = useReadOnlyBrands();
   const [brandFilter, setBrandFilter] = useBrandFilter(brands);
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<ReplySort>('most-used');
@@ -294,6 +297,7 @@ export function RepliesSection() {
               onEdit={() => setEditing({ draft: draftOf(reply), problems: [], saving: false })}
               onDuplicate={() => void duplicate(reply)}
               onDelete={() => void remove(reply)}
+              readOnly={reply.brandId !== null && readOnlyBrands.has(reply.brandId)}
             />
           ))}
         </ul>
@@ -321,6 +325,7 @@ function ReplyRow({
   onEdit,
   onDuplicate,
   onDelete,
+  readOnly,
 }: {
   reply: SavedReply;
   brands: readonly Brand[];
@@ -329,6 +334,8 @@ function ReplyRow({
   onEdit(): void;
   onDuplicate(): void;
   onDelete(): void;
+  /** A reply of a brand shared read-only (#15): inserted and copied, not changed. */
+  readOnly: boolean;
 }) {
   const { t } = useI18n();
   const networks = reply.networks.length === 1 ? (reply.networks[0] === 'facebook' ? 'Facebook' : 'Instagram') : t('repliesNetworkAny');
@@ -365,15 +372,16 @@ function ReplyRow({
             {reply.tags.map((tag) => `#${tag}`).join(' ')}
           </p>
         )}
+        {readOnly && <ReadOnlyNote />}
       </div>
       <div className="flex shrink-0 flex-col gap-1 sm:flex-row sm:items-start">
-        <Button data-testid="reply-edit" onClick={onEdit}>
+        <Button data-testid="reply-edit" disabled={readOnly} onClick={onEdit}>
           {t('repliesEdit')}
         </Button>
-        <Button data-testid="reply-duplicate" onClick={onDuplicate}>
+        <Button data-testid="reply-duplicate" disabled={readOnly} onClick={onDuplicate}>
           {t('repliesDuplicate')}
         </Button>
-        <Button variant="danger" data-testid="reply-delete" onClick={onDelete}>
+        <Button variant="danger" data-testid="reply-delete" disabled={readOnly} onClick={onDelete}>
           {t('repliesDelete')}
         </Button>
       </div>

@@ -109,9 +109,17 @@ export function ReplyManageNotice({ manage }: { manage: ReturnType<typeof useRep
   );
 }
 
-/** Edit, duplicate and delete under one reply of the list. */
-export function ReplyActions({ reply, manage }: { reply: SavedReply; manage: ReturnType<typeof useReplyManagement> }) {
+/** Edit, duplicate and delete under one reply of the list; a reply of a brand shared
+ * read-only (#15) says so instead (it is inserted, not changed). */
+export function ReplyActions({ reply, manage, readOnly = false }: { reply: SavedReply; manage: ReturnType<typeof useReplyManagement>; readOnly?: boolean }) {
   const { t } = useI18n();
+  if (readOnly) {
+    return (
+      <span className="flex justify-end text-[11px] text-amber-800 dark:text-amber-300" title={t('syncReadOnlyItem')} data-testid="sync-read-only-item">
+        {t('syncReadOnly')}
+      </span>
+    );
+  }
   const look = 'rounded px-1.5 py-0.5 text-[11px] text-blue-700 hover:bg-slate-100 dark:text-blue-300 dark:hover:bg-slate-700';
   return (
     <span className="flex justify-end gap-1">

@@ -13,6 +13,7 @@ import { allLanguages, filterReplies, sortReplies, type ReplySort } from '@/util
 import { fieldsToAsk, renderPreview, renderTemplate, type TemplateField } from '@/utils/replies/template';
 import { askedLabel, templateErrorMessage } from '@/utils/replies/messages';
 import { sidebarTabItem } from '@/utils/settings/items';
+import { useReadOnlyBrands } from '@/components/sync/useSyncStatus';
 import { RepliesFillForm } from './RepliesFillForm';
 import { ReplyActions, ReplyEditPane, ReplyManageNotice, useReplyManagement } from './RepliesManage';
 import { copyToClipboard } from './replies-clipboard';
@@ -81,6 +82,7 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
   const brandRef = useRef(brandView);
   brandRef.current = brandView;
   const manage = useReplyManagement(locale.split('-')[0].toLowerCase(), brandId);
+  const readOnlyBrands = useReadOnlyBrands();
 
   const { replies, failed } = useReplies((message, list) => void onSignal(message, list));
 
@@ -342,7 +344,7 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
             pageContext={pageContext}
             locale={locale}
             limit={limit}
-            actions={<ReplyActions reply={reply} manage={manage} />}
+            actions={<ReplyActions reply={reply} manage={manage} readOnly={reply.brandId !== null && readOnlyBrands.has(reply.brandId)} />}
             onChoose={() => {
               if (busy.current) return;
               setHighlight(index);

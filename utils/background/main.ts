@@ -20,6 +20,7 @@ import { startHashtagSets } from './features/hashtag-sets';
 import { startReplies } from './features/replies';
 import { startRepliesStarter } from './features/replies-starter';
 import { startTiming } from './features/timing';
+import { startSync } from './features/sync';
 
 /** Strings the page agent shows itself (its edge tab); everything else is in the sidebar. */
 const AGENT_STRING_KEYS = ['sidebarTabOpen', 'sidebarTabClose', 'sidebarResize', 'sidebarFrameTitle'];
@@ -156,7 +157,7 @@ export function startBackground(): void {
       testHooks[name] = fn;
     },
   };
-  for (const start of [startBrandInView, startReplies, startRepliesStarter, startHashtags, startHashtagSets, startTiming, startClips]) {
+  for (const start of [startBrandInView, startReplies, startRepliesStarter, startHashtags, startHashtagSets, startTiming, startClips, startSync]) {
     try {
       start(ctx);
     } catch (error) {

@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Dialog } from '@/components/clips/Dialog';
 import { useI18n } from '@/components/i18n';
 import { Button, Notice } from '@/components/ui';
@@ -75,6 +75,12 @@ function SyncForm({
   const [token, setToken] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<SyncFormError | null>(null);
+  // The submit button was disabled while the request ran, which took the focus away:
+  // give it back, so that Escape and Tab go on working in the dialog.
+  const submitButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (error) submitButton.current?.focus();
+  }, [error]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -118,7 +124,7 @@ function SyncForm({
         </p>
       )}
       <div className="flex gap-2">
-        <Button type="submit" variant="primary" disabled={busy} data-testid={submitTestId}>
+        <Button ref={submitButton} type="submit" variant="primary" disabled={busy} data-testid={submitTestId}>
           {busy ? busyLabel : submitLabel}
         </Button>
         <Button onClick={onCancel} data-testid="sync-cancel">

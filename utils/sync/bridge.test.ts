@@ -1,0 +1,223 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import * as Y from 'yjs';
+import { deleteBrand, moveItems, updateBrand } from '../brands/ops';
+import { updateClipNotes } from '../clips/store';
+import type { AppDB } from '../db/app-db';
+import { fillDatabase } from '../db/fixtures';
+import { deleteReply, recordReplyUse, restoreReply, saveReply, draftOf } from '../replies/store';
+import { exactKeys } from './bridge';
+import { docToJSON, rowsOf } from './doc-layout';
+import { closeComputers, computer, settle, wire, type Computer } from './test-pair';
+
+const GINO = 'brand-trattoria-gino';
+
+afterEach(closeComputers);
+
+/** A shares the fixture brand, B starts empty; both linked. */
+async function sharedPair(roleOfB: 'editor' | 'read-only' = 'editor') {
+  const a = computer('a', GINO);
+  const b = computer('b', GINO, roleOfB);
+  await fillDatabase(a.db);
+  await a.bridge.start();
+  const link = wire(a.doc, b.doc);
+  await b.join();
+  await settle(a, b);
+  return { a, b, link };
+}
+
+async function rowsOfBrand(db: AppDB, table: string) {
+  return (await db.table(table).where('brandId').equals(GINO).toArray()).sort((x, y) => (x.id < y.id ? -1 : 1));
+}
+
+async function editBody(c: Computer, id: string, body: string, now = Date.now()) {
+  const reply = (await c.db.savedReplies.get(id))!;
+  const result = await saveReply(c.db, { ...draftOf(reply), shortcut: 'grazie', body }, now);
+  expect(result.ok).toBe(true);
+}
+
+describe('one brand, two computers', () => {
+  test('joining brings the brand and its rows; other brands, learned hashtags and full-size images stay home', async () => {
+    const { a, b } = await sharedPair();
+    expect(await b.db.brands.get(GINO)).toEqual(await a.db.brands.get(GINO));
+    expect(await b.db.brands.count()).toBe(1);
+    for (const table of ['accounts', 'savedReplies', 'hashtagSets', 'clips', 'postLog']) {
+      const theirs = await rowsOfBrand(a.db, table);
+      expect(theirs.length).toBeGreaterThan(0);
+      // A reply's uses are personal: a teammate's copy starts at none.
+      const expected = table === 'savedReplies' ? theirs.map(({ lastAnswers: _a, ...row }) => ({ ...row, useCount: 0, lastUsedAt: null })) : theirs;
+      expect(await rowsOfBrand(b.db, table)).toEqual(expected);
+    }
+    expect(await b.db.hashtagStats.count()).toBe(0);
+    const images = await b.db.images.toArray();
+    expect(images.map((i) => i.role)).toEqual(['thumbnail']);
+    const original = (await a.db.images.get(images[0].id))!;
+    expect(new Uint8Array(await images[0].blob.arrayBuffer())).toEqual(new Uint8Array(await original.blob.arrayBuffer()));
+    expect(images[0].blob.type).toBe(original.blob.type);
+    // Rows of every brand (null) are not in the document.
+    expect(Object.keys(docToJSON(a.doc).savedReplies as object)).toEqual(['reply-grazie']);
+  });
+
+  test('new, edited and deleted replies, sets, clips with their thumbnail and logged posts reach the other side', async () => {
+    const { a, b } = await sharedPair();
+    const created = await saveReply(a.db, { title: 'Prenotazioni', body: 'Chiamate lo 06 123456', shortcut: 'pren', tags: [], networks: [], language: 'it', brandId: GINO });
+    expect(created.ok).toBe(true);
+    await a.db.hashtagSets.put({ id: 'set-new', createdAt: 1, updatedAt: 1, name: 'Pizza', tags: ['pizza', 'forno'], network: null, brandId: GINO });
+    await a.db.clips.put({ ...(await a.db.clips.get('clip-lasagne'))!, id: 'clip-new', permalink: 'https://www.instagram.com/p/new/', imageIds: ['img-new'], updatedAt: 5 });
+    await a.db.images.put({ id: 'img-new', createdAt: 5, updatedAt: 5, clipId: 'clip-new', role: 'thumbnail', mimeType: 'image/jpeg', width: 2, height: 2, sourceUrl: null, blob: new Blob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' }), brandId: GINO });
+    await a.db.postLog.put({ ...(await a.db.postLog.get('post-gino-1'))!, id: 'post-new', permalink: 'https://www.instagram.com/p/post-new/' });
+    await settle(a, b);
+    expect(await b.db.savedReplies.get(created.ok ? created.reply.id : '')).toMatchObject({ body: 'Chiamate lo 06 123456', brandId: GINO, useCount: 0 });
+    expect(await b.db.hashtagSets.get('set-new')).toMatchObject({ name: 'Pizza', tags: ['pizza', 'forno'] });
+    expect(await b.db.clips.get('clip-new')).toMatchObject({ imageIds: ['img-new'], brandId: GINO });
+    expect(await b.db.images.get('img-new')).toMatchObject({ role: 'thumbnail', brandId: GINO });
+    expect(await b.db.postLog.get('post-new')).toMatchObject({ brandId: GINO });
+
+    // And back: B edits a clip's note and a set, deletes a logged post.
+    await updateClipNotes(b.db, 'clip-new', { note: 'Da provare a novembre', tags: ['autunno'] });
+    await b.db.hashtagSets.update('set-new', { tags: ['pizza'], updatedAt: 9 });
+    await b.db.postLog.delete('post-new');
+    await settle(a, b);
+    expect(await a.db.clips.get('clip-new')).toMatchObject({ note: 'Da provare a novembre', tags: ['autunno'] });
+    expect(await a.db.hashtagSets.get('set-new')).toMatchObject({ tags: ['pizza'] });
+    expect(await a.db.postLog.get('post-new')).toBeUndefined();
+    expect(rowsOf(a.doc, 'postLog').has('post-new')).toBe(false);
+  });
+
+  test('a deletion reaches the other side, and so does its undo', async () => {
+    const { a, b } = await sharedPair();
+    const removed = (await deleteReply(a.db, 'reply-grazie'))!;
+    await settle(a, b);
+    expect(await b.db.savedReplies.get('reply-grazie')).toBeUndefined();
+    await restoreReply(a.db, removed);
+    await settle(a, b);
+    const back = await b.db.savedReplies.get('reply-grazie');
+    expect(back).toMatchObject({ title: removed.title, body: removed.body });
+  });
+
+  test('two people editing the same reply body while apart end with the same text, both edits kept', async () => {
+    const { a, b, link } = await sharedPair();
+    const body = (await a.db.savedReplies.get('reply-grazie'))!.body;
+    link.cut();
+    await editBody(a, 'reply-grazie', `Ciao! ${body}`);
+    await editBody(b, 'reply-grazie', `${body} — Gino`);
+    await b.db.hashtagSets.update('set-cucina', { tags: ['offline'], updatedAt: Date.now() });
+    await settle(a, b);
+    link.mend();
+    await settle(a, b);
+    const merged = `Ciao! ${body} — Gino`;
+    expect((await a.db.savedReplies.get('reply-grazie'))!.body).toBe(merged);
+    expect((await b.db.savedReplies.get('reply-grazie'))!.body).toBe(merged);
+    expect((await a.db.hashtagSets.get('set-cucina'))!.tags).toEqual(['offline']);
+  });
+
+  test('how often I used a reply stays mine', async () => {
+    const { a, b } = await sharedPair();
+    const before = (await a.db.savedReplies.get('reply-grazie'))!;
+    await recordReplyUse(b.db, 'reply-grazie');
+    await settle(a, b);
+    expect((await a.db.savedReplies.get('reply-grazie'))!.useCount).toBe(before.useCount);
+    await editBody(a, 'reply-grazie', 'Grazie di cuore!');
+    await settle(a, b);
+    const mine = (await b.db.savedReplies.get('reply-grazie'))!;
+    expect(mine.body).toBe('Grazie di cuore!');
+    expect(mine.useCount).toBe(1);
+    expect(mine.lastUsedAt).not.toBeNull();
+  });
+
+  test('rows moved to another brand leave the document; rows moved in join it', async () => {
+    const { a, b } = await sharedPair();
+    await moveItems(a.db, 'savedReplies', ['reply-grazie'], 'brand-cafe-muller');
+    await moveItems(a.db, 'clips', ['clip-kaffee'], GINO);
+    await settle(a, b);
+    expect(rowsOf(a.doc, 'savedReplies').has('reply-grazie')).toBe(false);
+    expect(await b.db.savedReplies.get('reply-grazie')).toBeUndefined();
+    expect(await b.db.clips.get('clip-kaffee')).toMatchObject({ brandId: GINO });
+  });
+
+  test("the brand's name, colour and time zone follow", async () => {
+    const { a, b } = await sharedPair();
+    await updateBrand(b.db, GINO, { name: 'Da Gino', color: '#2563eb', timeZone: 'Europe/Berlin' });
+    await settle(a, b);
+    expect(await a.db.brands.get(GINO)).toMatchObject({ name: 'Da Gino', color: '#2563eb', timeZone: 'Europe/Berlin' });
+  });
+
+  test('deleting the shared brand here stops the bridge and leaves the document alone', async () => {
+    const { a, b } = await sharedPair();
+    const before = docToJSON(a.doc);
+    await deleteBrand(b.db, GINO);
+    await settle(a, b);
+    expect(b.brandDeleted).toBe(true);
+    expect(docToJSON(a.doc)).toEqual(before);
+    expect(await a.db.savedReplies.get('reply-grazie')).toBeDefined();
+  });
+});
+
+describe('after a restart', () => {
+  test('a row deleted here while the bridge was stopped goes from the document; one the team changed later comes back', async () => {
+    const { a, b } = await sharedPair();
+    b.bridge.stop();
+    await deleteReply(b.db, 'reply-grazie');
+    await b.db.hashtagSets.delete('set-cucina');
+    // A teammate changes the set after B deleted it: their change wins.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await a.db.hashtagSets.update('set-cucina', { tags: ['nuovo'], updatedAt: Date.now() + 1000 });
+    await settle(a);
+    await b.restart();
+    await settle(a, b);
+    expect(rowsOf(a.doc, 'savedReplies').has('reply-grazie')).toBe(false);
+    expect(await a.db.savedReplies.get('reply-grazie')).toBeUndefined();
+    expect(await b.db.hashtagSets.get('set-cucina')).toMatchObject({ tags: ['nuovo'] });
+  });
+
+  test('a row the team added is written here (never had it); one added here while stopped joins', async () => {
+    const { a, b, link } = await sharedPair();
+    b.bridge.stop();
+    link.cut();
+    await a.db.hashtagSets.put({ id: 'set-a', createdAt: 1, updatedAt: 1, name: 'A', tags: ['a'], network: null, brandId: GINO });
+    await b.db.hashtagSets.put({ id: 'set-b', createdAt: 1, updatedAt: 1, name: 'B', tags: ['b'], network: null, brandId: GINO });
+    await settle(a);
+    link.mend();
+    await b.restart();
+    await settle(a, b);
+    expect(await b.db.hashtagSets.get('set-a')).toBeDefined();
+    expect(await a.db.hashtagSets.get('set-b')).toBeDefined();
+  });
+});
+
+describe('a read-only token', () => {
+  test('local changes are not sent: the document’s version is put back', async () => {
+    const { a, b } = await sharedPair('read-only');
+    const before = docToJSON(a.doc);
+    await editBody(b, 'reply-grazie', 'Modificato');
+    await b.db.hashtagSets.delete('set-cucina');
+    await b.db.hashtagSets.put({ id: 'set-mine', createdAt: 1, updatedAt: 1, name: 'Mio', tags: [], network: null, brandId: GINO });
+    await settle(a, b);
+    expect(b.refused).toBeGreaterThan(0);
+    expect(docToJSON(a.doc)).toEqual(before);
+    expect((await b.db.savedReplies.get('reply-grazie'))!.body).toBe((await a.db.savedReplies.get('reply-grazie'))!.body);
+    expect(await b.db.hashtagSets.get('set-cucina')).toBeDefined();
+    expect(await b.db.hashtagSets.get('set-mine')).toBeUndefined();
+    // The team's changes still arrive.
+    await editBody(a, 'reply-grazie', 'Dal team');
+    await settle(a, b);
+    expect((await b.db.savedReplies.get('reply-grazie'))!.body).toBe('Dal team');
+  });
+});
+
+describe("Dexie's changed keys", () => {
+  test('exact keys, or null for a range', () => {
+    expect(exactKeys({ d: 0 })).toEqual([]);
+    expect(exactKeys({ from: 'b', to: 'b', l: { from: 'a', to: 'a' }, r: { d: 0 } })!.sort()).toEqual(['a', 'b']);
+    expect(exactKeys({ from: 'a', to: 'c' })).toBeNull();
+    expect(exactKeys({ from: -Infinity, to: [[]] })).toBeNull();
+  });
+
+  test('a bulk write of many rows is reconciled as a whole table', async () => {
+    const { a, b } = await sharedPair();
+    const sets = Array.from({ length: 120 }, (_, i) => ({ id: `bulk-${i}`, createdAt: 1, updatedAt: 1, name: `S${i}`, tags: [], network: null, brandId: GINO }));
+    await a.db.hashtagSets.bulkPut(sets);
+    await settle(a, b);
+    expect(await b.db.hashtagSets.where('brandId').equals(GINO).count()).toBe(121);
+    expect(Y.encodeStateAsUpdate(a.doc).byteLength).toBeGreaterThan(0);
+  });
+});
