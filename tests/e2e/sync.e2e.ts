@@ -4,7 +4,6 @@ import type { SavedReply } from '../../utils/db/saved-replies';
 import { launchChromium, type ChromiumRun } from './support/chromium';
 import { clip } from './support/clips-library-seed';
 import { extensionUrl } from './support/extension-pages';
-import { replyItem } from './support/replies-library';
 import {
   app,
   brandCard,
@@ -127,15 +126,17 @@ describe('team sharing between two computers', () => {
     // B's library lists it, as a person sees it.
     const repliesB = await b.context.newPage();
     await repliesB.goto(extensionUrl(b, 'library.html#replies'));
-    await replyItem(repliesB, 'Orari di apertura').waitFor();
+    const listed = repliesB.locator(`[data-testid="reply-item"][data-id="${replyId}"]`);
+    await listed.waitFor();
+    expect(await listed.getAttribute('data-title')).toBe('Orari di apertura');
     since = performance.now();
     const deleted = (await app(pageA, 'deleteReply', replyId)) as SavedReply;
     await seenWithin2s('reply deleted', pageB, 'savedReplies', replyId, (r) => r === null, since);
-    await replyItem(repliesB, 'Orari di apertura').waitFor({ state: 'detached' });
+    await listed.waitFor({ state: 'detached' });
     since = performance.now();
     await app(pageA, 'restoreReply', deleted);
     await seenWithin2s('reply deletion undone', pageB, 'savedReplies', replyId, (r) => r?.body === 'Aperti dalle 18 alle 23', since);
-    await replyItem(repliesB, 'Orari di apertura').waitFor();
+    await listed.waitFor();
     await repliesB.close();
 
     // A hashtag set.
