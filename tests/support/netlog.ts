@@ -44,7 +44,7 @@ export function readNetLog(file: string): NetLogSummary {
   for (const { type, params } of log.events) {
     if (!params) continue;
     const event = names.get(type) ?? String(type);
-    if (typeof params.url === 'string') requests.push({ event, url: params.url, initiator: typeof params.initiator === 'string' ? params.initiator : null });
+    if (typeof params.url === 'string' && params.url !== '') requests.push({ event, url: params.url, initiator: typeof params.initiator === 'string' ? params.initiator : null });
     if (event === 'TCP_CONNECT_ATTEMPT' && typeof params.address === 'string') tcp.add(params.address);
     if (event === 'TCP_CONNECT') {
       if (typeof params.remote_address === 'string') tcp.add(params.remote_address);
