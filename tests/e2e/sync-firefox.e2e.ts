@@ -50,7 +50,10 @@ async function ffFill(page: Page, testId: string, text: string): Promise<void> {
 
 beforeAll(async () => {
   server = await startTestSyncServer();
-  [chromium, firefox] = await Promise.all([launchChromium(inject('fixturePort')), launchFirefox(inject('fixtureProxyPort'))]);
+  // Firefox browses through the fixtures' proxy, which it is told to use even for 127.0.0.1
+  // (support/firefox.ts); the sync server on 127.0.0.1 is reached directly, as without a proxy.
+  const prefs = { 'network.proxy.allow_hijacking_localhost': false };
+  [chromium, firefox] = await Promise.all([launchChromium(inject('fixturePort')), launchFirefox(inject('fixtureProxyPort'), { prefs })]);
   chromiumLibrary = await chromium.context.newPage();
   await openBrands(chromium, chromiumLibrary);
   const page = await firefox.browser.newPage();
