@@ -27,6 +27,8 @@ const REPLIES = Number(process.env.BENCH_SYNC_REPLIES ?? 5_000);
 const CLIPS = Number(process.env.BENCH_SYNC_CLIPS ?? 20_000);
 const EDITS = Number(process.env.BENCH_SYNC_EDITS ?? 30);
 const THUMB_BYTES = Number(process.env.BENCH_SYNC_THUMB_BYTES ?? 1_500);
+/** BENCH_SYNC_THUMBS=0: clips without thumbnails (to tell the rows' cost from the pictures'). */
+const THUMBS = process.env.BENCH_SYNC_THUMBS !== '0';
 /** The first sync of 25,000 rows on a loaded 2-core machine: give it time. */
 const LONG = 30 * 60_000;
 
@@ -63,14 +65,16 @@ function freePort(): Promise<number> {
  * and frames only). */
 async function launch(fixturePort: number) {
   const debugPort = await freePort();
-  const context = await launchChromiumWithExtension({ extensionDir, port: fixturePort, extraArgs: [`--remote-debugging-port=${debugPort}`] });
+  // BENCH_DEBUG: Chromium's own log on stderr (shown with DEBUG=pw:browser).
+  const logging = process.env.BENCH_DEBUG ? ['--enable-logging=stderr', '--v=0'] : [];
+  const context = await launchChromiumWithExtension({ extensionDir, port: fixturePort, extraArgs: [`--remote-debugging-port=${debugPort}`, ...logging] });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return { context, extensionId, debugPort };
 }
 
 /** The service worker's JS heap (used, total), through its DevTools target. */
-async function workerHeap(debugPort: number, extensionId: string): Promise<{ usedSize: number; totalSize: number }> {
+async function workerHeap(debugPort: number, extensionId: string, collect = true): Promise<{ usedSize: number; totalSize: number }> {
   const targets = (await (await fetch(`http://127.0.0.1:${debugPort}/json/list`)).json()) as { type: string; url: string; webSocketDebuggerUrl: string }[];
   const target = targets.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
   if (!target) throw new Error('no service worker target');
@@ -79,7 +83,7 @@ async function workerHeap(debugPort: number, extensionId: string): Promise<{ use
     socket.on('error', (error) => fail(error));
     socket.on('open', () => {
       // A garbage collection first, so that the figure is what the worker keeps.
-      socket.send(JSON.stringify({ id: 1, method: 'HeapProfiler.collectGarbage' }));
+      if (collect) socket.send(JSON.stringify({ id: 1, method: 'HeapProfiler.collectGarbage' }));
       socket.send(JSON.stringify({ id: 2, method: 'Runtime.getHeapUsage' }));
     });
     socket.on('message', (data) => {
@@ -102,7 +106,7 @@ async function libraryPage(context: BrowserContext, extensionId: string): Promis
 /** Runs in A's library page: stores the replies, the clips and one small JPEG thumbnail per
  * clip (24 different pictures, a copy of the bytes for each) with the raw IndexedDB API, under
  * the brand, before it is shared. Deterministic. */
-const SEED = String.raw`async ({ brandId, replies, clips, thumbBytes }) => {
+const SEED = String.raw`async ({ brandId, replies, clips, thumbBytes, thumbs }) => {
   let seed = 7;
   const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
   const pick = (list) => list[Math.floor(rnd() * list.length)];
@@ -131,9 +135,10 @@ const SEED = String.raw`async ({ brandId, replies, clips, thumbBytes }) => {
     const at = t0 + i * 60000, id = 'bench-clip-' + i;
     clipRows.push({ id, createdAt: at, updatedAt: at, network: 'instagram', permalink: 'https://www.instagram.com/p/' + id + '/',
       authorName: 'Autore ' + (i % 200), authorHandle: 'autore' + (i % 200),
-      text: Array.from({ length: 20 + Math.floor(rnd() * 60) }, () => pick(words)).join(' '), hashtags: [], imageIds: [id + '-thumb'],
+      text: Array.from({ length: 20 + Math.floor(rnd() * 60) }, () => pick(words)).join(' '), hashtags: [], imageIds: thumbs ? [id + '-thumb'] : [],
       postedAt: at, counts: { reactions: i % 1000, comments: i % 50, shares: null }, note: rnd() < 0.3 ? 'Nota ' + pick(words) : '',
       tags: [], status: 'idea', scheduledAt: null, brandId, clippedAt: at });
+    if (!thumbs) continue;
     const bytes = pictures[i % 24];
     imageBytes += bytes.length;
     imageRows.push({ id: id + '-thumb', createdAt: at, updatedAt: at, clipId: id, brandId, role: 'thumbnail', mimeType: 'image/jpeg',
@@ -164,8 +169,13 @@ const COUNTS = String.raw`async (brandId) => {
   return Object.fromEntries(tables.map((name, i) => [name, counts[i]]));
 }`;
 
+/** Waits until the library shows the brand in `phase`; throws with the form's error if the
+ * share or join was refused instead. */
 async function waitForPhase(page: Page, brandId: string, phase: string) {
-  await page.locator(`[data-testid="sync-status"][data-brand-id="${brandId}"][data-phase="${phase}"]`).waitFor({ timeout: LONG });
+  const status = page.locator(`[data-testid="sync-status"][data-brand-id="${brandId}"][data-phase="${phase}"]`);
+  const refused = page.getByTestId('sync-form-error');
+  await status.or(refused).first().waitFor({ timeout: LONG });
+  if (await refused.isVisible()) throw new Error(`the form said "${await refused.textContent()}" (${await refused.getAttribute('data-error')})`);
 }
 
 const fixtures = await startFixtureServer({ port: 0 });
@@ -177,10 +187,32 @@ try {
   const token = await server.addToken({ role: 'editor', document: '*' });
   const pageA = await libraryPage(a.context, a.extensionId);
   const pageB = await libraryPage(b.context, b.extensionId);
+  if (process.env.BENCH_DEBUG) {
+    // The background's own errors, with their name and message (Chromium logs a DOMException
+    // as "[object DOMException]").
+    a.context.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      void Promise.all(message.args().map((arg) => arg.evaluate((v) => (v instanceof Error || v instanceof DOMException ? `${v.name}: ${v.message}\n${v.stack ?? ''}` : String(v)))))
+        .then((parts) => console.log(`  (A error: ${parts.join(' ').slice(0, 800)})`))
+        .catch(() => {});
+    });
+    for (const [name, page] of [['A', pageA], ['B', pageB]] as const) {
+      page.on('crash', () => console.log(`  (${name}'s library page crashed)`));
+      page.on('console', (m) => console.log(`  (${name} console: ${m.text().slice(0, 300)})`));
+    }
+    // Every 5 s: what A's background reports (syncStatus) and its service worker's heap.
+    const timer = setInterval(() => {
+      const worker = a.context.serviceWorkers().at(-1);
+      void Promise.all([workerHeap(a.debugPort, a.extensionId, false), worker?.evaluate(() => chrome.storage.local.get('syncStatus'))])
+        .then(([heap, status]) => console.log(`  (A: worker heap ${MB(heap.usedSize)}, ${JSON.stringify(status).slice(0, 120)})`))
+        .catch((error) => console.log(`  (A: ${String(error).slice(0, 100)})`));
+    }, 5000);
+    timer.unref();
+  }
   const brandId = await app(pageA, 'createBrand', 'Agenzia grande');
   let start = performance.now();
-  const seeded = (await pageA.evaluate(`(${SEED})(${JSON.stringify({ brandId, replies: REPLIES, clips: CLIPS, thumbBytes: THUMB_BYTES })})`)) as { imageBytes: number; rowBytes: number };
-  console.log(`  A seeded: ${REPLIES} replies, ${CLIPS} clips with ${CLIPS} thumbnails (${MB(seeded.imageBytes)} of JPEG, ${MB(seeded.rowBytes)} of row JSON) in ${s(performance.now() - start)}`);
+  const seeded = (await pageA.evaluate(`(${SEED})(${JSON.stringify({ brandId, replies: REPLIES, clips: CLIPS, thumbBytes: THUMB_BYTES, thumbs: THUMBS })})`)) as { imageBytes: number; rowBytes: number };
+  console.log(`  A seeded: ${REPLIES} replies, ${CLIPS} clips with ${THUMBS ? CLIPS : 0} thumbnails (${MB(seeded.imageBytes)} of JPEG, ${MB(seeded.rowBytes)} of row JSON) in ${s(performance.now() - start)}`);
   if (global.gc) global.gc();
   const serverBefore = server.memory();
   const heapBefore = { a: await workerHeap(a.debugPort, a.extensionId), b: await workerHeap(b.debugPort, b.extensionId) };
@@ -208,7 +240,7 @@ try {
   const joinDone = waitForPhase(pageB, brandId, 'connected').then(() => (joinAnswered = performance.now() - start));
   for (;;) {
     counts = (await pageB.evaluate(`(${COUNTS})(${JSON.stringify(brandId)})`)) as Record<string, number>;
-    if (counts.savedReplies >= REPLIES && counts.clips >= CLIPS && counts.images >= CLIPS) break;
+    if (counts.savedReplies >= REPLIES && counts.clips >= CLIPS && counts.images >= (THUMBS ? CLIPS : 0)) break;
     if (performance.now() - start > LONG) throw new Error(`B has only ${JSON.stringify(counts)} after ${s(LONG)}`);
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -229,22 +261,63 @@ try {
   const fileSize = existsSync(server.file) ? statSync(server.file).size : 0;
   console.log(`  server database file: ${MB(fileSize)} (written at most every few seconds; may lag the last changes)`);
 
-  // One edit in A -> B's database, one at a time.
-  const replyId = 'bench-reply-0';
-  const latencies: number[] = [];
-  for (let i = 0; i < EDITS; i++) {
-    const body = `Modifica ${i} delle ${new Date().toISOString()}`;
-    const t0 = performance.now();
-    await app(pageA, 'saveReply', { id: replyId, title: 'Risposta 0', body, brandId });
-    for (;;) {
-      const row = (await app(pageB, 'get', 'savedReplies', replyId)) as { body?: string } | null;
-      if (row?.body === body) break;
-      if (performance.now() - t0 > 60_000) throw new Error(`edit ${i} not in B after 60 s`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
-    latencies.push(performance.now() - t0);
+  // What each background says of the brand now.
+  for (const [name, run] of [['A', a], ['B', b]] as const) {
+    const worker = run.context.serviceWorkers().at(-1);
+    const status = (await worker?.evaluate((id) => chrome.storage.local.get('syncStatus').then((v) => (v.syncStatus as Record<string, { phase: string; error: string | null }>)?.[id]), brandId).catch(() => null)) ?? null;
+    console.log(`  ${name}'s status of the brand after the first sync: ${status ? `${status.phase}${status.error ? ` (${status.error})` : ''}` : 'none (no service worker?)'}`);
   }
-  console.log(`  one edit in A -> in B's database (${EDITS} edits, one after another): median ${ms(quantile(latencies, 0.5))}, p95 ${ms(quantile(latencies, 0.95))}, max ${ms(Math.max(...latencies))}`);
+
+  // One edit in A -> B's database, one at a time: on the big brand, then on a small one
+  // shared afterwards (the same two browsers), where nothing else is going on.
+  const editTimes = async (page: Page, other: Page, replyId: string, title: string, brand: string) => {
+    const times: number[] = [];
+    let missed = 0;
+    for (let i = 0; i < EDITS; i++) {
+      const body = `Modifica ${i} delle ${new Date().toISOString()}`;
+      const t0 = performance.now();
+      await app(page, 'saveReply', { id: replyId, title, body, brandId: brand });
+      for (;;) {
+        const row = (await app(other, 'get', 'savedReplies', replyId)) as { body?: string } | null;
+        if (row?.body === body) {
+          times.push(performance.now() - t0);
+          break;
+        }
+        if (performance.now() - t0 > 20_000) {
+          missed += 1;
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      if (missed >= 3) break;
+    }
+    return { times, missed };
+  };
+  const line = ({ times, missed }: { times: number[]; missed: number }) =>
+    times.length
+      ? `median ${ms(quantile(times, 0.5))}, p95 ${ms(quantile(times, 0.95))}, max ${ms(Math.max(...times))} over ${times.length} edits${missed ? `; ${missed} not seen within 20 s (stopped)` : ''}`
+      : `no edit seen within 20 s (${missed} tried)`;
+  console.log(`  one edit in A -> in B's database, on the big brand: ${line(await editTimes(pageA, pageB, 'bench-reply-0', 'Risposta 0', brandId))}`);
+  const small = await app(pageA, 'createBrand', 'Agenzia piccola');
+  const smallReply = await app(pageA, 'saveReply', { title: 'Piccola', body: 'Prima', brandId: small });
+  await pageA.reload();
+  await pageA.locator(`[data-testid="sync-share-open"][data-brand-id="${small}"]`).click();
+  await pageA.getByTestId('sync-server').fill(server.url);
+  await pageA.getByTestId('sync-token').fill(token);
+  await pageA.getByTestId('sync-share-submit').click();
+  await waitForPhase(pageA, small, 'connected');
+  await pageB.reload();
+  await pageB.getByTestId('sync-join-open').click();
+  await pageB.getByTestId('sync-server').fill(server.url);
+  await pageB.getByTestId('sync-code').fill(small);
+  await pageB.getByTestId('sync-token').fill(token);
+  await pageB.getByTestId('sync-join-submit').click();
+  await waitForPhase(pageB, small, 'connected');
+  console.log(`  one edit in A -> in B's database, on a small brand shared beside it: ${line(await editTimes(pageA, pageB, smallReply, 'Piccola', small))}`);
+} catch (error) {
+  // A figure the bench could not take is reported as such, not as a stack trace.
+  console.log(`  stopped: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
 } finally {
   await a.context.close();
   await b.context.close();

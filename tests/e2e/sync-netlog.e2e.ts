@@ -113,6 +113,13 @@ async function useTheExtension(share: boolean): Promise<Used> {
     const captured = sidebar.locator('[data-testid="clips-page-capture-ok"] [data-clip-id]').first();
     await captured.waitFor({ timeout: 30_000 });
     privateIds.push((await captured.getAttribute('data-clip-id'))!);
+    // The header says which brand in view is shared: nothing for the private brand, the
+    // connection's phase for the shared one.
+    expect(await sidebar.locator('[data-testid="sidebar-sync"]').count()).toBe(0);
+    if (sharedBrand) {
+      await chooseBrandInSidebar(sidebar, sharedBrand);
+      await expect.poll(() => sidebar.locator('[data-testid="sidebar-sync"]').getAttribute('data-phase', { timeout: 1_000 }).catch(() => null)).toBe('connected');
+    }
 
     if (sharedBrand) {
       // A last change to the shared brand, after all the private ones: once the server has it,
