@@ -200,14 +200,6 @@ try {
       page.on('crash', () => console.log(`  (${name}'s library page crashed)`));
       page.on('console', (m) => console.log(`  (${name} console: ${m.text().slice(0, 300)})`));
     }
-    // Every 5 s: what A's background reports (syncStatus) and its service worker's heap.
-    const timer = setInterval(() => {
-      const worker = a.context.serviceWorkers().at(-1);
-      void Promise.all([workerHeap(a.debugPort, a.extensionId, false), worker?.evaluate(() => chrome.storage.local.get('syncStatus'))])
-        .then(([heap, status]) => console.log(`  (A: worker heap ${MB(heap.usedSize)}, ${JSON.stringify(status).slice(0, 120)})`))
-        .catch((error) => console.log(`  (A: ${String(error).slice(0, 100)})`));
-    }, 5000);
-    timer.unref();
   }
   const brandId = await app(pageA, 'createBrand', 'Agenzia grande');
   let start = performance.now();
