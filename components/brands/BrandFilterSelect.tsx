@@ -1,4 +1,5 @@
 import { useI18n } from '@/components/i18n';
+import { useReadOnlyBrands } from '@/components/sync/useSyncStatus';
 import type { Brand } from '@/utils/db/brands';
 import { ALL_BRANDS, SHARED_BRANDS, type BrandFilter } from '@/utils/brands/filter';
 
@@ -77,5 +78,8 @@ export function BrandPicker({
 /** Moves the selected items to a brand or to all brands. */
 export function MoveToBrand({ brands, onMove, testId }: { brands: readonly Brand[]; onMove(brandId: string | null): void; testId: string }) {
   const { t } = useI18n();
-  return <BrandPicker brands={brands} placeholder={t('brandMoveChoose')} label={t('brandMoveLabel')} testId={testId} shared onPick={onMove} />;
+  // A brand shared read-only (#15) takes no new items.
+  const readOnly = useReadOnlyBrands();
+  const targets = readOnly.size ? brands.filter((brand) => !readOnly.has(brand.id)) : brands;
+  return <BrandPicker brands={targets} placeholder={t('brandMoveChoose')} label={t('brandMoveLabel')} testId={testId} shared onPick={onMove} />;
 }

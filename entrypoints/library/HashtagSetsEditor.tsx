@@ -38,6 +38,7 @@ export function HashtagSetsEditor() {
   const readOnlyBrands = useReadOnlyBrands();
   const [brandFilter, setBrandFilter] = useBrandFilter(brands);
   const sets = all && filterByBrand(all, brandFilter);
+  const newBrand = brandForNew(brandFilter);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [moved, setMoved] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<HashtagSet | null>(null);
@@ -77,7 +78,7 @@ export function HashtagSetsEditor() {
           {moved}
         </Notice>
       )}
-      <NewSetForm brandId={brandForNew(brandFilter)} />
+      <NewSetForm brandId={newBrand} readOnly={newBrand !== null && readOnlyBrands.has(newBrand)} />
       {deleted && (
         <Notice tone="info" testId="hashtag-set-deleted">
           <span>{t('hashtagSetDeleted', deleted.name)}</span>{' '}
@@ -124,8 +125,9 @@ function NetworkSelect({ value, onChange, testId }: { value: Network | null; onC
   );
 }
 
-/** A new set goes under `brandId`: the brand the filter shows, else shared. */
-function NewSetForm({ brandId }: { brandId: BrandRef }) {
+/** A new set goes under `brandId`: the brand the filter shows, else shared; not under a
+ * brand shared read-only (#15). */
+function NewSetForm({ brandId, readOnly }: { brandId: BrandRef; readOnly: boolean }) {
   const { t } = useI18n();
   const [name, setName] = useState('');
   const [tags, setTags] = useState('');
@@ -162,10 +164,11 @@ function NewSetForm({ brandId }: { brandId: BrandRef }) {
       <textarea className={`${inputClass} h-16`} value={tags} onChange={(e) => setTags(e.target.value)} placeholder={t('hashtagSetTagsPlaceholder')} aria-label={t('hashtagSetTags')} data-testid="hashtag-set-new-tags" />
       <div className="flex items-center gap-2">
         <NetworkSelect value={network} onChange={setNetwork} testId="hashtag-set-new-network" />
-        <Button variant="primary" type="submit" data-testid="hashtag-set-create">
+        <Button variant="primary" type="submit" disabled={readOnly} data-testid="hashtag-set-create">
           {t('hashtagSetCreate')}
         </Button>
       </div>
+      {readOnly && <p className="text-xs text-amber-800 dark:text-amber-300">{t('syncReadOnlyNew')}</p>}
       {error && (
         <Notice tone="error" testId="hashtag-set-error">
           {error}
@@ -289,7 +292,7 @@ function SetCard({
               <button type="button" className="px-1 disabled:opacity-30" disabled={i === set.tags.length - 1} onClick={() => void move(i, i + 1)} aria-label={t('hashtagSetMoveDown', `#${tag}`)} data-testid="hashtag-set-tag-down">
                 ↓
               </button>
-              <button type="button" className="px-1 text-red-700 dark:text-red-300" onClick={() => void removeTag(i)} aria-label={t('hashtagSetRemoveTag', `#${tag}`)} data-testid="hashtag-set-tag-remove">
+              <button type="button" className="px-1 text-red-700 disabled:opacity-30 dark:text-red-300" onClick={() => void removeTag(i)} aria-label={t('hashtagSetRemoveTag', `#${tag}`)} data-testid="hashtag-set-tag-remove">
                 ×
               </button>
             </li>

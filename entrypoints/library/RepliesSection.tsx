@@ -64,6 +64,8 @@ export function RepliesSection() {
   const brands = useBrands();
   const readOnlyBrands = useReadOnlyBrands();
   const [brandFilter, setBrandFilter] = useBrandFilter(brands);
+  const newBrand = brandForNew(brandFilter);
+  const newInReadOnly = newBrand !== null && readOnlyBrands.has(newBrand);
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<ReplySort>('most-used');
   const [network, setNetwork] = useState<Network | ''>('');
@@ -109,7 +111,9 @@ export function RepliesSection() {
   }
 
   async function moveSelected(brandId: string | null) {
-    const ids = selectedReplies.map((r) => r.id);
+    // A read-only brand's replies stay where they are (#15).
+    const ids = selectedReplies.filter((r) => r.brandId === null || !readOnlyBrands.has(r.brandId)).map((r) => r.id);
+    if (ids.length < selectedReplies.length) return say(t('syncReadOnlySkipped'));
     const moved = await moveItems(getDb(), 'savedReplies', ids, brandId);
     const name = brandId === null ? t('brandShared') : (brands?.find((b) => b.id === brandId)?.name ?? '');
     say(t('brandMoved', moved, name));
@@ -164,7 +168,9 @@ export function RepliesSection() {
           <Button
             variant="primary"
             data-testid="replies-new"
-            onClick={() => setEditing({ draft: { ...emptyDraft(uiLanguage), brandId: brandForNew(brandFilter) }, problems: [], saving: false })}
+            disabled={newInReadOnly}
+            title={newInReadOnly ? t('syncReadOnlyNew') : undefined}
+            onClick={() => setEditing({ draft: { ...emptyDraft(uiLanguage), brandId: newBrand }, problems: [], saving: false })}
           >
             {t('repliesNew')}
           </Button>

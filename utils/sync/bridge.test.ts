@@ -110,6 +110,21 @@ describe('one brand, two computers', () => {
     expect((await a.db.hashtagSets.get('set-cucina'))!.tags).toEqual(['offline']);
   });
 
+  test("a teammate's edit arriving while mine waits to be sent: both kept", async () => {
+    const { a, b, link } = await sharedPair();
+    const body = (await a.db.savedReplies.get('reply-grazie'))!.body;
+    link.cut();
+    await editBody(b, 'reply-grazie', `${body} — Gino`);
+    await settle(b);
+    // A saves, and B's edit reaches A's document before A's change is sent (~100 ms later).
+    await editBody(a, 'reply-grazie', `Ciao! ${body}`);
+    link.mend();
+    await settle(a, b);
+    const merged = `Ciao! ${body} — Gino`;
+    expect((await a.db.savedReplies.get('reply-grazie'))!.body).toBe(merged);
+    expect((await b.db.savedReplies.get('reply-grazie'))!.body).toBe(merged);
+  });
+
   test('how often I used a reply stays mine', async () => {
     const { a, b } = await sharedPair();
     const before = (await a.db.savedReplies.get('reply-grazie'))!;

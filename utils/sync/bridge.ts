@@ -15,7 +15,9 @@
  *
  * Which side changed: for each row the bridge remembers the digest (`fingerprint`) of the
  * last version both sides agreed on. The side that still has it did not change; the other
- * did. Without one (a start), the newer `updatedAt` wins. A row in the document but not here:
+ * did. Both changed (a teammate's edit arrived while mine waited to be sent): the newer
+ * side's plain fields, and each text with both edits (`mergeRows`). Without an agreed
+ * version (a start), the newer `updatedAt` wins. A row in the document but not here:
  * with a tombstone (`utils/db/deletion-log.ts`) newer than the row, it was deleted here and
  * goes from the document; without one, this computer never had it and it is written here. A
  * row here but not in the document: if both agreed on it before, a teammate deleted it;
@@ -37,16 +39,18 @@ import {
   brandMetaOf,
   fingerprint,
   KIND_OF_TABLE,
+  mergeRows,
   metaOf,
   metaOfY,
+  rowFromShared,
   rowsOf,
   rowToY,
   SHARED_KINDS,
   sharedOf,
   sharedOfY,
   TABLE_OF,
+  textsOf,
   withBytes,
-  yToRow,
   type LocalRow,
   type SharedKind,
   type SharedRow,
@@ -89,6 +93,9 @@ export class BrandBridge {
   /** `kind:id` (or 'meta') -> digest of the version both sides last agreed on; '' when
    * both agreed the row is gone. */
   private readonly agreed = new Map<string, string>();
+  /** The texts (Y.Text fields) of the version agreed on, for a three-way merge when both
+   * sides changed a text at once. */
+  private readonly agreedTexts = new Map<string, Record<string, string>>();
   private queue: Promise<void> = Promise.resolve();
   private readonly remote = new Map<SharedKind, Set<string>>();
   private remoteMeta = false;
@@ -309,6 +316,13 @@ export class BrandBridge {
     if (refused) this.options.onReadOnlyChange?.();
   }
 
+  private agree(kind: SharedKind, key: string, digest: string, row?: SharedRow) {
+    this.agreed.set(key, digest);
+    const texts = row && textsOf(kind, row);
+    if (texts) this.agreedTexts.set(key, texts);
+    else this.agreedTexts.delete(key);
+  }
+
   /** Decides one row. Returns true when a local change was refused (read-only token). */
   private decide(kind: SharedKind, id: string, local: LocalRow | undefined, remote: Y.Map<unknown> | undefined, stone: Tombstone | undefined, plan: Plan): boolean {
     const key = `${kind}:${id}`;
@@ -321,33 +335,47 @@ export class BrandBridge {
     const theirs = remote ? sharedOfY(remote) : undefined;
     const fy = theirs ? fingerprint(theirs) : undefined;
     const writeHere = () => {
-      plan.write.set(id, { row: yToRow(kind, remote!, this.brandId, local), was });
-      this.agreed.set(key, fy!);
+      plan.write.set(id, { row: rowFromShared(kind, theirs!, this.brandId, local), was });
+      this.agree(kind, key, fy!, theirs);
     };
 
     if (shared && theirs) {
       if (fl === fy) {
-        this.agreed.set(key, fl!);
+        this.agree(kind, key, fl!, shared);
         return false;
       }
-      const localChanged = base === fl ? false : base === fy ? true : shared.updatedAt > theirs.updatedAt;
-      if (localChanged && !readOnly) {
+      if (base === fl) {
+        writeHere();
+        return false;
+      }
+      // Changed here: only here (the document still has what both agreed on), or on both
+      // sides at once (or no agreement known yet: a start).
+      const onlyHere = base === fy;
+      if (readOnly) {
+        writeHere();
+        return onlyHere || shared.updatedAt > theirs.updatedAt;
+      }
+      if (onlyHere) {
         plan.push.set(id, shared);
-        this.agreed.set(key, fl!);
+        this.agree(kind, key, fl!, shared);
         return false;
       }
-      writeHere();
-      return localChanged;
+      const merged = mergeRows(kind, shared, theirs, base === undefined ? undefined : this.agreedTexts.get(key));
+      const fm = fingerprint(merged);
+      if (fm !== fy) plan.push.set(id, merged);
+      if (fm !== fl) plan.write.set(id, { row: rowFromShared(kind, merged, this.brandId, local), was });
+      this.agree(kind, key, fm, merged);
+      return false;
     }
     if (shared) {
       // Here, not in the document.
       if (base === fl || readOnly) {
         plan.remove.set(id, was);
-        this.agreed.set(key, '');
+        this.agree(kind, key, '');
         return base !== fl;
       }
       plan.push.set(id, shared);
-      this.agreed.set(key, fl!);
+      this.agree(kind, key, fl!, shared);
       return false;
     }
     if (theirs) {
@@ -361,13 +389,13 @@ export class BrandBridge {
             : stone !== undefined && (base === fy || stone.deletedAt >= theirs.updatedAt);
       if (goneHere && !readOnly) {
         plan.dropFromDoc.add(id);
-        this.agreed.set(key, '');
+        this.agree(kind, key, '');
         return false;
       }
       writeHere();
       return goneHere;
     }
-    this.agreed.set(key, '');
+    this.agree(kind, key, '');
     return false;
   }
 

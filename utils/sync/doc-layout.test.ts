@@ -8,6 +8,8 @@ import {
   brandFromMeta,
   docToJSON,
   fingerprint,
+  mergeRows,
+  mergeText,
   metaOf,
   metaOfY,
   rowsOf,
@@ -133,5 +135,25 @@ describe('the brand in meta', () => {
     expect(doc.transact(() => applyBrandToMeta(meta, brand))).toBe(false);
     expect(brandFromMeta('b1', metaOfY(meta)!, { ...brand, name: 'old', createdAt: 1 })).toEqual(brand);
     expect(brandFromMeta('b1', metaOfY(meta)!)).toMatchObject({ id: 'b1', name: 'Trattoria Da Gino', createdAt: 1 });
+  });
+});
+
+describe('a text changed on both sides at once', () => {
+  test('edits in different places are both kept; overlapping ones are not merged', () => {
+    const base = 'Grazie per il messaggio';
+    expect(mergeText(base, `Ciao! ${base}`, `${base}, a presto`)).toBe('Ciao! Grazie per il messaggio, a presto');
+    expect(mergeText(base, `${base}, a presto`, `Ciao! ${base}`)).toBe('Ciao! Grazie per il messaggio, a presto');
+    expect(mergeText(base, 'Grazie mille per il messaggio', 'Grazie per il bel messaggio')).toBe('Grazie mille per il bel messaggio');
+    expect(mergeText(base, base, 'Altro')).toBe('Altro');
+    expect(mergeText(base, 'Mio', base)).toBe('Mio');
+    expect(mergeText(base, 'Grazie tante', 'Grazie mille')).toBeNull();
+  });
+
+  test('a row: the newer plain fields, both text edits', () => {
+    const base = sharedOf('savedReplies', reply);
+    const mine = { ...base, body: `Ciao! ${reply.body}`, tags: ['mia'], updatedAt: 10 };
+    const theirs = { ...base, body: `${reply.body} Gino`, tags: ['loro'], updatedAt: 11 };
+    expect(mergeRows('savedReplies', mine, theirs, { title: reply.title, body: reply.body })).toEqual({ ...theirs, body: `Ciao! ${reply.body} Gino` });
+    expect(mergeRows('savedReplies', mine, theirs, undefined)).toEqual(theirs);
   });
 });

@@ -130,7 +130,11 @@ export function sharedOfY(row: Y.Map<unknown>): SharedRow {
 /** The Dexie row for a document row: filed under `brandId`, with the personal fields of the
  * local copy (`local`) or their defaults, a thumbnail's bytes as a Blob again. */
 export function yToRow(kind: SharedKind, row: Y.Map<unknown>, brandId: string, local?: LocalRow): LocalRow {
-  const shared = sharedOfY(row);
+  return rowFromShared(kind, sharedOfY(row), brandId, local);
+}
+
+/** The Dexie row for a shared row (see `yToRow`). */
+export function rowFromShared(kind: SharedKind, shared: SharedRow, brandId: string, local?: LocalRow): LocalRow {
   const result: Record<string, unknown> = { ...PERSONAL_DEFAULTS[kind] };
   for (const field of PERSONAL_FIELDS[kind]) if (local && fieldsOf(local)[field] !== undefined) result[field] = fieldsOf(local)[field];
   for (const [field, value] of Object.entries(shared)) {
@@ -138,6 +142,41 @@ export function yToRow(kind: SharedKind, row: Y.Map<unknown>, brandId: string, l
   }
   result.brandId = brandId;
   return result as unknown as LocalRow;
+}
+
+/** The texts of a shared row (its Y.Text fields), kept as the base of a later merge. */
+export function textsOf(kind: SharedKind, shared: SharedRow): Record<string, string> | undefined {
+  const fields = TEXT_FIELDS[kind];
+  if (fields.length === 0) return undefined;
+  return Object.fromEntries(fields.map((field) => [field, String(shared[field] ?? '')]));
+}
+
+/**
+ * One row changed on both sides since they last agreed (`base`: the texts then): the newer
+ * side's plain fields, and each text with both edits when they touch different places (a
+ * three-way merge of one edited region per side); otherwise the newer side's text.
+ */
+export function mergeRows(kind: SharedKind, mine: SharedRow, theirs: SharedRow, base: Record<string, string> | undefined): SharedRow {
+  const merged: SharedRow = mine.updatedAt > theirs.updatedAt ? { ...mine } : { ...theirs };
+  for (const field of TEXT_FIELDS[kind]) {
+    const from = base?.[field];
+    if (from === undefined) continue;
+    const text = mergeText(from, String(mine[field] ?? ''), String(theirs[field] ?? ''));
+    if (text !== null) merged[field] = text;
+  }
+  return merged;
+}
+
+/** `base` edited into `mine` here and into `theirs` elsewhere: both edits, or null when they
+ * overlap. Each side's edit is read as one changed region (`simpleDiffString`). */
+export function mergeText(base: string, mine: string, theirs: string): string | null {
+  if (mine === base || mine === theirs) return theirs;
+  if (theirs === base) return mine;
+  const a = simpleDiffString(base, mine);
+  const b = simpleDiffString(base, theirs);
+  const [first, second] = a.index <= b.index ? [a, b] : [b, a];
+  if (first.index + first.remove > second.index || (first.index === second.index && first.remove + second.remove > 0)) return null;
+  return base.slice(0, first.index) + first.insert + base.slice(first.index + first.remove, second.index) + second.insert + base.slice(second.index + second.remove);
 }
 
 /**

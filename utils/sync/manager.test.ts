@@ -157,6 +157,12 @@ describe('sharing a brand through a Hocuspocus server', () => {
     const onServer = (await b.manager.serverState(GINO)) as { savedReplies: Record<string, { body: string }> };
     expect(onServer.savedReplies['reply-grazie'].body).toBe('Dal team');
     expect((await a.db.savedReplies.get('reply-grazie'))!.body).toBe('Dal team');
+    // B's own copy is downloaded again: its rows show the team's text, not the refused one.
+    expect(await until(() => b.db.savedReplies.get('reply-grazie'), (r) => r?.body === 'Dal team')).toMatchObject({ body: 'Dal team' });
+    expect(await until(() => b.manager.docJSON(GINO), (d) => (d?.savedReplies as Record<string, { body: string }>)?.['reply-grazie']?.body === 'Dal team')).toMatchObject({
+      savedReplies: { 'reply-grazie': { body: 'Dal team' } },
+    });
+    expect(b.manager.statusList()[0]).toMatchObject({ error: 'read-only-change', role: 'read-only' });
   });
 
   test('stop sharing keeps the rows, forgets the token and closes the connection', async () => {

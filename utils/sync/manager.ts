@@ -23,8 +23,12 @@ import { syncDbName } from './local-copies';
  * Chromium service worker alive while a brand is shared (a WebSocket message resets its idle
  * timer since Chrome 116: developer.chrome.com/docs/extensions/how-to/web-platform/websockets). */
 export const FORCE_SYNC_MS = 20_000;
-/** How long "Share" and "Join" wait for the server before saying it is unreachable. */
+/** How long "Share" and "Join" wait for the server to answer the token before saying it is
+ * unreachable. */
 export const FIRST_SYNC_TIMEOUT_MS = 15_000;
+/** Once the token is accepted, how long the first exchange may take: a big brand's first
+ * upload or download is one message of many megabytes. */
+export const FIRST_TRANSFER_TIMEOUT_MS = 5 * 60_000;
 /** `lastSyncedAt` alone is written at most this often. */
 const LAST_SYNCED_WRITE_MS = 5_000;
 
@@ -54,6 +58,15 @@ interface Session {
   upToDate: boolean;
   /** Calls waiting for the first outcome (share, join, retry). */
   waiting: ((outcome: SyncError | null) => void)[];
+  /** A read-only copy that changed here is being downloaded again. */
+  reloading: boolean;
+  /** The token was accepted: the wait for the first exchange gets longer. */
+  onAccepted: (() => void) | null;
+  /** Joining: the brand is filed here from the document once it arrives. */
+  joining: boolean;
+  /** Resolves when the session is closed (a load under way stops waiting). */
+  closed: Promise<void>;
+  close: () => void;
 }
 
 export class SyncManager {
@@ -110,12 +123,12 @@ export class SyncManager {
     if (!isBrandCode(code) || typeof data.token !== 'string' || !data.token) return { ok: false, error: 'server-refused' };
     if (this.sessions.has(code)) return { ok: false, error: 'already-shared' };
     const share: SyncShare = { brandId: code, server, code, token: data.token, role: null, sharedAt: this.now() };
-    return this.begin(share, (status) => ({ ok: true, brandId: code, status }));
+    return this.begin(share, (status) => ({ ok: true, brandId: code, status }), { joining: true });
   }
 
   /** Opens a new share and waits for the server; keeps it only if the brand is up to date. */
-  private async begin<R>(share: SyncShare, done: (status: SyncStatus) => R): Promise<R | { ok: false; error: SyncError }> {
-    const session = await this.open(share);
+  private async begin<R>(share: SyncShare, done: (status: SyncStatus) => R, { joining = false } = {}): Promise<R | { ok: false; error: SyncError }> {
+    const session = await this.open(share, { joining });
     const error = await this.firstOutcome(session);
     if (error === null && session.bridge) {
       await session.bridge.idle();
@@ -141,6 +154,12 @@ export class SyncManager {
     await this.writeStatus(true);
   }
 
+  /** Closes every connection but keeps the shares and the local copies, as a stopped worker
+   * does (tests). */
+  async suspendAll(): Promise<void> {
+    for (const brandId of [...this.sessions.keys()]) await this.close(brandId, { forget: false });
+  }
+
   async retry(brandId: string): Promise<SyncStatus | null> {
     const session = this.sessions.get(brandId);
     if (!session) {
@@ -157,10 +176,9 @@ export class SyncManager {
 
   // ---------------------------------------------------------------- a session
 
-  private async open(share: SyncShare): Promise<Session> {
+  private async open(share: SyncShare, { joining = false } = {}): Promise<Session> {
     const doc = new Y.Doc();
     const persistence = new IndexeddbPersistence((this.options.docStoreName ?? syncDbName)(share.code), doc);
-    await persistence.whenSynced;
     const socket = new HocuspocusProviderWebsocket({
       url: share.server,
       WebSocketPolyfill: this.options.WebSocketPolyfill,
@@ -187,12 +205,22 @@ export class SyncManager {
       opened: false,
       upToDate: false,
       waiting: [],
+      reloading: false,
+      onAccepted: null,
+      joining,
+      closed: Promise.resolve(),
+      close: () => {},
     };
+    session.closed = new Promise((resolve) => {
+      session.close = resolve;
+    });
     session.provider = new HocuspocusProvider({
       websocketProvider: socket,
       name: share.code,
       document: doc,
       token: share.token,
+      // No presence (who is online, cursors): nothing to send about it.
+      awareness: null,
       forceSyncInterval: FORCE_SYNC_MS,
       onAuthenticated: ({ scope }) => this.authenticated(session, scope === 'readonly' ? 'read-only' : 'editor'),
       onAuthenticationFailed: ({ reason }) => this.refused(session, reason === 'server-refused' ? 'server-refused' : 'token-refused'),
@@ -206,25 +234,39 @@ export class SyncManager {
     socket.on('open', () => {
       session.opened = true;
     });
+    // A read-only token's document changed here by anything but the server (the bridge never
+    // writes it then): the server refuses the change, so this copy no longer matches the
+    // team's. It is downloaded again and put back over the rows.
+    doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (session.status.role === 'read-only' && origin !== session.provider && origin !== persistence) this.reloadSoon(session);
+    });
+    // Known at once, so that a second start (the alarm, a message) does not open it twice; the
+    // provider sends nothing before `attach()`.
     this.sessions.set(share.brandId, session);
-    this.writeStatus(true);
+    void this.writeStatus(true);
+    await Promise.race([persistence.whenSynced, session.closed]);
+    if (this.sessions.get(share.brandId) !== session) return session;
     // The bridge before the connection: the brand's rows are in the document before the
     // first exchange (sharing), and a restarted background sends what changed meanwhile.
     await this.ensureBridge(session);
+    if (this.sessions.get(share.brandId) !== session) return session;
     session.provider.attach();
     void socket.connect();
     return session;
   }
 
-  private async close(brandId: string, { forget }: { forget: boolean }) {
+  private async close(brandId: string, { forget, dropCopy = forget }: { forget: boolean; dropCopy?: boolean }) {
     const session = this.sessions.get(brandId);
     this.sessions.delete(brandId);
     if (session) {
+      session.close();
       session.bridge?.stop();
+      // Let a reconcile under way finish before the document goes.
+      await session.bridge?.idle();
       for (const resolve of session.waiting.splice(0)) resolve('server-refused');
       session.provider.destroy();
       session.socket.destroy();
-      if (forget) await session.persistence.clearData();
+      if (dropCopy) await session.persistence.clearData();
       else await session.persistence.destroy();
       session.doc.destroy();
     }
@@ -238,12 +280,29 @@ export class SyncManager {
     await this.writeStatus(true);
   }
 
+  private reloadSoon(session: Session) {
+    if (session.reloading) return;
+    session.reloading = true;
+    // After the provider has sent it (the server's refusal is what the end-to-end test checks).
+    setTimeout(() => void this.reload(session), 300);
+  }
+
+  private async reload(session: Session) {
+    const { brandId } = session.share;
+    if (this.sessions.get(brandId) !== session) return;
+    await this.close(brandId, { forget: false, dropCopy: true });
+    const again = await this.open(session.share);
+    this.setStatus(again, { error: 'read-only-change' });
+  }
+
   /** Starts the bridge once there is a brand to bridge: here already (shared from this
    * computer, or joined before), or described by the document's `meta` (joining). */
   private async ensureBridge(session: Session) {
     if (session.bridge) return;
     const db = this.options.db();
     if (!(await db.brands.get(session.share.brandId))) {
+      // Deleted here while the background was stopped: sharing it ends (the team keeps it).
+      if (!session.joining) return this.stop(session.share.brandId);
       if (!metaOfY(metaOf(session.doc))) return;
       await adoptBrand(db, session.doc, session.share.brandId);
     }
@@ -260,6 +319,7 @@ export class SyncManager {
   }
 
   private authenticated(session: Session, role: SyncRole) {
+    session.onAccepted?.();
     if (session.share.role !== role) {
       session.share = { ...session.share, role };
       void this.saveShare(session.share);
@@ -322,11 +382,16 @@ export class SyncManager {
   private firstOutcome(session: Session): Promise<SyncError | null> {
     if (session.upToDate) return Promise.resolve(null);
     return new Promise((resolve) => {
-      const timer = setTimeout(() => finish('unreachable'), this.options.firstSyncTimeoutMs ?? FIRST_SYNC_TIMEOUT_MS);
+      let timer = setTimeout(() => finish('unreachable'), this.options.firstSyncTimeoutMs ?? FIRST_SYNC_TIMEOUT_MS);
       const finish = (outcome: SyncError | null) => {
         clearTimeout(timer);
         session.waiting = session.waiting.filter((w) => w !== finish);
+        session.onAccepted = null;
         resolve(outcome);
+      };
+      session.onAccepted = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => finish('unreachable'), FIRST_TRANSFER_TIMEOUT_MS);
       };
       session.waiting.push(finish);
     });
@@ -338,7 +403,7 @@ export class SyncManager {
 
   /** Until the server acknowledged every change sent (or the read-only server refused them). */
   private async waitSent(session: Session) {
-    const until = this.now() + (this.options.firstSyncTimeoutMs ?? FIRST_SYNC_TIMEOUT_MS);
+    const until = this.now() + FIRST_TRANSFER_TIMEOUT_MS;
     while (session.provider.hasUnsyncedChanges && session.status.role !== 'read-only' && this.now() < until) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -403,18 +468,19 @@ export class SyncManager {
   /** The document as the server has it now, read through a second connection with the same
    * token (tests: what a teammate would download). */
   async serverState(brandId: string): Promise<Record<string, unknown> | null> {
-    const session = this.sessions.get(brandId);
-    if (!session) return null;
+    const share = this.sessions.get(brandId)?.share ?? (await this.shares.getValue())[brandId];
+    if (!share) return null;
     const doc = new Y.Doc();
-    const socket = new HocuspocusProviderWebsocket({ url: session.share.server, WebSocketPolyfill: this.options.WebSocketPolyfill });
+    const socket = new HocuspocusProviderWebsocket({ url: share.server, WebSocketPolyfill: this.options.WebSocketPolyfill });
     try {
       const synced = await new Promise<boolean>((resolve) => {
         const timer = setTimeout(() => resolve(false), this.options.firstSyncTimeoutMs ?? FIRST_SYNC_TIMEOUT_MS);
         const provider = new HocuspocusProvider({
           websocketProvider: socket,
-          name: session.share.code,
+          name: share.code,
           document: doc,
-          token: session.share.token,
+          token: share.token,
+          awareness: null,
           onSynced: () => {
             clearTimeout(timer);
             resolve(true);
