@@ -257,6 +257,8 @@ describe('team sharing between two computers', () => {
     await openBrands(a, pageA);
     await fillShareForm(pageA, brandId, server.url, 'not-a-token-0000');
     expect(await formError(pageA)).toBe('token-refused');
+    // The dialog keeps what was typed, to be corrected; the person gives up instead.
+    await pageA.getByTestId('sync-cancel').click();
     await expect.poll(async () => (await syncStatuses(a))[brandId]?.phase ?? 'not shared').not.toBe('connected');
     // The server has nothing of the brand.
     const doc = await readServerDoc({ url: server.url, code: brandId, token: editorToken });
@@ -266,6 +268,7 @@ describe('team sharing between two computers', () => {
     await openBrands(b, pageB);
     await fillJoinForm(pageB, server.url, brandId, 'not-a-token-0000');
     expect(await formError(pageB)).toBe('token-refused');
+    await pageB.getByTestId('sync-cancel').click();
     expect(await get(pageB, 'brands', brandId)).toBeNull();
     expect(await app(pageB, 'rowsOf', 'savedReplies', brandId)).toEqual([]);
   });
