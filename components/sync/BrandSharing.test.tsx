@@ -71,7 +71,7 @@ describe('a shared brand in the Brands section', () => {
   });
 
   test('a brand not shared offers "Share this brand…"; the section offers "Join a shared brand…"', () => {
-    const share = render(<ShareBrand brand={BRAND} />);
+    const share = render(<ShareBrand brand={BRAND} shared={false} />);
     const open = byTestId(share, 'sync-share-open')!;
     expect(open.getAttribute('data-brand-id')).toBe(BRAND.id);
     expect(open.getAttribute('aria-label')).toBe('Share Fiori di Lucia with your team');

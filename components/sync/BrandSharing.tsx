@@ -136,14 +136,19 @@ function SyncForm({
 }
 
 /** "Share this brand…" and its dialog, for a brand not shared yet. */
-export function ShareBrand({ brand }: { brand: Brand }) {
+export function ShareBrand({ brand, shared }: { brand: Brand; shared: boolean }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
+  // Mounted whether or not the brand is shared: while "Share" waits for the server, the
+  // background already reports the brand as connecting, and the dialog (with a refusal to
+  // show) must outlive that moment. The button itself is for brands not shared.
   return (
     <>
-      <Button onClick={() => setOpen(true)} aria-label={t('syncShareOpenLabel', brand.name)} data-testid="sync-share-open" data-brand-id={brand.id}>
-        {t('syncShareOpen')}
-      </Button>
+      {!shared && (
+        <Button onClick={() => setOpen(true)} aria-label={t('syncShareOpenLabel', brand.name)} data-testid="sync-share-open" data-brand-id={brand.id}>
+          {t('syncShareOpen')}
+        </Button>
+      )}
       {open && (
         <Dialog label={t('syncShareTitle', brand.name)} onClose={() => setOpen(false)} testId="sync-share-dialog">
           <h2 className="mb-2 text-lg font-semibold">{t('syncShareTitle', brand.name)}</h2>

@@ -216,7 +216,7 @@ export function BrandCard({
         <Button onClick={() => void exportBrand()} aria-label={t('brandExportLabel', brand.name)} data-testid="brand-export">
           {t('brandExport')}
         </Button>
-        {!sync && <ShareBrand brand={brand} />}
+        <ShareBrand brand={brand} shared={!!sync} />
         {others.length > 0 && !readOnly && (
           <BrandPicker
             brands={others}

@@ -7,5 +7,6 @@ export function launchChromiumWithExtension(options: {
   headless?: boolean;
   profileDir?: string;
   loadAtStart?: boolean;
+  extraArgs?: string[];
 }): Promise<BrowserContext>;
 export function installExtension(context: BrowserContext, extensionDir: string): Promise<string>;

@@ -15,10 +15,11 @@ export { FIXTURE_HOSTS };
  * resolved to 127.0.0.1:`port`, third-party cookies blocked (this Chromium's default).
  * With `loadAtStart: false` the extension is not there yet: `installExtension(context, dir)`
  * installs it later (as a person does, while pages are open).
- * @param {{ extensionDir: string, port: number, headless?: boolean, profileDir?: string, loadAtStart?: boolean }} options
+ * `extraArgs` go on Chromium's command line after ours (e.g. `--log-net-log=FILE`).
+ * @param {{ extensionDir: string, port: number, headless?: boolean, profileDir?: string, loadAtStart?: boolean, extraArgs?: string[] }} options
  * @returns {Promise<import('playwright-core').BrowserContext>}
  */
-export async function launchChromiumWithExtension({ extensionDir, port, headless = true, profileDir, loadAtStart = true }) {
+export async function launchChromiumWithExtension({ extensionDir, port, headless = true, profileDir, loadAtStart = true, extraArgs = [] }) {
   const profile = profileDir ?? mkdtempSync(join(tmpdir(), 'spalla-chromium-'));
   // Developer mode on, as for anyone who loads an unpacked build: without it Chrome
   // (137+) disables an unpacked extension when it reloads, instead of reloading it.
@@ -48,6 +49,7 @@ export async function launchChromiumWithExtension({ extensionDir, port, headless
       '--no-first-run',
       ...(headless ? ['--disable-gpu'] : []),
       `--host-resolver-rules=${FIXTURE_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ')}`,
+      ...extraArgs,
     ],
   });
 }

@@ -14,9 +14,12 @@ export interface ChromiumRun {
 
 /** Chromium with the built extension loaded, third-party cookies blocked (this
  * Chromium's default), and the three sites resolved to the fixture server. */
-export async function launchChromium(port: number, { profileDir = tempProfile('chromium'), install = true } = {}): Promise<ChromiumRun> {
+export async function launchChromium(
+  port: number,
+  { profileDir = tempProfile('chromium'), install = true, extraArgs = [] as string[] } = {},
+): Promise<ChromiumRun> {
   const extensionDir = requireBuild(CHROME_BUILD);
-  const context = await launchChromiumWithExtension({ extensionDir, port, profileDir, loadAtStart: install });
+  const context = await launchChromiumWithExtension({ extensionDir, port, profileDir, loadAtStart: install, extraArgs });
   // The newest worker: after an extension reload the old one is gone.
   const serviceWorker = async () => context.serviceWorkers().at(-1) ?? (await context.waitForEvent('serviceworker'));
   const run: ChromiumRun = {
