@@ -79,6 +79,12 @@ async function useTheExtension(share: boolean): Promise<Used> {
       const token = await server.addToken('editor', sharedBrand);
       await shareThroughUi(run, library, sharedBrand, `ws://127.0.0.1:${witness.port}`, token);
       sharedIds.push(await app(library, 'saveReply', { title: 'Del team', body: 'Questa si condivide', brandId: sharedBrand }));
+      // A clip with its thumbnail: the bytes go to the server beside the document (blobs).
+      const teamIdea = clip(crypto.randomUUID(), { brandId: sharedBrand, text: 'Idea del team', imageIds: [] });
+      teamIdea.imageIds = [`${teamIdea.id}-thumb`];
+      teamIdea.permalink = `https://www.instagram.com/p/${teamIdea.id}/`;
+      await app(library, 'addClip', teamIdea, { id: `${teamIdea.id}-thumb`, bytes: PNG_2X2, mimeType: 'image/png' });
+      sharedIds.push(teamIdea.id);
     }
 
     // The private brand, through the data layer: a reply, a set, a clip with its thumbnail.
@@ -127,8 +133,13 @@ async function useTheExtension(share: boolean): Promise<Used> {
       sharedIds.push(await app(library, 'saveReply', { title: 'Ultima del team', body: 'Dopo le altre', brandId: sharedBrand }));
       const token = await server.addToken('read-only', sharedBrand);
       await expect
-        .poll(async () => Object.keys((await readServerDoc({ url: server.url, code: sharedBrand!, token })).savedReplies as object).sort(), { timeout: 20_000 })
+        .poll(async () => {
+          const doc = await readServerDoc({ url: server.url, code: sharedBrand!, token });
+          return [...Object.keys(doc.savedReplies as object), ...Object.keys(doc.clips as object)].sort();
+        }, { timeout: 20_000 })
         .toEqual([...sharedIds].sort());
+      // And the thumbnail's bytes have been uploaded (a PUT through the witness).
+      await expect.poll(() => witness.httpRequests().some((r) => r.startsWith(`PUT /blobs/${sharedBrand}/`)), { timeout: 20_000 }).toBe(true);
     }
     for (const id of privateIds) expect(id).toBeTruthy();
     await run.close();
@@ -177,13 +188,20 @@ describe('a brand that is not shared sends nothing', () => {
     const fixture = `127.0.0.1:${inject('fixturePort')}`;
     const sync = `127.0.0.1:${witness.port}`;
 
-    // The request log: the sites, the extension, the sync server over WebSocket, nothing else.
-    const stray = strayRequests(used.netlog, used.run.extensionId, (url) => hostOf(url) === sync && /^wss?:$/.test(new URL(url).protocol));
+    // The request log: the sites, the extension, the sync server (its WebSocket, and the shared
+    // brand's thumbnails as blobs: server/blobs.ts), nothing else.
+    const sharedBlobs = `http://${sync}/blobs/${used.sharedBrand}/`;
+    const toServer = (url: string) => hostOf(url) === sync && (/^wss?:$/.test(new URL(url).protocol) || url.startsWith(sharedBlobs));
+    const stray = strayRequests(used.netlog, used.run.extensionId, toServer);
     expect(stray, JSON.stringify(stray.slice(0, 5))).toEqual([]);
     // The WebSocket to the sync server is there, opened by the extension (its service worker).
     const toSync = used.netlog.requests.filter((r) => hostOf(r.url) === sync && r.event === 'URL_REQUEST_START_JOB');
     expect(toSync.length).toBeGreaterThan(0);
-    for (const request of toSync) expect(request).toEqual({ event: 'URL_REQUEST_START_JOB', url: `ws://${sync}/`, initiator: `chrome-extension://${used.run.extensionId}` });
+    for (const request of toSync) {
+      if (request.url.startsWith('http:')) expect(request.url.startsWith(sharedBlobs), request.url).toBe(true);
+      else expect(request).toEqual({ event: 'URL_REQUEST_START_JOB', url: `ws://${sync}/`, initiator: `chrome-extension://${used.run.extensionId}` });
+    }
+    expect(toSync.some((r) => r.url.startsWith(sharedBlobs))).toBe(true);
     // Sockets: the fixture server and the sync server (through its witness) only; never the
     // server's own port directly.
     expect(used.netlog.tcp.filter((address) => address.startsWith('127.') || address.startsWith('[::1]'))).toEqual(
@@ -193,6 +211,9 @@ describe('a brand that is not shared sends nothing', () => {
 
     // The server's side: connections asked for the shared brand's document and no other.
     expect(witness.documents()).toEqual([used.sharedBrand]);
+    // Its blob requests: the shared brand's only.
+    expect(witness.httpRequests().length).toBeGreaterThan(0);
+    for (const request of witness.httpRequests()) expect(request).toMatch(new RegExp(`^(HEAD|PUT|GET|OPTIONS) /blobs/${used.sharedBrand}/[0-9a-f]{64}$`));
     // The shared document holds nothing of the private brand.
     const token = await server.addToken('read-only', used.sharedBrand!);
     const doc = JSON.stringify(await readServerDoc({ url: server.url, code: used.sharedBrand!, token }));

@@ -7,11 +7,16 @@
 import net from 'node:net';
 import * as decoding from 'lib0/decoding';
 
+const HTTP_REQUEST_LINE = /^(GET|HEAD|PUT|POST|OPTIONS|DELETE) (\S+) HTTP\/1\.[01]\r$/gm;
+
 export interface WitnessConnection {
   openedAt: number;
   /** The HTTP upgrade request's first line, e.g. "GET / HTTP/1.1". */
   requestLine: string;
   documents: Set<string>;
+  /** A plain HTTP connection (the thumbnails' blob requests, server/blobs.ts): each request's
+   * method and path, e.g. "PUT /blobs/<code>/<sha256>". Empty for a WebSocket. */
+  httpRequests: string[];
 }
 
 export interface WsWitness {
@@ -19,6 +24,8 @@ export interface WsWitness {
   connections: WitnessConnection[];
   /** Every document any client asked for, sorted. */
   documents(): string[];
+  /** Every plain HTTP request (method and path), in order. */
+  httpRequests(): string[];
   close(): Promise<void>;
 }
 
@@ -60,17 +67,30 @@ export function startWsWitness(targetPort: number, host = '127.0.0.1'): Promise<
   const server = net.createServer((client) => {
     const upstream = net.connect(targetPort, host);
     sockets.add(client).add(upstream);
-    const log: WitnessConnection = { openedAt: Date.now(), requestLine: '', documents: new Set() };
+    const log: WitnessConnection = { openedAt: Date.now(), requestLine: '', documents: new Set(), httpRequests: [] };
+    let http = false;
     connections.push(log);
     let pending = Buffer.alloc(0);
     let upgraded = false;
     client.on('data', (chunk) => {
       upstream.write(chunk);
+      if (http) {
+        // Later requests on a kept-alive connection: their request lines (bodies are images,
+        // which hold no such line).
+        for (const match of chunk.toString('latin1').matchAll(HTTP_REQUEST_LINE)) log.httpRequests.push(`${match[1]} ${match[2]}`);
+        return;
+      }
       pending = Buffer.concat([pending, chunk]);
       if (!upgraded) {
         const end = pending.indexOf('\r\n\r\n');
         if (end < 0) return;
         log.requestLine = pending.subarray(0, pending.indexOf('\r\n')).toString('latin1');
+        if (!/^upgrade:\s*websocket/im.test(pending.subarray(0, end).toString('latin1'))) {
+          http = true;
+          for (const match of pending.toString('latin1').matchAll(HTTP_REQUEST_LINE)) log.httpRequests.push(`${match[1]} ${match[2]}`);
+          pending = Buffer.alloc(0);
+          return;
+        }
         pending = pending.subarray(end + 4);
         upgraded = true;
       }
@@ -103,6 +123,7 @@ export function startWsWitness(targetPort: number, host = '127.0.0.1'): Promise<
         port: (server.address() as net.AddressInfo).port,
         connections,
         documents: () => [...new Set(connections.flatMap((c) => [...c.documents]))].sort(),
+        httpRequests: () => connections.flatMap((c) => c.httpRequests),
         close: () =>
           new Promise((done) => {
             for (const socket of sockets) socket.destroy();
