@@ -314,8 +314,9 @@ try {
   console.log(`  stopped: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 } finally {
-  await a.context.close();
-  await b.context.close();
+  // A crashed browser is closed already.
+  await a.context.close().catch(() => {});
+  await b.context.close().catch(() => {});
   await server.stop();
   await fixtures.close();
 }
