@@ -207,6 +207,9 @@ describe('Chromium: saved replies, beyond the matrix', () => {
     const { id } = await prepare('plain-textarea', 'empty');
     await page.keyboard.type(';nessuna');
     await page.keyboard.press('Tab');
+    // The box's own state follows the keys as the page handles them (on a loaded machine, after
+    // a while: a fixed wait once read ';n'); a Tab that replaced the text would never give this.
+    await expect.poll(() => read(id)).toBe(';nessuna');
     await page.waitForTimeout(300);
     expect(await read(id)).toBe(';nessuna');
     await inWorker(run, `chrome.storage.local.set({ replyShortcutKey: 'Space' })`);
