@@ -137,10 +137,11 @@ describe('one brand, two computers', () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const slow: ThumbnailStore = {
-      put: (blob) => memoryThumbnails.put(blob),
-      get: async (hash) => {
+      missing: (hashes) => memoryThumbnails.missing(hashes),
+      put: (hash, blob) => memoryThumbnails.put(hash, blob),
+      getMany: async (hashes) => {
         await gate;
-        return memoryThumbnails.get(hash);
+        return memoryThumbnails.getMany(hashes);
       },
     };
     const a = computer('a', GINO);
