@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_BLOB_BYTES } from './blobs.ts';
+import { ABSENT, MAX_BATCH_BODY, MAX_BATCH_HASHES, MAX_BLOB_BYTES } from './blobs.ts';
 import { startSyncServer, type SyncServer } from './index.ts';
 
 const BRAND = '3f1c2b8e-0000-4000-8000-00000000000a';
@@ -197,5 +197,107 @@ describe('blobs', () => {
     expect(got.status).toBe(200);
     expect(got.headers.get('content-type')).toBe('application/octet-stream');
     expect(new Uint8Array(await got.arrayBuffer())).toEqual(bytes);
+  });
+
+  describe('batches: POST missing and fetch', () => {
+    function batch(server: SyncServer, token: string | null, route: 'missing' | 'fetch', body: unknown, code = BRAND) {
+      return fetch(`http://127.0.0.1:${server.port}/blobs/${code}/${route}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+    }
+
+    /** A `fetch` answer read back: [hash, type, bytes | null (absent)] in order. */
+    function entries(data: Buffer): [string, string, Buffer | null][] {
+      const out: [string, string, Buffer | null][] = [];
+      let at = 0;
+      while (at < data.length) {
+        const hash = data.subarray(at, at + 32).toString('hex');
+        const size = data.readUInt32BE(at + 32);
+        const typeLength = data.readUInt16BE(at + 36);
+        const type = data.subarray(at + 38, at + 38 + typeLength).toString('ascii');
+        at += 38 + typeLength;
+        if (size === ABSENT) out.push([hash, type, null]);
+        else {
+          out.push([hash, type, data.subarray(at, at + size)]);
+          at += size;
+        }
+      }
+      return out;
+    }
+
+    it('names the blobs the server lacks, for any valid token of the brand', async () => {
+      const server = await start();
+      const editor = await server.addToken({ role: 'editor', document: BRAND });
+      const reader = await server.addToken({ role: 'read-only', document: BRAND });
+      const [one, two, three] = [webp(100, 1), webp(200, 2), webp(300, 3)];
+      expect((await put(server, editor, one)).status).toBe(201);
+      expect((await put(server, editor, three)).status).toBe(201);
+      const response = await batch(server, reader, 'missing', [sha256(one), sha256(two), sha256(three)]);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/json');
+      expect(await response.json()).toEqual([sha256(two)]);
+      // Another brand's store is another directory.
+      const anyBrand = await server.addToken({ role: 'editor', document: '*' });
+      expect(await (await batch(server, anyBrand, 'missing', [sha256(one)], OTHER_BRAND)).json()).toEqual([sha256(one)]);
+    });
+
+    it('streams the blobs asked for, in order, with their types; an absent one says so', async () => {
+      const server = await start();
+      const editor = await server.addToken({ role: 'editor', document: BRAND });
+      const reader = await server.addToken({ role: 'read-only', document: BRAND });
+      const big = webp(MAX_BLOB_BYTES, 4); // larger than a read stream's chunk
+      const small = webp(1_000, 5);
+      const absent = webp(10, 6);
+      expect((await put(server, editor, big)).status).toBe(201);
+      expect((await put(server, editor, small, { type: 'image/jpeg' })).status).toBe(201);
+      const response = await batch(server, reader, 'fetch', [sha256(small), sha256(absent), sha256(big), sha256(small)]);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/octet-stream');
+      expect(response.headers.get('access-control-allow-origin')).toBe('*');
+      const got = entries(Buffer.from(await response.arrayBuffer()));
+      expect(got.map(([hash, type]) => [hash, type])).toEqual([
+        [sha256(small), 'image/jpeg'],
+        [sha256(absent), ''],
+        [sha256(big), 'image/webp'],
+        [sha256(small), 'image/jpeg'],
+      ]);
+      expect(got[1]![2]).toBeNull();
+      expect(sha256(got[0]![2]!)).toBe(sha256(small));
+      expect(sha256(got[2]![2]!)).toBe(sha256(big));
+      expect(sha256(got[3]![2]!)).toBe(sha256(small));
+    });
+
+    it('checks the token as the other routes do', async () => {
+      const server = await start();
+      const editor = await server.addToken({ role: 'editor', document: BRAND });
+      const other = await server.addToken({ role: 'editor', document: OTHER_BRAND });
+      const hashes = [sha256(webp(10))];
+      for (const route of ['missing', 'fetch'] as const) {
+        expect(await answer(await batch(server, null, route, hashes))).toEqual([401, 'token-refused']);
+        expect(await answer(await batch(server, 'not-a-token', route, hashes))).toEqual([401, 'token-refused']);
+        expect(await answer(await batch(server, other, route, hashes))).toEqual([403, 'server-refused']);
+      }
+      await server.revokeToken(editor);
+      expect(await answer(await batch(server, editor, 'missing', hashes))).toEqual([401, 'token-refused']);
+    });
+
+    it('refuses a body that is not an array of hashes, too many hashes, a body too large, other methods', async () => {
+      const server = await start();
+      const editor = await server.addToken({ role: 'editor', document: BRAND });
+      const hash = sha256(webp(10));
+      for (const body of ['not json', '{"a":1}', [hash.toUpperCase()], [hash, 42], Array(MAX_BATCH_HASHES + 1).fill(hash)]) {
+        expect(await answer(await batch(server, editor, 'missing', body))).toEqual([400, 'bad-request']);
+      }
+      expect(await answer(await batch(server, editor, 'fetch', ' '.repeat(MAX_BATCH_BODY + 1)))).toEqual([413, 'too-large']);
+      expect(await answer(await batch(server, editor, 'missing', Array(MAX_BATCH_HASHES).fill(hash)))).toEqual([200, JSON.stringify(Array(MAX_BATCH_HASHES).fill(hash))]);
+      const getting = await fetch(`http://127.0.0.1:${server.port}/blobs/${BRAND}/missing`, { headers: { Authorization: `Bearer ${editor}` } });
+      expect(getting.status).toBe(405);
+      expect(getting.headers.get('allow')).toBe('POST, OPTIONS');
+      const preflight = await fetch(`http://127.0.0.1:${server.port}/blobs/${BRAND}/fetch`, { method: 'OPTIONS' });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
+    });
   });
 });

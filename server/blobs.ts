@@ -8,12 +8,22 @@
  *   PUT  /blobs/<code>/<sha256hex>   body = the bytes, Content-Type kept; editor tokens only
  *   GET  /blobs/<code>/<sha256hex>   any valid token of the document
  *   HEAD /blobs/<code>/<sha256hex>   the same, without the body (does the server have it?)
+ *   POST /blobs/<code>/missing       body = JSON array of up to 1,000 sha256s; answer = JSON
+ *                                    array of those the server lacks; any valid token
+ *   POST /blobs/<code>/fetch         body = the same; answer (application/octet-stream), for
+ *                                    each hash in order: its 32 raw bytes, a uint32 big-endian
+ *                                    length (0xFFFFFFFF: absent), a uint16 big-endian length and
+ *                                    the Content-Type in ASCII, then the bytes; any valid token
+ *
+ * The two POSTs let a first sync of thousands of thumbnails take one request per batch instead
+ * of one (or two) per thumbnail: a browser sends at most six requests at once to one server
+ * over HTTP/1.1, and each costs milliseconds whatever its size.
  *
  * with `Authorization: Bearer <token>`, the token of the document's WebSocket connection.
  * Answers that refuse carry one word as their body, the extension's SyncError words where
  * they exist: 401 `token-refused` (unknown or revoked token), 403 `server-refused` (a token
  * for another brand), 403 `read-only` (a read-only token's PUT), 400 `hash-mismatch`,
- * 413 `too-large`, 404 `not-found`.
+ * 413 `too-large`, 404 `not-found`, 400 `bad-request` (a POST's body is not such an array).
  *
  * On disk: `<dataDir>/blobs/<code>/<sha256>` (mode 0600) and beside it `<sha256>.type`, the
  * Content-Type it was uploaded with. A blob is written once, to a temporary file renamed into
@@ -28,7 +38,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { Transform, type TransformCallback } from 'node:stream';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { SyncStore } from './store.ts';
 
@@ -36,6 +46,12 @@ import type { SyncStore } from './store.ts';
 export const MAX_BLOB_BYTES = 2 * 1024 * 1024;
 /** The path prefix of blob requests; every other path is Hocuspocus's. */
 export const BLOB_PATH = '/blobs/';
+/** The most hashes one `missing` or `fetch` request names. */
+export const MAX_BATCH_HASHES = 1000;
+/** The largest body of a `missing` or `fetch` request: 1,000 quoted hashes are about 67 KB. */
+export const MAX_BATCH_BODY = 128 * 1024;
+/** The length written in a `fetch` answer for a blob the server does not have. */
+export const ABSENT = 0xffffffff;
 
 /** The one-word bodies of refusals (the first three are SyncError words of the extension). */
 export const BLOB_REFUSED = {
@@ -61,7 +77,7 @@ const DEFAULT_TYPE = 'application/octet-stream';
 
 const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Methods': 'GET, HEAD, PUT, OPTIONS',
+  'Access-Control-Allow-Methods': 'GET, HEAD, PUT, POST, OPTIONS',
   'Access-Control-Allow-Headers': 'Authorization, Content-Type',
   'Access-Control-Max-Age': '86400',
 };
@@ -120,14 +136,14 @@ export function createBlobHandler({ dataDir, store, log }: BlobHandlerOptions): 
 
   async function answer(request: IncomingMessage, response: ServerResponse, rest: string): Promise<void> {
     const [code, hash, ...extra] = rest.split('/');
-    if (extra.length > 0 || !code || !hash || !CODE.test(code) || !HASH.test(hash)) {
+    const batch = hash === 'missing' || hash === 'fetch' ? hash : null;
+    if (extra.length > 0 || !code || !hash || !CODE.test(code) || !(batch || HASH.test(hash))) {
       return send(response, 404, BLOB_REFUSED.missing);
     }
     const method = request.method ?? 'GET';
     if (method === 'OPTIONS') return send(response, 204);
-    if (method !== 'GET' && method !== 'HEAD' && method !== 'PUT') {
-      return send(response, 405, BLOB_REFUSED.method, { Allow: CORS_HEADERS['Access-Control-Allow-Methods'] });
-    }
+    const allowed = batch ? ['POST'] : ['GET', 'HEAD', 'PUT'];
+    if (!allowed.includes(method)) return send(response, 405, BLOB_REFUSED.method, { Allow: [...allowed, 'OPTIONS'].join(', ') });
 
     // The same checks as the WebSocket's onAuthenticate (server/index.ts).
     const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
@@ -137,6 +153,12 @@ export function createBlobHandler({ dataDir, store, log }: BlobHandlerOptions): 
     }
     if (found.document !== '*' && found.document !== code) return send(response, 403, BLOB_REFUSED.document);
 
+    if (batch) {
+      const hashes = await readHashes(request);
+      if (hashes === 'too-large') return send(response, 413, BLOB_REFUSED.size);
+      if (!hashes) return send(response, 400, BLOB_REFUSED.request);
+      return batch === 'missing' ? missing(response, code, hashes) : fetchMany(response, code, hashes);
+    }
     const file = join(root, code, hash);
     if (method === 'PUT') {
       if (found.role !== 'editor') return send(response, 403, BLOB_REFUSED.readOnly);
@@ -161,6 +183,50 @@ export function createBlobHandler({ dataDir, store, log }: BlobHandlerOptions): 
       return;
     }
     await pipeline(createReadStream(file), response);
+  }
+
+  async function missing(response: ServerResponse, code: string, hashes: string[]): Promise<void> {
+    const lacking: string[] = [];
+    for (const hash of hashes) {
+      if (!(await stat(join(root, code, hash)).catch(() => null))?.isFile()) lacking.push(hash);
+    }
+    const body = JSON.stringify(lacking);
+    response.writeHead(200, {
+      ...CORS_HEADERS,
+      'Content-Type': 'application/json',
+      'Content-Length': Buffer.byteLength(body),
+      'Cache-Control': 'no-store',
+    });
+    response.end(body);
+  }
+
+  /** The blobs one after another, each read from its file as the response drains: memory holds
+   * one file's chunks at most, whatever the number of blobs. */
+  async function fetchMany(response: ServerResponse, code: string, hashes: string[]): Promise<void> {
+    async function* entries(): AsyncGenerator<Buffer> {
+      for (const hash of hashes) {
+        const file = join(root, code, hash);
+        const found = await stat(file).catch(() => null);
+        const stored = await readFile(`${file}.type`, 'utf8').catch(() => DEFAULT_TYPE);
+        const type = found?.isFile() && MEDIA_TYPE.test(stored) ? stored : found?.isFile() ? DEFAULT_TYPE : '';
+        const header = Buffer.alloc(32 + 4 + 2 + type.length);
+        header.write(hash, 0, 'hex');
+        header.writeUInt32BE(found?.isFile() ? found.size : ABSENT, 32);
+        header.writeUInt16BE(type.length, 36);
+        header.write(type, 38, 'ascii');
+        yield header;
+        if (!found?.isFile()) continue;
+        // A blob is never rewritten (its name is its hash), so its size read above holds.
+        let sent = 0;
+        for await (const chunk of createReadStream(file, { end: found.size - 1 }) as AsyncIterable<Buffer>) {
+          sent += chunk.length;
+          yield chunk;
+        }
+        if (sent !== found.size) throw new Error(`blob ${hash}: ${sent} bytes read, ${found.size} expected`);
+      }
+    }
+    response.writeHead(200, { ...CORS_HEADERS, 'Content-Type': DEFAULT_TYPE, 'Cache-Control': 'no-store' });
+    await pipeline(Readable.from(entries()), response);
   }
 
   async function put(request: IncomingMessage, response: ServerResponse, code: string, hash: string, file: string): Promise<void> {
@@ -208,6 +274,28 @@ export function createBlobHandler({ dataDir, store, log }: BlobHandlerOptions): 
     await rename(temporary, file);
     send(response, 201, 'stored');
   }
+}
+
+/** A `missing` or `fetch` request's hashes: a JSON array of up to MAX_BATCH_HASHES sha256s;
+ * null when the body is not one, 'too-large' past MAX_BATCH_BODY bytes (not read further). */
+async function readHashes(request: IncomingMessage): Promise<string[] | null | 'too-large'> {
+  if (Number(request.headers['content-length']) > MAX_BATCH_BODY) return 'too-large';
+  const chunks: Buffer[] = [];
+  let size = 0;
+  // Read to the end even past the cap (dropping it), so the connection stays usable.
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size <= MAX_BATCH_BODY) chunks.push(chunk);
+  }
+  if (size > MAX_BATCH_BODY) return 'too-large';
+  let hashes: unknown;
+  try {
+    hashes = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(hashes) || hashes.length > MAX_BATCH_HASHES) return null;
+  return hashes.every((hash) => typeof hash === 'string' && HASH.test(hash)) ? hashes : null;
 }
 
 function send(response: ServerResponse, status: number, body = '', headers: Record<string, string> = {}): void {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { startSyncServer, type SyncServer } from '../../server/index';
-import { blobEndpoint, BlobError, getBlob, hasBlob, MAX_BLOB_BYTES, putBlob, sha256Hex, type BlobAccess } from './blob-client';
+import { blobEndpoint, BlobError, fetchBlobs, getBlob, hasBlob, MAX_BATCH_HASHES, MAX_BLOB_BYTES, missingBlobs, putBlob, sha256Hex, uploadBlob, type BlobAccess } from './blob-client';
 
 /** The blob client against the project's sync server (server/index.ts) on 127.0.0.1. */
 
@@ -89,5 +89,49 @@ describe('putBlob / getBlob', () => {
     await server.stop();
     expect(await refusal(putBlob(editor, webp(100)))).toEqual(['unreachable', null]);
     expect(await refusal(getBlob(editor, await sha256Hex(webp(100))))).toEqual(['unreachable', null]);
+  });
+});
+
+describe('missingBlobs / uploadBlob / fetchBlobs: a batch in one request', () => {
+  test('names the blobs the server lacks; uploads them; downloads them all, checked, with their types', async () => {
+    const editor = await access('editor');
+    const reader = await access('read-only');
+    const thumbnails = [webp(18_000, 1), webp(12_000, 2), new Blob([webp(20_000, 3)], { type: 'image/jpeg' })];
+    const hashes = await Promise.all(thumbnails.map((blob) => sha256Hex(blob)));
+    await putBlob(editor, thumbnails[1]!);
+    expect(await missingBlobs(reader, hashes)).toEqual([hashes[0], hashes[2]]);
+    await uploadBlob(editor, hashes[0]!, thumbnails[0]!);
+    await uploadBlob(editor, hashes[2]!, thumbnails[2]!);
+    expect(await missingBlobs(reader, hashes)).toEqual([]);
+
+    const absent = await sha256Hex(webp(100, 9));
+    const got = await fetchBlobs(reader, [...hashes, absent, hashes[0]!]);
+    expect([...got.keys()]).toEqual(hashes);
+    for (const [i, hash] of hashes.entries()) {
+      const blob = got.get(hash)!;
+      expect(blob.type).toBe(thumbnails[i]!.type);
+      expect(new Uint8Array(await blob.arrayBuffer())).toEqual(new Uint8Array(await thumbnails[i]!.arrayBuffer()));
+    }
+  });
+
+  test(`splits more than ${MAX_BATCH_HASHES} hashes into several requests`, async () => {
+    const editor = await access('editor');
+    const stored = webp(50, 1);
+    await putBlob(editor, stored);
+    const hashes = await Promise.all(Array.from({ length: MAX_BATCH_HASHES + 5 }, (_, i) => sha256Hex(new TextEncoder().encode(`thumbnail ${i}`))));
+    hashes.push(await sha256Hex(stored));
+    expect(await missingBlobs(editor, hashes)).toEqual(hashes.slice(0, -1));
+    expect([...(await fetchBlobs(editor, hashes)).keys()]).toEqual([hashes.at(-1)]);
+  });
+
+  test('names each refusal with the word the extension shows', async () => {
+    const editor = await access('editor');
+    const hash = await putBlob(editor, webp(100));
+    expect(await refusal(missingBlobs({ ...editor, token: 'mistyped' }, [hash]))).toEqual(['token-refused', 401]);
+    expect(await refusal(fetchBlobs({ ...editor, token: 'mistyped' }, [hash]))).toEqual(['token-refused', 401]);
+    expect(await refusal(fetchBlobs(await access('editor', 'another-brand'), [hash]))).toEqual(['server-refused', 403]);
+    expect(await refusal(uploadBlob(await access('read-only'), await sha256Hex(webp(100, 3)), webp(100, 3)))).toEqual(['read-only-change', 403]);
+    await server.stop();
+    expect(await refusal(fetchBlobs(editor, [hash]))).toEqual(['unreachable', null]);
   });
 });

@@ -4,6 +4,7 @@
  * HTTP, on the same server and port as the document's WebSocket, with the same token:
  *
  *   PUT|GET|HEAD <server as http(s)>/blobs/<code>/<sha256hex>, Authorization: Bearer <token>
+ *   POST <server as http(s)>/blobs/<code>/missing|fetch, a batch of hashes as a JSON array
  *
  * Browser code (fetch, crypto.subtle): it runs in the extension's background. The server
  * answers with CORS headers for any origin, so no host permission is needed for it.
@@ -51,10 +52,16 @@ export async function sha256Hex(bytes: Blob | ArrayBuffer | Uint8Array<ArrayBuff
   return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-function blobUrl(access: BlobAccess, hash: string): string {
-  return `${blobEndpoint(access.server)}/blobs/${encodeURIComponent(access.code)}/${hash}`;
+/** The most hashes one `missing` or `fetch` request names (server/blobs.ts, MAX_BATCH_HASHES). */
+export const MAX_BATCH_HASHES = 1000;
+/** The length a `fetch` answer gives a blob the server does not have. */
+const ABSENT = 0xffffffff;
+
+function blobUrl(access: BlobAccess, name: string): string {
+  return `${blobEndpoint(access.server)}/blobs/${encodeURIComponent(access.code)}/${name}`;
 }
 
+/** A request for the blob `hash`, or for the batch route `missing` or `fetch`. */
 async function request(access: BlobAccess, hash: string, init: RequestInit): Promise<Response> {
   const headers = new Headers(init.headers);
   headers.set('Authorization', `Bearer ${access.token}`);
@@ -88,15 +95,72 @@ export async function hasBlob(access: BlobAccess, hash: string): Promise<boolean
 export async function putBlob(access: BlobAccess, blob: Blob): Promise<string> {
   const bytes = await blob.arrayBuffer();
   const hash = await sha256Hex(bytes);
-  if (bytes.byteLength > MAX_BLOB_BYTES) throw new BlobError('server-refused', 413, `${bytes.byteLength} bytes, over ${MAX_BLOB_BYTES}`);
-  if (await hasBlob(access, hash)) return hash;
+  if (!(await hasBlob(access, hash))) await uploadBlob(access, hash, blob, bytes);
+  return hash;
+}
+
+/** Uploads `blob`, whose sha256 is `hash`, without asking first whether the server has it
+ * (`missingBlobs` asked for a whole batch). Needs an editor token. */
+export async function uploadBlob(access: BlobAccess, hash: string, blob: Blob, bytes?: ArrayBuffer): Promise<void> {
+  const body = bytes ?? (await blob.arrayBuffer());
+  if (body.byteLength > MAX_BLOB_BYTES) throw new BlobError('server-refused', 413, `${body.byteLength} bytes, over ${MAX_BLOB_BYTES}`);
   const response = await request(access, hash, {
     method: 'PUT',
     headers: { 'Content-Type': blob.type || 'application/octet-stream' },
-    body: bytes,
+    body,
   });
   if (!response.ok) throw await refusal(response);
-  return hash;
+}
+
+/** Of `hashes`, those the server lacks: one request per MAX_BATCH_HASHES. */
+export async function missingBlobs(access: BlobAccess, hashes: readonly string[]): Promise<string[]> {
+  const lacking: string[] = [];
+  for (let i = 0; i < hashes.length; i += MAX_BATCH_HASHES) {
+    const response = await postHashes(access, 'missing', hashes.slice(i, i + MAX_BATCH_HASHES));
+    const answer: unknown = await response.json().catch(() => null);
+    if (!Array.isArray(answer)) throw new BlobError('server-refused', response.status, 'the answer is not a list of hashes');
+    lacking.push(...answer.filter((hash): hash is string => typeof hash === 'string'));
+  }
+  return lacking;
+}
+
+/** Downloads the blobs `hashes` of this brand, one request per MAX_BATCH_HASHES: those the
+ * server has, each checked against its hash (a blob that does not match refuses the batch). */
+export async function fetchBlobs(access: BlobAccess, hashes: readonly string[]): Promise<Map<string, Blob>> {
+  const blobs = new Map<string, Blob>();
+  const unique = [...new Set(hashes)];
+  for (let i = 0; i < unique.length; i += MAX_BATCH_HASHES) {
+    const response = await postHashes(access, 'fetch', unique.slice(i, i + MAX_BATCH_HASHES));
+    // One batch's bytes at once (the bridge asks for 200 thumbnails of 10-25 KB).
+    const data = new Uint8Array(await response.arrayBuffer());
+    const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+    let at = 0;
+    while (at < data.length) {
+      if (at + 38 > data.length) throw new BlobError('server-refused', response.status, 'the answer ends inside an entry');
+      const hash = Array.from(data.subarray(at, at + 32), (byte) => byte.toString(16).padStart(2, '0')).join('');
+      const size = view.getUint32(at + 32);
+      const typeLength = view.getUint16(at + 36);
+      const type = String.fromCharCode(...data.subarray(at + 38, at + 38 + typeLength));
+      at += 38 + typeLength;
+      if (size === ABSENT) continue;
+      if (at + size > data.length) throw new BlobError('server-refused', response.status, 'the answer ends inside a blob');
+      const bytes = data.slice(at, at + size);
+      at += size;
+      if ((await sha256Hex(bytes)) !== hash) throw new BlobError('server-refused', response.status, 'the bytes do not match their hash');
+      blobs.set(hash, new Blob([bytes], { type }));
+    }
+  }
+  return blobs;
+}
+
+async function postHashes(access: BlobAccess, route: 'missing' | 'fetch', hashes: string[]): Promise<Response> {
+  const response = await request(access, route, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(hashes),
+  });
+  if (!response.ok) throw await refusal(response);
+  return response;
 }
 
 /** Downloads the blob `hash` of this brand. Its bytes are checked against the hash. */
@@ -110,9 +174,14 @@ export async function getBlob(access: BlobAccess, hash: string): Promise<Blob> {
 
 /** The bridge's thumbnail store (utils/sync/bridge.ts, ThumbnailStore) on a share's server;
  * `access` is read at each call, so a new token is used as soon as the share has it. */
-export function serverThumbnails(access: () => BlobAccess): { put(blob: Blob): Promise<string>; get(hash: string): Promise<Blob> } {
+export function serverThumbnails(access: () => BlobAccess): {
+  missing(hashes: string[]): Promise<string[]>;
+  put(hash: string, blob: Blob): Promise<void>;
+  getMany(hashes: string[]): Promise<Map<string, Blob>>;
+} {
   return {
-    put: (blob) => putBlob(access(), blob),
-    get: (hash) => getBlob(access(), hash),
+    missing: (hashes) => missingBlobs(access(), hashes),
+    put: (hash, blob) => uploadBlob(access(), hash, blob),
+    getMany: (hashes) => fetchBlobs(access(), hashes),
   };
 }

@@ -133,14 +133,44 @@ describe('one brand, two computers', () => {
     expect(sharedThumbnails.downloads).toBe(downloads);
   });
 
+  test('thumbnails move a batch at a time: one question and one download per 200, one upload per distinct blob', async () => {
+    const calls = { missing: 0, put: 0, getMany: 0 };
+    const counting: ThumbnailStore = {
+      missing: (hashes) => (calls.missing++, memoryThumbnails.missing(hashes)),
+      put: (hash, blob) => (calls.put++, memoryThumbnails.put(hash, blob)),
+      getMany: (hashes) => (calls.getMany++, memoryThumbnails.getMany(hashes)),
+    };
+    const a = computer('a', GINO, 'editor', counting);
+    const b = computer('b', GINO, 'editor', counting);
+    await fillDatabase(a.db);
+    const clip = (await a.db.clips.get('clip-lasagne'))!;
+    // 249 more thumbnails (250 with the fixture's): 50 distinct images, each on 5 rows.
+    const ids = Array.from({ length: 249 }, (_, i) => `img-batch-${String(i).padStart(3, '0')}`);
+    await a.db.images.bulkPut(
+      ids.map((id, i) => ({ id, createdAt: 5, updatedAt: 5, clipId: clip.id, role: 'thumbnail' as const, mimeType: 'image/webp', width: 320, height: 400, sourceUrl: null, blob: new Blob([new Uint8Array([i % 50, 1, 2])], { type: 'image/webp' }), brandId: GINO })),
+    );
+    await a.db.clips.update(clip.id, { imageIds: [...clip.imageIds, ...ids] });
+    await a.bridge.start();
+    await settle(a);
+    expect(calls).toEqual({ missing: 2, put: 51, getMany: 0 });
+    wire(a.doc, b.doc);
+    await b.join();
+    await settle(a, b);
+    expect(calls.getMany).toBe(2);
+    expect(await b.db.images.where('clipId').equals(clip.id).count()).toBe(250);
+    const sample = (await b.db.images.get('img-batch-057'))!;
+    expect(new Uint8Array(await sample.blob.arrayBuffer())).toEqual(new Uint8Array([7, 1, 2]));
+  });
+
   test("joining does not wait for the thumbnails' bytes: the rows first, each thumbnail when it arrives", async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const slow: ThumbnailStore = {
-      put: (blob) => memoryThumbnails.put(blob),
-      get: async (hash) => {
+      missing: (hashes) => memoryThumbnails.missing(hashes),
+      put: (hash, blob) => memoryThumbnails.put(hash, blob),
+      getMany: async (hashes) => {
         await gate;
-        return memoryThumbnails.get(hash);
+        return memoryThumbnails.getMany(hashes);
       },
     };
     const a = computer('a', GINO);

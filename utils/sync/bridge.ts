@@ -72,15 +72,23 @@ const WRITE_CHUNK = 40;
 /** Thumbnails per transfer job (uploaded then put into the document, or downloaded then
  * written here): a joining brand's thousands are written as they arrive, not held. */
 const THUMBNAIL_BATCH = 200;
-/** Thumbnail requests at once: a browser opens about six connections per server (HTTP/1.1). */
+/** Thumbnail uploads at once: a browser opens about six connections per server (HTTP/1.1). */
 const THUMBNAIL_REQUESTS = 6;
+/** Thumbnails read from the database and hashed at once: reading thousands of IndexedDB Blobs
+ * at once fails in Chromium (NotReadableError). */
+const THUMBNAIL_READS = 6;
 
 /** Where thumbnails' bytes go and come from: the document names them by sha256 (see
- * doc-layout.ts); `serverThumbnails` (blob-client.ts) keeps them on the share's server. */
+ * doc-layout.ts); `serverThumbnails` (blob-client.ts) keeps them on the share's server. A
+ * batch of thumbnails costs one `missing` request, a PUT per thumbnail the store lacks, and
+ * one `getMany` request: not one request (or two) per thumbnail. */
 export interface ThumbnailStore {
-  /** Stores the bytes (if not there already); resolves with their sha256. */
-  put(blob: Blob): Promise<string>;
-  get(hash: string): Promise<Blob>;
+  /** Of these sha256s, those the store does not have. */
+  missing(hashes: string[]): Promise<string[]>;
+  /** Stores the bytes `blob`, whose sha256 is `hash`. */
+  put(hash: string, blob: Blob): Promise<void>;
+  /** The bytes of these sha256s: those the store has. */
+  getMany(hashes: string[]): Promise<Map<string, Blob>>;
 }
 
 export interface BridgeOptions {
@@ -625,18 +633,43 @@ export class BrandBridge {
     this.agreedTexts.delete(`${kind}:${id}`);
   }
 
-  /** Uploads a batch of thumbnails' bytes, then puts their rows (hash and size, no bytes)
-   * into the document: those still here as they were when planned. */
+  /** Uploads a batch of thumbnails' bytes (those the server lacks), then puts their rows (hash
+   * and size, no bytes) into the document: those still here as they were when planned. */
   private async uploadThumbnails(batch: SharedRow[]) {
     const digests = batch.map((shared) => fingerprint(shared));
-    const uploaded = await inParallel(batch, THUMBNAIL_REQUESTS, async (shared) => {
+    const hashes = await inParallel(batch, THUMBNAIL_READS, async (shared) => {
       try {
         if (!(shared.blob instanceof Blob)) throw new Error('no bytes');
-        return thumbnailForDoc(shared, await this.options.thumbnails.put(shared.blob));
+        return await sha256Hex(shared.blob);
       } catch (error) {
-        console.warn(`[Spalla] sync: thumbnail ${shared.id} not uploaded`, error);
+        console.warn(`[Spalla] sync: thumbnail ${shared.id} not read`, error);
         return null;
       }
+    });
+    const stored = new Set<string>();
+    try {
+      const named = [...new Set(hashes.filter((hash) => hash !== null))];
+      const lacking = new Set(named.length > 0 ? await this.options.thumbnails.missing(named) : []);
+      for (const hash of named) if (!lacking.has(hash)) stored.add(hash);
+      // One upload per distinct blob the server lacks (the same image on many clips: once).
+      const uploads = new Map<string, Blob>();
+      hashes.forEach((hash, i) => {
+        if (hash && lacking.has(hash) && !uploads.has(hash)) uploads.set(hash, batch[i].blob as Blob);
+      });
+      await inParallel([...uploads], THUMBNAIL_REQUESTS, async ([hash, blob]) => {
+        try {
+          await this.options.thumbnails.put(hash, blob);
+          stored.add(hash);
+        } catch (error) {
+          console.warn(`[Spalla] sync: thumbnail ${hash} not uploaded`, error);
+        }
+      });
+    } catch (error) {
+      console.warn(`[Spalla] sync: ${batch.length} thumbnails not uploaded`, error);
+    }
+    const uploaded = batch.map((shared, i) => {
+      const hash = hashes[i];
+      return hash && stored.has(hash) ? thumbnailForDoc(shared, hash) : null;
     });
     const now = await this.db.images.bulkGet(batch.map((shared) => shared.id));
     const rows = rowsOf(this.doc, 'thumbnails');
@@ -661,18 +694,34 @@ export class BrandBridge {
     const ids = [...batch.keys()];
     const digests = new Map(ids.map((id) => [id, fingerprint(sharedOf('thumbnails', batch.get(id)!.row))]));
     const locals = await this.db.images.bulkGet(ids);
-    await inParallel(ids, THUMBNAIL_REQUESTS, async (id, i) => {
+    // The bytes already here (only the row changed) need no download.
+    const refOf = (id: string) => (batch.get(id)!.row as LocalRow & { blob: unknown }).blob;
+    const here = await inParallel(ids, THUMBNAIL_READS, async (id, i) => {
+      const ref = refOf(id);
+      const mine = locals[i]?.blob;
+      if (!(ref instanceof BlobRef) || !(mine instanceof Blob) || mine.size !== ref.size) return null;
+      return (await sha256Hex(mine).catch(() => null)) === ref.hash ? mine : null;
+    });
+    const wanted = ids.flatMap((id, i) => {
+      const ref = refOf(id);
+      return ref instanceof BlobRef && !here[i] ? [ref.hash] : [];
+    });
+    let downloaded = new Map<string, Blob>();
+    try {
+      if (wanted.length > 0) downloaded = await this.options.thumbnails.getMany([...new Set(wanted)]);
+    } catch (error) {
+      console.warn(`[Spalla] sync: ${wanted.length} thumbnails not downloaded`, error);
+    }
+    ids.forEach((id, i) => {
       const row = batch.get(id)!.row as LocalRow & { blob: unknown; mimeType?: string };
       const ref = row.blob;
       if (!(ref instanceof BlobRef)) return;
-      try {
-        const mine = locals[i]?.blob;
-        const blob = mine instanceof Blob && mine.size === ref.size && (await sha256Hex(mine)) === ref.hash ? mine : await this.options.thumbnails.get(ref.hash);
-        row.blob = blob.type === row.mimeType ? blob : new Blob([blob], { type: row.mimeType ?? blob.type });
-      } catch (error) {
-        console.warn(`[Spalla] sync: thumbnail ${id} not downloaded`, error);
+      const blob = here[i] ?? downloaded.get(ref.hash);
+      if (!blob) {
         batch.delete(id);
+        return;
       }
+      row.blob = blob.type === row.mimeType ? blob : new Blob([blob], { type: row.mimeType ?? blob.type });
     });
     if (!this.stopped) await this.writeHere('thumbnails', batch, new Map());
     // Agreed on: the rows written (one changed here meanwhile was left as it is).

@@ -37,21 +37,28 @@ export const sharedThumbnails = {
 };
 
 export const memoryThumbnails: ThumbnailStore = {
-  async put(blob) {
+  async missing(hashes) {
     if (sharedThumbnails.unreachable) throw new Error('unreachable');
-    const hash = await sha256Hex(blob);
+    return hashes.filter((hash) => !sharedThumbnails.blobs.has(hash));
+  },
+  async put(hash, blob) {
+    if (sharedThumbnails.unreachable) throw new Error('unreachable');
+    if (hash !== (await sha256Hex(blob))) throw new Error('hash-mismatch');
     if (!sharedThumbnails.blobs.has(hash)) {
       sharedThumbnails.blobs.set(hash, blob);
       sharedThumbnails.uploads++;
     }
-    return hash;
   },
-  async get(hash) {
+  async getMany(hashes) {
     if (sharedThumbnails.unreachable || sharedThumbnails.downloadsFail) throw new Error('unreachable');
-    const blob = sharedThumbnails.blobs.get(hash);
-    if (!blob) throw new Error('not-found');
-    sharedThumbnails.downloads++;
-    return blob;
+    const found = new Map<string, Blob>();
+    for (const hash of hashes) {
+      const blob = sharedThumbnails.blobs.get(hash);
+      if (!blob) continue;
+      found.set(hash, blob);
+      sharedThumbnails.downloads++;
+    }
+    return found;
   },
 };
 
