@@ -191,8 +191,14 @@ describe('Chromium: clipping posts', () => {
   test('the keyboard command clips the Instagram carousel under the pointer, every picture kept (Italian page)', async () => {
     const page = current.page;
     await page.goto(current.run.url('www.instagram.com', '/?lang=it'));
-    await hoverPost(page, 'C3cArOuSeL1');
-    await page.waitForSelector('article spalla-clip', { state: 'attached' });
+    // The pointer moves onto the post until its control is there, as a person's would: on a
+    // busy machine the first move can come before the agent listens (seen once under load).
+    await expect
+      .poll(async () => {
+        await hoverPost(page, 'C3cArOuSeL1');
+        return page.locator('article spalla-clip').count();
+      }, { timeout: 30_000, interval: 1_000 })
+      .toBeGreaterThan(0);
     const box = await page.evaluate(() => {
       const link = document.querySelector('a[href="/p/C3cArOuSeL1/"]')!;
       const post = link.closest('article')!;
