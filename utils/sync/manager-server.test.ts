@@ -1,17 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { storage } from 'wxt/utils/storage';
-import WebSocket from 'ws';
 import { startSyncServer, type SyncServer } from '../../server/index';
-import { AppDB } from '../db/app-db';
+import type { AppDB } from '../db/app-db';
 import { fillDatabase } from '../db/fixtures';
 import { draftOf, saveReply } from '../replies/store';
-import type { SyncStatus } from '../messaging/features/sync';
-import type { SyncShare } from './items';
-import { SyncManager } from './manager';
+import { managerComputers, untilWithin } from './test-managers';
 
 /** The manager against the project's own server (server/index.ts): crashes, restarts,
  * revoked tokens, a restarted background. */
@@ -20,8 +15,7 @@ const GINO = 'brand-trattoria-gino';
 
 let dataDir: string;
 let server: SyncServer;
-const dbs: AppDB[] = [];
-const managers: SyncManager[] = [];
+const { computer, stopManagers, deleteDatabases } = managerComputers();
 
 beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'spalla-bridge-'));
@@ -29,38 +23,13 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  for (const manager of managers.splice(0)) await manager.stopAll();
+  await stopManagers();
   await server.stop();
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
+  await deleteDatabases();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function computer(name: string, db = new AppDB(`manager-${name}-${crypto.randomUUID()}`), id = crypto.randomUUID()) {
-  if (!dbs.includes(db)) dbs.push(db);
-  const shares = storage.defineItem<Record<string, SyncShare>>(`local:shares-${id}`, { fallback: {} });
-  const status = storage.defineItem<Record<string, SyncStatus>>(`local:status-${id}`, { fallback: {} });
-  const manager = new SyncManager({
-    db: () => db,
-    WebSocketPolyfill: WebSocket,
-    items: { shares, status },
-    docStoreName: (code) => `spalla-sync-${name}-${id}-${code}`,
-    firstSyncTimeoutMs: 5000,
-  });
-  managers.push(manager);
-  return { db, manager, shares, status, id, name };
-}
-
-async function until<T>(read: () => Promise<T> | T, ok: (value: T) => boolean, ms = 5000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > end) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+const until = untilWithin(5000);
 
 async function editBody(db: AppDB, body: (old: string) => string) {
   const reply = (await db.savedReplies.get('reply-grazie'))!;

@@ -2,17 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Server } from '@hocuspocus/server';
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { storage } from 'wxt/utils/storage';
-import WebSocket from 'ws';
-import { AppDB } from '../db/app-db';
 import { fillDatabase } from '../db/fixtures';
 import { deleteReply, draftOf, restoreReply, saveReply } from '../replies/store';
-import type { SyncStatus } from '../messaging/features/sync';
-import type { SyncShare } from './items';
-import { SyncManager } from './manager';
 import { createBlobHandler } from '../../server/blobs';
+import { managerComputers, untilWithin } from './test-managers';
 
 /**
  * Two computers (each its own database, storage and document copy) sharing a brand through a
@@ -26,8 +20,7 @@ const TOKENS: Record<string, 'editor' | 'read-only'> = { 'editor-token': 'editor
 let server: Server;
 let url: string;
 let blobDir: string;
-const dbs: AppDB[] = [];
-const managers: SyncManager[] = [];
+const { computer, stopManagers, deleteDatabases } = managerComputers();
 
 beforeEach(async () => {
   // Thumbnails' bytes: the project server's blob requests (server/blobs.ts), with these tokens.
@@ -56,40 +49,13 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  for (const manager of managers.splice(0)) await manager.stopAll();
+  await stopManagers();
   await server.destroy();
   rmSync(blobDir, { recursive: true, force: true });
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
+  await deleteDatabases();
 });
 
-function computer(name: string) {
-  const db = new AppDB(`manager-${name}-${crypto.randomUUID()}`);
-  dbs.push(db);
-  const id = crypto.randomUUID();
-  const shares = storage.defineItem<Record<string, SyncShare>>(`local:shares-${id}`, { fallback: {} });
-  const status = storage.defineItem<Record<string, SyncStatus>>(`local:status-${id}`, { fallback: {} });
-  const manager = new SyncManager({
-    db: () => db,
-    WebSocketPolyfill: WebSocket,
-    items: { shares, status },
-    docStoreName: (code) => `spalla-sync-${name}-${id}-${code}`,
-    firstSyncTimeoutMs: 5000,
-  });
-  managers.push(manager);
-  return { db, manager, shares, status };
-}
-
-async function until<T>(read: () => Promise<T> | T, ok: (value: T) => boolean, ms = 3000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > end) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+const until = untilWithin(3000);
 
 describe('sharing a brand through a Hocuspocus server', () => {
   test('share in A, join in B with the code: rows both ways within seconds, deletions and their undo too', async () => {
