@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
+import { focusedEditorId, readEditor, repliesStatus } from './support/editor-state';
 import type { ChromiumRun } from './support/chromium';
 import { launchChromiumWithNetworks } from './support/chromium-networks';
 import { inWorker, openSidebar, setStorage, waitForHost } from './support/chromium-sidebar';
@@ -45,17 +46,11 @@ function awayFrom(box: Box): string {
   return box.path.startsWith('/messaging') ? '/feed/' : '/messaging/thread/301/';
 }
 
-async function read(id: string): Promise<string> {
-  return page.evaluate((editorId) => (window as any).__fixture.editors[editorId].read() as string, id);
-}
+const read = (id: string) => readEditor(page, id);
 
-async function focusedEditor(): Promise<string | null> {
-  return page.evaluate(() => (window as any).__fixture.focusedEditorId());
-}
+const focusedEditor = () => focusedEditorId(page);
 
-async function status(): Promise<string | null> {
-  return sidebar.locator('[data-testid="replies-status"] [data-state]').getAttribute('data-state', { timeout: 1000 }).catch(() => null);
-}
+const status = () => repliesStatus(sidebar);
 
 beforeAll(async () => {
   run = await launchChromiumWithNetworks(inject('fixturePort'), ['linkedin']);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
+import { readEditor, repliesStatus } from './support/editor-state';
 import { chromiumSidebarFrame, launchChromium, type ChromiumRun } from './support/chromium';
 import { inWorker, openSidebar, waitForHost } from './support/chromium-sidebar';
 import { settledStarterReplies } from './support/replies-starters';
@@ -15,17 +16,13 @@ let sidebar: Frame;
 /** Anything an empty value could leave behind in the text. */
 const HOLE = / {2}|\s[,.;:!?)]|\(\s*\)|[,;:]\s*[,.;:!?]/;
 
-async function read(id: string): Promise<string> {
-  return page.evaluate((editorId) => (window as any).__fixture.editors[editorId].read() as string, id);
-}
+const read = (id: string) => readEditor(page, id);
 
 async function seed(replies: object[]) {
   await inWorker(run, `self.spalla.repliesSeed(${JSON.stringify(replies)})`);
 }
 
-async function status(): Promise<string | null> {
-  return sidebar.locator('[data-testid="replies-status"] [data-state]').getAttribute('data-state', { timeout: 1000 }).catch(() => null);
-}
+const status = () => repliesStatus(sidebar);
 
 /** Opens a page of a site (with its sidebar) and waits for the editor. */
 async function open(host: string, path: string, editor: string) {

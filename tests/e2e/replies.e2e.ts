@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
+import { focusedEditorId, readEditor, repliesStatus } from './support/editor-state';
 import { chromiumSidebarFrame, launchChromium, type ChromiumRun } from './support/chromium';
 import { focusFixtureEditor, inWorker, openSidebar, waitForHost } from './support/chromium-sidebar';
 import {
@@ -32,9 +33,7 @@ let sidebar: Frame;
 
 const BENCH = '/spalla-test/editors';
 
-async function read(id: string): Promise<string> {
-  return page.evaluate((editorId) => (window as any).__fixture.editors[editorId].read() as string, id);
-}
+const read = (id: string) => readEditor(page, id);
 
 /** Fresh editors (new Lexical / Draft / React state and history) without a reload. */
 async function resetBench(id: string) {
@@ -46,9 +45,7 @@ async function resetBench(id: string) {
   await page.waitForFunction((editorId) => !!(window as any).__fixture?.editors[editorId]?.element(), id);
 }
 
-async function focusedEditor(): Promise<string | null> {
-  return page.evaluate(() => (window as any).__fixture.focusedEditorId());
-}
+const focusedEditor = () => focusedEditorId(page);
 
 async function seed(replies: object[]) {
   await inWorker(run, `self.spalla.repliesSeed(${JSON.stringify(replies)})`);
@@ -59,9 +56,7 @@ async function useCount(id: string): Promise<number> {
   return all.find((r) => r.id === id)?.useCount ?? -1;
 }
 
-async function status(): Promise<string | null> {
-  return sidebar.locator('[data-testid="replies-status"] [data-state]').getAttribute('data-state', { timeout: 1000 }).catch(() => null);
-}
+const status = () => repliesStatus(sidebar);
 
 beforeAll(async () => {
   run = await launchChromium(inject('fixturePort'));

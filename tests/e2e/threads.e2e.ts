@@ -8,6 +8,7 @@
 // - the hashtag linter on Threads' one topic tag, and the page's surface with no marker missing.
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
+import { focusedEditorId, readEditor, repliesStatus } from './support/editor-state';
 import type { ChromiumRun } from './support/chromium';
 import { inWorker, openSidebar, setStorage, waitForHost } from './support/chromium-sidebar';
 import { openIdeas } from './support/clips-library-pages';
@@ -41,17 +42,11 @@ const rendered = (name: string) => `Grazie ${name}! 👍🏽 #caffè\nSeconda ri
 const TYPED = 'Ciao  mondo';
 const LEFT = 6;
 
-async function read(id: string): Promise<string> {
-  return page.evaluate((editorId) => (window as any).__fixture.editors[editorId].read() as string, id);
-}
+const read = (id: string) => readEditor(page, id);
 
-async function focusedEditor(): Promise<string | null> {
-  return page.evaluate(() => (window as any).__fixture.focusedEditorId());
-}
+const focusedEditor = () => focusedEditorId(page);
 
-async function status(): Promise<string | null> {
-  return sidebar.locator('[data-testid="replies-status"] [data-state]').getAttribute('data-state', { timeout: 1000 }).catch(() => null);
-}
+const status = () => repliesStatus(sidebar);
 
 /** A fresh reply box (new Lexical state and history) by in-app navigation, no reload. */
 async function resetPostPage() {

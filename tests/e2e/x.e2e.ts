@@ -1,6 +1,7 @@
 import { request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
+import { focusedEditorId, readEditor, repliesStatus } from './support/editor-state';
 import type { Clip, StoredImage as ClipImage } from '../../utils/db/clips';
 import { textLength } from '../../utils/limits/length';
 import type { ChromiumRun } from './support/chromium';
@@ -25,17 +26,11 @@ let run: ChromiumRun;
 let page: Page;
 let sidebar: Frame;
 
-async function read(id: string): Promise<string> {
-  return page.evaluate((editorId) => (window as any).__fixture.editors[editorId].read() as string, id);
-}
+const read = (id: string) => readEditor(page, id);
 
-async function focusedEditor(): Promise<string | null> {
-  return page.evaluate(() => (window as any).__fixture.focusedEditorId());
-}
+const focusedEditor = () => focusedEditorId(page);
 
-async function status(): Promise<string | null> {
-  return sidebar.locator('[data-testid="replies-status"] [data-state]').getAttribute('data-state', { timeout: 1000 }).catch(() => null);
-}
+const status = () => repliesStatus(sidebar);
 
 /** In-app navigation (a new Draft editor, state and history, without a reload). */
 async function go(path: string, editorId?: string) {
