@@ -5,7 +5,8 @@
 // page), whose best-time hint shows.
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { inWorker, openSidebar, setStorage, useChromium, waitForHost } from './support/chromium-sidebar';
+import { focusFixtureEditor, inWorker, openSidebar, setStorage, useChromium, waitForHost } from './support/chromium-sidebar';
+import { readEditor } from './support/editor-state';
 import { openExtensionPage } from './support/extension-pages';
 import { editorSelector, LEARN_KEY } from './support/hashtags-helpers';
 import { clearDatabase, dumpDatabase, writeRows } from './support/idb';
@@ -77,6 +78,16 @@ async function openTab(host: string, path: string, tab: string): Promise<Frame> 
   return frame;
 }
 
+/** Clicks into a fixture editor until it holds the focus (the last click was in the sidebar
+ * frame, to which Chromium may hand focus back a moment late), types `text` as a person
+ * does, and waits for it in the editor's own state: what the sidebar shows follows from it. */
+async function typeInto(id: string, text: string) {
+  await current.page.waitForFunction((editor) => !!(window as any).__fixture?.editors[editor]?.element(), id);
+  await focusFixtureEditor(current.page, current.page.locator(editorSelector(id)), id);
+  await current.page.keyboard.type(text, { delay: 10 });
+  await expect.poll(() => readEditor(current.page, id)).toBe(text);
+}
+
 const attr = (frame: Frame, testId: string, name: string) => frame.locator(`[data-testid="${testId}"]`).first().getAttribute(name);
 
 describe('hashtags follow the brand in view', () => {
@@ -119,9 +130,7 @@ describe('hashtags follow the brand in view', () => {
     await expect.poll(() => brandInView('www.facebook.com'), { timeout: 15_000 }).toBe('gino');
     await expect.poll(() => attr(frame, 'sidebar-brand', 'data-value'), { timeout: 10_000 }).toBe('gino');
 
-    await current.page.waitForFunction(() => !!(window as any).__fixture?.editors['fb-page-comment-1']);
-    await current.page.locator(editorSelector('fb-page-comment-1')).click();
-    await current.page.keyboard.type('Ciao a tutti #agenziatest', { delay: 10 });
+    await typeInto('fb-page-comment-1', 'Ciao a tutti #agenziatest');
 
     await expect.poll(async () => ours(await suggested(frame)), { timeout: 15_000 }).toEqual([...GINO, 'condivisoset'].sort());
     await expect.poll(() => setNames(frame), { timeout: 10_000 }).toEqual(['Gino', 'Condiviso']);
@@ -149,9 +158,7 @@ describe('hashtags follow the brand in view', () => {
     await expect.poll(learnedUnder, { timeout: 20_000 }).toEqual({ 'facebook-brand-lucia': ['fiori', 'peonie'] });
 
     // A set saved from the sidebar is Lucia's.
-    await current.page.waitForFunction(() => !!(window as any).__fixture?.editors['fb-page-comment-1']);
-    await current.page.locator(editorSelector('fb-page-comment-1')).click();
-    await current.page.keyboard.type('Mazzi pronti #peonie #mazzidafiori', { delay: 10 });
+    await typeInto('fb-page-comment-1', 'Mazzi pronti #peonie #mazzidafiori');
     await frame.locator('[data-testid="hashtags-save-composer-tags-open"]').click();
     await frame.locator('[data-testid="hashtags-save-set-name"]').fill('Peonie');
     await frame.locator('[data-testid="hashtags-save-set-confirm"]').click();

@@ -78,7 +78,8 @@ export async function insertIntoComposer(el: HTMLElement, text: string, options:
     // The editor's own state (Lexical's editor state; Draft's EditorState from the
     // component's props; Quill's text), read by the helper; its answer is only a short code.
     const op = kind === 'lexical' ? 'lexical-check' : kind === 'draft' ? 'draft-check' : 'quill-check';
-    const code = await settledCode(() => askHelper(el, { op, text, minLength }));
+    const code = await settledCode(el, () => askHelper(el, { op, text, minLength }));
+    if (code !== 'ok' && !el.isConnected) return fail('composer-gone');
     // A Quill the helper cannot reach took the text as typing: its DOM, checked above, is
     // what its MutationObserver read into its model.
     if (code !== 'ok' && !(kind === 'quill' && code === 'no-editor')) return fail(`${kind}-state-${code ?? 'no-answer'}`);
@@ -104,15 +105,21 @@ function typeLines(text: string): boolean {
  * box's state in a task of its scheduler). The chance is counted in the page's own turns as
  * well as in time: on a busy machine 500 ms can pass in a few turns of a starved main thread,
  * before React ran at all (seen as `react-state-no-answer` under load), so at least
- * `MIN_TURNS` waits, and never more than `MAX_WAIT_MS`. */
+ * `MIN_TURNS` waits, and never more than `MAX_WAIT_MS`.
+ *
+ * A box the page removed meanwhile (the user went on to another post: an in-app navigation)
+ * has no state left to ask, and the helper, listening on the document, never hears a request
+ * dispatched on a detached box: the asking stops at once, and the caller says the box is
+ * gone. Asking on would keep the sidebar busy (a reply clicked meanwhile on the new page is
+ * ignored) for up to `MAX_WAIT_MS`, then end in a false "the box did not take the text". */
 const SETTLE_MS = 500;
 const MIN_TURNS = 12;
 const MAX_WAIT_MS = 3000;
 
-async function settledCode(ask: () => string | null): Promise<string | null> {
+export async function settledCode(box: { readonly isConnected: boolean }, ask: () => string | null): Promise<string | null> {
   const start = Date.now();
   let code = ask();
-  for (let turns = 0; code !== 'ok'; turns++) {
+  for (let turns = 0; code !== 'ok' && box.isConnected; turns++) {
     const waited = Date.now() - start;
     if (waited > MAX_WAIT_MS || (waited > SETTLE_MS && turns >= MIN_TURNS)) break;
     await sleep(25);
@@ -174,7 +181,8 @@ async function insertIntoControl(
   // the page's world can see; an uncontrolled box answers 'uncontrolled'. Without the
   // helper (a page that refuses it), the value after the re-render above stands.
   if (await ensureHelper()) {
-    const code = await settledCode(() => askHelper(el, { op: 'control-check', text, minLength: expected.length }));
+    const code = await settledCode(el, () => askHelper(el, { op: 'control-check', text, minLength: expected.length }));
+    if (code !== 'ok' && code !== 'uncontrolled' && !el.isConnected) return fail('composer-gone');
     if (code !== 'ok' && code !== 'uncontrolled') return fail(`react-state-${code ?? 'no-answer'}`);
   }
   return { ok: true };
