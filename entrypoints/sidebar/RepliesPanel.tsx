@@ -70,6 +70,8 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
   const setStatus = (status: Status | null) => setReport(status && { status, path: pathNow.current });
   const status = report && report.path === page?.path ? report.status : null;
   const [step, setStep] = useState<Step | null>(null);
+  /** The title of the reply being inserted, while the insertion is under way. */
+  const [inserting, setInserting] = useState<string | null>(null);
   const [pageContext, setPageContext] = useState<ReplyPageContext | null>(null);
   // Not a `disabled` state on the buttons: disabling the focused button makes Chromium
   // move focus back into this frame a moment later, away from the composer.
@@ -174,6 +176,10 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
       return;
     }
     busy.current = true;
+    // Said while the engine inserts and checks the box (up to a few seconds on a busy
+    // page): a reply clicked meanwhile is not inserted, and the user sees why.
+    setStatus(null);
+    setInserting(reply.title);
     // Focus goes back to the composer: leave nothing focused here, or a re-sorted list
     // moving the clicked button would pull focus back into this frame.
     if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
@@ -185,6 +191,7 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
       answers: answers && Object.fromEntries(Object.entries(answers).filter(([label]) => !label.startsWith('{{'))),
     }).catch(() => ({ ok: false as const, reason: 'no-agent' }));
     busy.current = false;
+    setInserting(null);
     if (outcome.ok) {
       setStatus({ state: 'inserted', title: reply.title });
       return;
@@ -267,6 +274,11 @@ export function RepliesPanel({ page, active }: SidebarPanelProps) {
         />
       )}
 
+      {inserting !== null && (
+        <Notice tone="info" testId="replies-inserting">
+          {t('repliesInserting', inserting)}
+        </Notice>
+      )}
       {status && <StatusNotice status={status} />}
       {failed && <Notice tone="error">{t('repliesListFailed')}</Notice>}
       <ReplyManageNotice manage={manage} />
