@@ -39,6 +39,17 @@ const inSidebar = (selector: string) => sidebar.locator(selector);
 const count = (selector: string) => () => inSidebar(selector).count();
 const textOf = (selector: string) => () => inSidebar(selector).first().textContent({ timeout: 2000 }).catch(() => null);
 
+/** The identity the agent of the test's tab last pushed to the background (spalla.pageState). */
+async function pushedIdentity(): Promise<unknown> {
+  return inWorker(
+    run,
+    `(async () => {
+      const [tab] = await chrome.tabs.query({ url: 'https://www.facebook.com/*' });
+      return tab ? self.spalla.pageState(tab.id)?.identity : undefined;
+    })()`,
+  );
+}
+
 async function source(): Promise<string | null> {
   return sidebar.locator('[data-testid="sidebar-brand"]').getAttribute('data-source');
 }
@@ -153,6 +164,36 @@ describe('Chromium: the brand in view follows the screen', () => {
     expect(await source()).toBe('account');
     await navigate('/pizzeriadagino');
     await brand(GINO);
+  });
+
+  test("a person's profile (a stranger, a friend) is only looked at: the brand stays and nothing is asked", async () => {
+    await open('/pizzeriadagino');
+    await brand(GINO);
+    const asks = count('[data-testid="sidebar-brand-ask"]');
+    // A Page in no brand is asked about...
+    await navigate('/spallademo');
+    await expect.poll(asks).toBe(1);
+    await expect.poll(textOf('[data-testid="sidebar-brand-ask"]')).toContain('Spalla Demo');
+    // ...a person's profile is not: their friends list and "Add friend" say it is no Page.
+    for (const person of ['/luca.bianchi', '/giulia.verdi']) {
+      await navigate('/pizzeriadagino');
+      await brand(GINO);
+      await navigate(person);
+      await expect.poll(() => pushedIdentity()).toBeNull();
+      await expect.poll(() => source()).toBe('kept');
+      await brand(GINO);
+      expect(await asks()).toBe(0);
+    }
+    // In Italian: only "Aggiungi agli amici" tells (Marco's friends list is hidden).
+    await setStorage(run, { language: 'it' });
+    await open('/pizzeriadagino?lang=it');
+    await brand(GINO);
+    await navigate('/marco.neri');
+    await expect.poll(() => page.getByRole('button', { name: 'Aggiungi agli amici', exact: true }).count()).toBe(1);
+    await expect.poll(() => pushedIdentity()).toBeNull();
+    await expect.poll(() => source()).toBe('kept');
+    await brand(GINO);
+    expect(await asks()).toBe(0);
   });
 
   test('an account in no brand is asked about once, and remembered (reload: automatic)', async () => {
