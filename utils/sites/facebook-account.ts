@@ -99,11 +99,21 @@ export function facebookPageName(doc: Document): string | null {
   return name && name.length <= 200 ? name : null;
 }
 
-/** The Page (or profile) this address and page show, or null when it is not one. The handle is
- * the address's first segment (a Page's username); profile.php?id= pages have none. */
+/** The logged-in person's own profile: the top bar's link to them (as reply-context.ts and
+ * identity-facebook.ts read it) points at this address. */
+function ownProfile(doc: Document, address: { handle: string | null }): boolean {
+  const me = doc.querySelector('[role="banner"]')?.querySelector('a[aria-label][href^="/"]:not([href="/"])')?.getAttribute('href');
+  return address.handle !== null && !!me && me.replace(/\/$/, '').toLowerCase() === `/${address.handle.toLowerCase()}`;
+}
+
+/** The Page (or the user's own profile) this address and page show, or null when it is not
+ * one. Someone else's profile (a friend, a competitor's owner: facebookPersonProfile) is no
+ * account of the user's, so best time does not offer to add it. The handle is the address's
+ * first segment (a Page's username); profile.php?id= pages have none. */
 export function readFacebookAccount(location: Location | URL, doc: Document): SiteAccount | null {
   const address = facebookPageAddress(location);
   if (!address && !/^\/profile\.php\/?$/.test(location.pathname)) return null;
+  if (address && facebookPersonProfile(doc, address) && !ownProfile(doc, address)) return null;
   const handle = address?.handle ?? null;
   const name = facebookPageName(doc);
   if (!name && !handle) return null;
