@@ -109,7 +109,7 @@ describe('Chromium: the brand in view follows the screen', () => {
     await brand(GINO);
   });
 
-  test('acting as the other Page switches it (the account menu, no navigation)', async () => {
+  test('acting as the other Page switches it (the account menu, no navigation), Messenger too', async () => {
     // The account menu is at the top right: the sidebar goes left, clear of it.
     await setStorage(run, { sidebarSide: 'left' });
     await open('/?as=pizzeriadagino');
@@ -117,6 +117,12 @@ describe('Chromium: the brand in view follows the screen', () => {
     await page.getByRole('button', { name: 'Your profile' }).click();
     await page.getByRole('button', { name: 'Switch to Fiori di Lucia' }).click();
     await brand(LUCIA);
+    // Messenger (in-app), still as Lucia's Page: her inbox, her brand, by her account.
+    await navigate('/messages/t/100');
+    await expect.poll(() => pushedIdentity()).toMatchObject({ via: 'inbox', handle: 'fioridilucia' });
+    await brand(LUCIA);
+    expect(await source()).toBe('account');
+    await navigate('/');
     // Back to the person: the page names no Page, the brand seen last stays.
     await page.getByRole('button', { name: 'Your profile' }).click();
     await page.getByRole('button', { name: 'Switch to Marta Rossi' }).click();
