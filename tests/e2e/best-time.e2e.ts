@@ -164,14 +164,20 @@ describe('sidebar: log from the page, the hint changes', () => {
   }
 
   test(
-    'a page that is not an own Page or profile offers nothing to log',
+    "a page that is not an own Page or profile offers nothing to log: the feed, someone else's profile",
     async () => {
       await freshStart();
-      const page = await run.context.newPage();
-      await page.goto(run.url('www.facebook.com', '/'));
-      const frame = await sidebarBestTime(page);
-      await frame.getByTestId('best-time-sidebar-no-account').waitFor({ timeout: 15_000 });
-      expect(await frame.getByTestId('best-time-sidebar-no-account').textContent()).toBe(en('bestTimeSidebarNoAccount'));
+      // The feed; a stranger's profile ("Add friend"); a friend's (only the link to their
+      // friends list tells it is no Page: docs/brands.md).
+      for (const path of ['/', '/luca.bianchi', '/giulia.verdi']) {
+        for (const p of run.context.pages()) if (p.url().includes('www.facebook.com')) await p.close();
+        const page = await run.context.newPage();
+        await page.goto(run.url('www.facebook.com', path));
+        const frame = await sidebarBestTime(page);
+        await frame.getByTestId('best-time-sidebar-no-account').waitFor({ timeout: 15_000 });
+        expect(await frame.getByTestId('best-time-sidebar-no-account').textContent(), path).toBe(en('bestTimeSidebarNoAccount'));
+        expect(await frame.getByTestId('best-time-sidebar-new-account').count(), path).toBe(0);
+      }
     },
     TIMEOUT,
   );

@@ -39,6 +39,17 @@ const inSidebar = (selector: string) => sidebar.locator(selector);
 const count = (selector: string) => () => inSidebar(selector).count();
 const textOf = (selector: string) => () => inSidebar(selector).first().textContent({ timeout: 2000 }).catch(() => null);
 
+/** The identity the agent of the test's tab last pushed to the background (spalla.pageState). */
+async function pushedIdentity(): Promise<unknown> {
+  return inWorker(
+    run,
+    `(async () => {
+      const [tab] = await chrome.tabs.query({ url: 'https://www.facebook.com/*' });
+      return tab ? self.spalla.pageState(tab.id)?.identity : undefined;
+    })()`,
+  );
+}
+
 async function source(): Promise<string | null> {
   return sidebar.locator('[data-testid="sidebar-brand"]').getAttribute('data-source');
 }
@@ -98,7 +109,7 @@ describe('Chromium: the brand in view follows the screen', () => {
     await brand(GINO);
   });
 
-  test('acting as the other Page switches it (the account menu, no navigation)', async () => {
+  test('acting as the other Page switches it (the account menu, no navigation), Messenger too', async () => {
     // The account menu is at the top right: the sidebar goes left, clear of it.
     await setStorage(run, { sidebarSide: 'left' });
     await open('/?as=pizzeriadagino');
@@ -106,6 +117,12 @@ describe('Chromium: the brand in view follows the screen', () => {
     await page.getByRole('button', { name: 'Your profile' }).click();
     await page.getByRole('button', { name: 'Switch to Fiori di Lucia' }).click();
     await brand(LUCIA);
+    // Messenger (in-app), still as Lucia's Page: her inbox, her brand, by her account.
+    await navigate('/messages/t/100');
+    await expect.poll(() => pushedIdentity()).toMatchObject({ via: 'inbox', handle: 'fioridilucia' });
+    await brand(LUCIA);
+    expect(await source()).toBe('account');
+    await navigate('/');
     // Back to the person: the page names no Page, the brand seen last stays.
     await page.getByRole('button', { name: 'Your profile' }).click();
     await page.getByRole('button', { name: 'Switch to Marta Rossi' }).click();
@@ -153,6 +170,36 @@ describe('Chromium: the brand in view follows the screen', () => {
     expect(await source()).toBe('account');
     await navigate('/pizzeriadagino');
     await brand(GINO);
+  });
+
+  test("a person's profile (a stranger, a friend) is only looked at: the brand stays and nothing is asked", async () => {
+    await open('/pizzeriadagino');
+    await brand(GINO);
+    const asks = count('[data-testid="sidebar-brand-ask"]');
+    // A Page in no brand is asked about...
+    await navigate('/spallademo');
+    await expect.poll(asks).toBe(1);
+    await expect.poll(textOf('[data-testid="sidebar-brand-ask"]')).toContain('Spalla Demo');
+    // ...a person's profile is not: their friends list and "Add friend" say it is no Page.
+    for (const person of ['/luca.bianchi', '/giulia.verdi']) {
+      await navigate('/pizzeriadagino');
+      await brand(GINO);
+      await navigate(person);
+      await expect.poll(() => pushedIdentity()).toBeNull();
+      await expect.poll(() => source()).toBe('kept');
+      await brand(GINO);
+      expect(await asks()).toBe(0);
+    }
+    // In Italian: only "Aggiungi agli amici" tells (Marco's friends list is hidden).
+    await setStorage(run, { language: 'it' });
+    await open('/pizzeriadagino?lang=it');
+    await brand(GINO);
+    await navigate('/marco.neri');
+    await expect.poll(() => page.getByRole('button', { name: 'Aggiungi agli amici', exact: true }).count()).toBe(1);
+    await expect.poll(() => pushedIdentity()).toBeNull();
+    await expect.poll(() => source()).toBe('kept');
+    await brand(GINO);
+    expect(await asks()).toBe(0);
   });
 
   test('an account in no brand is asked about once, and remembered (reload: automatic)', async () => {

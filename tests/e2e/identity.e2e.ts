@@ -9,7 +9,8 @@ import { LABELS } from '../fixtures/src/i18n';
  * two clients' fixture pages. The identity is read back from the page state the agent pushed
  * to the background (`pageStateChanged`, what the sidebar receives), through the test hook
  * `spalla.pageState(tabId)`. Going to the other client's Page, switching the Page acted as
- * (the account menu, no navigation), Messenger, Business Suite assets, Instagram. */
+ * (the account menu, no navigation), Messenger, a person's profile (not a Page), Business
+ * Suite assets, Instagram. */
 
 const TIMEOUT = 90_000;
 const [GINO, LUCIA] = CLIENTS;
@@ -104,6 +105,32 @@ describe.each(['en', 'it'] as const)('Chromium (%s): the account in view follows
       await expectIdentity(fb, { via: 'page', handle: null, externalId: GINO.pageId, name: GINO.name });
       await navigate(page, `/people/Fiori-di-Lucia/${LUCIA.pageId}/`);
       await expectIdentity(fb, { via: 'page', externalId: LUCIA.pageId, name: LUCIA.name });
+    },
+    TIMEOUT,
+  );
+
+  test(
+    "facebook.com: a person's profile (a stranger, a friend, a hidden friends list) names nobody; a Page does",
+    async () => {
+      const fb = 'www.facebook.com';
+      const page = await open(fb, `/${GINO.page}${q}`);
+      await expectIdentity(fb, { via: 'page', handle: GINO.page });
+      // A stranger: the link to their friends list and "Add friend".
+      await navigate(page, '/luca.bianchi');
+      await expectIdentity(fb, null);
+      // A Page in no brand, between two people: still a Page.
+      await navigate(page, '/spallademo');
+      await expectIdentity(fb, { via: 'page', handle: 'spallademo', name: 'Spalla Demo' });
+      // A friend: no "Add friend", only the link to their friends list tells.
+      await navigate(page, '/giulia.verdi');
+      await expect.poll(() => page.getByRole('button', { name: t.areFriends, exact: true }).count()).toBe(1);
+      await expectIdentity(fb, null);
+      await navigate(page, `/${LUCIA.page}`);
+      await expectIdentity(fb, { via: 'page', handle: LUCIA.page });
+      // A stranger whose friends list is hidden: only "Add friend" / "Aggiungi agli amici" tells.
+      await navigate(page, '/marco.neri');
+      await expect.poll(() => page.getByRole('button', { name: t.addFriend, exact: true }).count()).toBe(1);
+      await expectIdentity(fb, null);
     },
     TIMEOUT,
   );

@@ -134,6 +134,11 @@ describe('the database upgrade in Chromium, from earlier builds to this one', ()
         }
         // No deletion was logged by the upgrade.
         expect(everything.tombstones).toEqual([]);
+        // The figures for the record (docs/brands.md, the closing note): rows per table before
+        // and after, the images among them.
+        const figures = (tables: Record<string, unknown>) =>
+          Object.fromEntries(Object.entries(tables).filter(([, rows]) => Array.isArray(rows) && rows.length).map(([table, rows]) => [table, (rows as unknown[]).length]));
+        console.info(`upgrade v${dbVersion} -> v${CURRENT_DB_VERSION}: before ${JSON.stringify(figures(before.tables))}, after ${JSON.stringify(figures(after))}`);
 
         // And the library shows them: the account in Best time, the clip with its picture.
         await expect.poll(() => library.getByTestId('best-time-account-select').locator('option').allTextContents()).toEqual(

@@ -1,5 +1,5 @@
 import type { PageIdentity } from '../messaging/page-state';
-import { facebookPageAddress, facebookPageName } from './facebook-account';
+import { facebookPageAddress, facebookPageName, facebookPersonProfile } from './facebook-account';
 import { identityText } from './identity-text';
 
 /** The Page the user acts as on www.facebook.com, as the page names it. */
@@ -110,7 +110,9 @@ function richer(seen: FacebookActing, remembered: FacebookActing | null): Facebo
 /** www.facebook.com. Precedence (docs/brands.md):
  * 1. the comment box in use names a Page ("Comment as NAME"): 'acting-as', the user is
  *    writing as that Page whatever Page they look at;
- * 2. a Page's own address (`/<username>`, `/profile.php?id=N`, `/people/Name/N`): 'page';
+ * 2. a Page's own address (`/<username>`, `/profile.php?id=N`, `/people/Name/N`): 'page',
+ *    unless the page shows a person's profile there (its friends list, "Add friend"):
+ *    then nothing from the address;
  * 3. the account menu or the feed's left column, else any comment box, names the Page
  *    acted as: 'acting-as' ('inbox' on Messenger);
  * 4. on Messenger, the Page last seen acted as on this document: 'inbox'.
@@ -143,7 +145,11 @@ export function readFacebookIdentity(
   if (address) {
     const name = facebookPageName(doc);
     const own = (person !== null && name !== null && sameName(name, person)) || (address.handle !== null && personHref === `/${address.handle}`);
-    if (!own && (name || address.handle || address.externalId)) return { network: 'facebook', via: 'page', ...address, name };
+    // A person's profile (a friend, a competitor's owner) is nobody's business account: the
+    // page then says no more than the feed does (facebook-account.ts, facebookPersonProfile).
+    if (!own && (name || address.handle || address.externalId) && !facebookPersonProfile(doc, address)) {
+      return { network: 'facebook', via: 'page', ...address, name };
+    }
   }
 
   // memory.acting is the Page the page names now (with the address remembered for it), or on

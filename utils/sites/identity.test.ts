@@ -12,8 +12,14 @@ const box = (doc: Document, id: string) => doc.querySelector(`[data-id="${id}"]`
 
 type Lang = 'en' | 'it';
 const L = {
-  en: { commentAs: 'Comment as', write: 'Write a comment…', you: 'Your profile', profile: 'Profile', reply: (n: string, who: string) => `Reply on ${n} as ${who}…` },
-  it: { commentAs: 'Commenta come', write: 'Scrivi un commento…', you: 'Il tuo profilo', profile: 'Profilo', reply: (n: string, who: string) => `Rispondi su ${n} come ${who}…` },
+  en: {
+    commentAs: 'Comment as', write: 'Write a comment…', you: 'Your profile', profile: 'Profile', reply: (n: string, who: string) => `Reply on ${n} as ${who}…`,
+    page: 'Page', friends: (n: number) => `${n} friends`, addFriend: 'Add friend', message: 'Message', like: 'Like', follow: 'Follow',
+  },
+  it: {
+    commentAs: 'Commenta come', write: 'Scrivi un commento…', you: 'Il tuo profilo', profile: 'Profilo', reply: (n: string, who: string) => `Rispondi su ${n} come ${who}…`,
+    page: 'Pagina', friends: (n: number) => `${n} amici`, addFriend: 'Aggiungi agli amici', message: 'Messaggio', like: 'Mi piace', follow: 'Segui',
+  },
 };
 
 const banner = (lang: Lang, menu?: { href: string; name: string }) => `<div role="banner"><a href="/" aria-label="Facebook">f</a>
@@ -84,6 +90,58 @@ describe.each(['en', 'it'] as const)('Facebook (%s)', (lang) => {
     // Back to the person: forgotten.
     read('https://www.facebook.com/', page(banner(lang) + feed(t.write)), null, reader);
     expect(read('https://www.facebook.com/messages/t/100', messenger, null, reader)).toBeNull();
+  });
+});
+
+// A person's profile and a Page at the same kind of address (facebook-account.ts,
+// facebookPersonProfile): the person's header links to their friends list and, to a
+// stranger, offers "Add friend"; a Page shows "Page · <category>", "Like" and "Follow".
+describe.each(['en', 'it'] as const)('Facebook: a person\'s profile is not a Page (%s)', (lang) => {
+  const t = L[lang];
+  const read = (url: string, doc: Document, composer: HTMLElement | null = null, reader = identityReader('facebook')) =>
+    reader.read(at(url), doc, composer);
+  const button = (label: string) => `<div role="button" aria-label="${label}"><span>${label}</span></div>`;
+  const tabs = (friendsHref: string | null) =>
+    `<div role="tablist"><a role="tab" href="#">Posts</a>${friendsHref ? `<a role="tab" href="${friendsHref}">${lang === 'it' ? 'Amici' : 'Friends'}</a>` : ''}</div>`;
+  const person = (o: { name: string; friendsHref: string | null; stranger: boolean; comment?: string }) =>
+    `<div role="main"><div><h1>${o.name}</h1>${o.friendsHref ? `<a href="${o.friendsHref}"><strong>312</strong> ${t.friends(312).replace(/^312 /, '')}</a>` : ''}
+      ${o.stranger ? button(t.addFriend) : `<div role="button" aria-label="${lang === 'it' ? 'Amici' : 'Friends'}"></div>`}${button(t.message)}</div>
+      ${tabs(o.friendsHref)}${fbBox(o.comment ?? t.write)}</div>`;
+  const pageHead = (name: string, category: string) =>
+    `<div role="main"><div><h1>${name}</h1><span>1.2K likes • 1.3K followers</span>${button(t.like)}${button(t.follow)}${button(t.message)}</div>
+      <div><span>${t.page} · ${category}</span></div>${tabs(null)}${fbBox(t.write)}</div>`;
+
+  test('a stranger\'s profile by username (friends list, "Add friend"): nobody', () => {
+    const doc = page(banner(lang) + person({ name: 'Luca Bianchi', friendsHref: '/luca.bianchi/friends', stranger: true }));
+    expect(read('https://www.facebook.com/luca.bianchi', doc)).toBeNull();
+  });
+
+  test("a friend's profile: only the link to their friends list tells (no \"Add friend\")", () => {
+    const doc = page(banner(lang) + person({ name: 'Giulia Verdi', friendsHref: '/giulia.verdi/friends', stranger: false }));
+    expect(read('https://www.facebook.com/giulia.verdi', doc)).toBeNull();
+    // By id: profile.php?id=N&sk=friends.
+    const byId = page(banner(lang) + person({ name: 'Giulia Verdi', friendsHref: '/profile.php?id=100004567891234&sk=friends', stranger: false }));
+    expect(read('https://www.facebook.com/profile.php?id=100004567891234', byId)).toBeNull();
+    // A friends list of someone else (a link in a post) says nothing about this profile: a Page.
+    const other = page(banner(lang) + person({ name: 'Giulia Verdi', friendsHref: '/luca.bianchi/friends', stranger: false }));
+    expect(read('https://www.facebook.com/giulia.verdi', other)).toMatchObject({ via: 'page', handle: 'giulia.verdi' });
+  });
+
+  test('a stranger whose friends list is hidden: "Add friend" tells', () => {
+    const doc = page(banner(lang) + person({ name: 'Marco Neri', friendsHref: null, stranger: true }));
+    expect(read('https://www.facebook.com/marco.neri', doc)).toBeNull();
+  });
+
+  test('a Page ("Page · category", Like, Follow) is still a Page, by username and by id', () => {
+    const doc = page(banner(lang) + pageHead('Pizzeria Da Gino', lang === 'it' ? 'Pizzeria' : 'Pizza place'));
+    expect(read('https://www.facebook.com/pizzeriadagino', doc)).toEqual({ network: 'facebook', via: 'page', handle: 'pizzeriadagino', externalId: null, name: 'Pizzeria Da Gino' });
+    expect(read('https://www.facebook.com/profile.php?id=104729384756102', doc)).toMatchObject({ via: 'page', externalId: '104729384756102' });
+  });
+
+  test("on a person's profile the Page acted as still answers (commenting, the left column)", () => {
+    const doc = page(banner(lang) + person({ name: 'Luca Bianchi', friendsHref: '/luca.bianchi/friends', stranger: true, comment: `${t.commentAs} Fiori di Lucia` }));
+    expect(read('https://www.facebook.com/luca.bianchi', doc)).toMatchObject({ via: 'acting-as', name: 'Fiori di Lucia' });
+    expect(read('https://www.facebook.com/luca.bianchi', doc, box(doc, 'top'))).toMatchObject({ via: 'acting-as', name: 'Fiori di Lucia' });
   });
 });
 
