@@ -258,7 +258,7 @@ describe('Chromium: saved replies, beyond the matrix', () => {
     await sidebar.locator('[data-testid="replies-sort"]').selectOption('most-used');
   });
 
-  test('insertion fails: the reply is on the clipboard and the sidebar says why', async () => {
+  test('insertion fails: the sidebar says it is inserting meanwhile, then the reply is on the clipboard and the sidebar says why', async () => {
     await run.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://www.facebook.com' });
     const { id } = await prepare('lexical-plain', 'caret mid-text');
     // The page swallows the main-world helper's requests (as a hostile page could).
@@ -266,8 +266,19 @@ describe('Chromium: saved replies, beyond the matrix', () => {
       (window as any).__swallow = (event: Event) => event.stopImmediatePropagation();
       window.addEventListener('spalla:insert-request', (window as any).__swallow, true);
     });
+    // While the engine waits for the page, the sidebar says so: what the notice said is
+    // kept by an observer in the sidebar's frame (the wait can be shorter than a poll).
+    await sidebar.evaluate(() => {
+      const seen = ((window as any).__insertingSaid = [] as string[]);
+      new MutationObserver(() => {
+        const notice = document.querySelector('[data-testid="replies-inserting"]');
+        if (notice && !seen.includes(notice.textContent ?? '')) seen.push(notice.textContent ?? '');
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
     await sidebar.locator('[data-testid="replies-item"][data-reply-id="r-thanks"]').click();
     await expect.poll(() => status(), { timeout: 10_000 }).toBe('failed-copied');
+    expect(await sidebar.evaluate(() => (window as any).__insertingSaid)).toEqual([expect.stringMatching(/^Inserting “.+”…$/)]);
+    expect(await sidebar.locator('[data-testid="replies-inserting"]').count()).toBe(0);
     expect(await sidebar.locator('[data-testid="replies-status"]').innerText()).toMatch(/Ctrl\+V/);
     expect(await read(id)).toBe(TYPED);
     await page.bringToFront();
