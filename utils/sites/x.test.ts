@@ -100,6 +100,23 @@ describe('x reply context', () => {
     expect(readReplyContext('x', 'post', box, doc)).toMatchObject({ fullName: 'Giulia Verdi', box: 'x-reply' });
   });
 
+  test('in a language the adapter does not know, the markers still name the person answered: the post page\'s post, the reply dialog\'s post', () => {
+    // German words, which the adapter never reads: the post the box answers decides.
+    const onPage = page(
+      `<div data-testid="primaryColumn">${post('en', { id: '7', handle: 'damario', name: 'Trattoria Da Mario', text: 'Hallo' })}
+       <div>Antwort an <a href="/damario">@damario</a> und <a href="/giuliaverdi">@giuliaverdi</a></div>${composer('Antwort posten')}</div>`,
+      'https://x.com/damario/status/7',
+    );
+    expect(readReplyContext('x', 'post', onPage.querySelector('[data-id="box"]') as HTMLElement, onPage)).toMatchObject({ fullName: 'Trattoria Da Mario', box: 'x-reply' });
+    const inDialog = page(
+      `<div data-testid="primaryColumn">${post('en', { id: '8', handle: 'luca', name: 'Luca', text: 'Timeline' })}</div>
+       <div role="dialog">${post('en', { id: '9', handle: 'giuliaverdi', name: 'Giulia Verdi', text: 'Hallo' })}
+       <div>Antwort an <a href="/giuliaverdi">@giuliaverdi</a></div>${composer('Antwort posten')}</div>`,
+      'https://x.com/compose/post',
+    );
+    expect(readReplyContext('x', 'composer', inDialog.querySelector('[data-id="box"]') as HTMLElement, inDialog)).toMatchObject({ fullName: 'Giulia Verdi', box: 'x-reply' });
+  });
+
   test('a new post answers no one; a message names the conversation', () => {
     const home = page(`<div data-testid="primaryColumn">${composer()}</div>`);
     expect(readReplyContext('x', 'feed', home.querySelector('[data-id="box"]') as HTMLElement, home)).toMatchObject({ fullName: null, box: 'x-post' });
