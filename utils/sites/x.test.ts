@@ -44,6 +44,7 @@ const photo = (name: string) =>
   `<div data-testid="tweetPhoto"><a href="/damario/status/2/photo/1" role="link"><img alt="Image" src="https://pbs.twimg.com/media/${name}?format=png&name=small"></a></div>`;
 const video = (name: string) =>
   `<div data-testid="videoPlayer"><video poster="https://pbs.twimg.com/ext_tw_video_thumb/1/pu/img/${name}.png" aria-label="Embedded video"></video></div>`;
+const box = (doc: Document) => doc.querySelector('[data-id="box"]') as HTMLElement;
 const composer = (label = 'Post text') =>
   `<div data-testid="tweetTextarea_0RichTextInputContainer"><div class="DraftEditor-root"><div contenteditable="true" role="textbox" aria-label="${label}" data-testid="tweetTextarea_0" data-id="box"><div data-contents="true"></div></div></div></div>`;
 
@@ -115,6 +116,15 @@ describe('x reply context', () => {
       'https://x.com/compose/post',
     );
     expect(readReplyContext('x', 'composer', inDialog.querySelector('[data-id="box"]') as HTMLElement, inDialog)).toMatchObject({ fullName: 'Giulia Verdi', box: 'x-reply' });
+  });
+
+  test.each(['en', 'it'] as const)('%s: a reply dialog that shows no post: the words "Replying to @handle" name the person (the last resort)', (lang) => {
+    const doc = page(
+      `<div data-testid="primaryColumn">${post(lang, { id: '1', handle: 'giuliaverdi', name: 'Giulia Verdi', text: 'Ciao' })}</div>
+       <div role="dialog"><div>${L[lang].replyingTo} <a href="/giuliaverdi">@giuliaverdi</a></div>${composer()}</div>`,
+      'https://x.com/compose/post',
+    );
+    expect(readReplyContext('x', 'composer', box(doc), doc)).toMatchObject({ fullName: 'Giulia Verdi', box: 'x-reply' });
   });
 
   test('a new post answers no one; a message names the conversation', () => {
