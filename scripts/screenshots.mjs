@@ -1,20 +1,23 @@
 #!/usr/bin/env node
 // `npm run screenshots`: pictures of every sidebar tab and library section, in English
 // and Italian, light and dark, into docs/images/ (sidebar-<tab>-<lang>-<theme>.png,
-// library-<section>-<lang>-<theme>.png, and overview-facebook-<lang>-light.png: the
-// fixture Facebook feed with the sidebar open). Builds the extension, serves the playground's
+// library-<section>-<lang>-<theme>.png, overview-facebook-<lang>-light.png: the fixture
+// Facebook feed with the sidebar open, and network-<network>-<box>-<lang>-light.png: the
+// sidebar beside an X reply box, a Threads post composer and a LinkedIn comment box, those
+// networks switched on as a person does). Builds the extension, serves the playground's
 // fixture pages, seeds demo data the way the end-to-end tests do (the background's test
 // hooks and the raw IndexedDB API from an extension page), and waits for each screen's
 // content through the test ids of docs/testing.md, never for a fixed time.
 //
-//   npm run screenshots                          all 46
+//   npm run screenshots                          all 52
+//   npm run screenshots -- --only network-       the X, Threads and LinkedIn pictures
 //   npm run screenshots -- --no-build            use the build in .output/chrome-mv3
 //   npm run screenshots -- --only sidebar-hashtags   names containing this text
 //
 // PNGs go through `pngquant` when it is installed (`apt-get install -y pngquant`),
 // which makes them about a third of their size; without it they are kept as they are.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,6 +25,7 @@ import { makePng, startFixtureServer } from '../tests/fixtures/server.mjs';
 import { launchChromiumWithExtension } from '../tests/support/chromium-launch.mjs';
 // TypeScript (run through tsx: package.json's `screenshots` script loads it).
 import { startSyncServer } from '../server/index.ts';
+import { optionalSiteOrigins } from '../utils/sites/networks.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const { values: options } = parseArgs({
@@ -34,6 +38,7 @@ const { values: options } = parseArgs({
 const LANGS = ['en', 'it'];
 const THEMES = ['light', 'dark'];
 const VIEWPORT = { width: 1280, height: 800 };
+const NETWORK_VIEWPORT = { width: 1600, height: 900 };
 const TIMEOUT = 60_000;
 
 // ---------------------------------------------------------------------------
@@ -285,6 +290,43 @@ const SIDEBAR = [
   },
 ];
 
+/** X, Threads and LinkedIn (issue #14, docs/threads.md, docs/linkedin.md, docs/x.md): the
+ * whole page with the sidebar beside a box of that network, the box focused. Their fixture
+ * pages have no dark mode: light only. */
+const NETWORKS = [
+  {
+    // A post page's reply box: the replies greet the person answered and count as X counts.
+    name: 'x-reply', site: 'x', host: 'x.com', path: '/giuliaverdi/status/1790000000000000001', box: 'x-reply', tab: 'replies',
+    ready: (frame) => until('the replies for an X reply', () => frame.getByTestId('replies-panel').getAttribute('data-box'), (b) => b === 'x-reply'),
+  },
+  {
+    // The new-thread dialog, a caption with two hashtags typed: Threads keeps one topic tag.
+    name: 'threads-composer', site: 'threads', host: 'www.threads.com', path: '/intent/post', box: 'th-composer', tab: 'hashtags',
+    text: { en: 'New autumn menu from tonight #bologna #autunno', it: 'Menù d’autunno da stasera #bologna #autunno' },
+    ready: (frame) => until('the one-topic-tag hint', () => count(frame.locator('[data-testid="hashtags-lint-issue"][data-code="one-topic-tag"]')), (n) => n === 1),
+  },
+  {
+    // A comment box under the first post of the feed (Quill 1).
+    name: 'linkedin-comment', site: 'linkedin', host: 'www.linkedin.com', path: '/feed/', box: 'li-feed-comment-1', tab: 'replies',
+    ready: (frame) => until('the replies for a LinkedIn comment', () => frame.getByTestId('replies-panel').getAttribute('data-box'), (b) => b === 'linkedin-comment'),
+  },
+];
+
+/** The build with X, Threads and LinkedIn already permitted, as a person's "Allow" in the
+ * browser's prompt leaves them: no script can answer that prompt (microsoft/playwright#32755;
+ * ChromeDevTools/devtools-protocol#76 suggests this very workaround), so a copy of the build
+ * lists their origins among its host permissions (as tests/e2e/support/optional-sites.ts
+ * does). The networks are still switched on through the stored switch below, and the
+ * background registers the page agent for them as it does for a person. */
+function buildWithNetworksGranted(dir) {
+  cpSync(join(root, '.output/chrome-mv3'), dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  manifest.host_permissions = [...manifest.host_permissions, ...NETWORKS.flatMap((n) => optionalSiteOrigins(n.site))];
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return dir;
+}
+
 const LIBRARY = [
   { section: 'replies', ready: (page) => until('replies', () => count(page.getByTestId('reply-item')), (n) => n > 3) },
   { section: 'hashtags', ready: (page) => until('hashtag sets', () => count(page.getByTestId('hashtag-set')), (n) => n === HASHTAG_SETS.length) },
@@ -336,7 +378,8 @@ mkdirSync(options.out, { recursive: true });
 const server = await startFixtureServer({ port: 0 });
 const syncData = mkdtempSync(join(tmpdir(), 'spalla-shots-sync-'));
 const syncServer = await startSyncServer({ port: 0, dataDir: syncData, quiet: true });
-const context = await launchChromiumWithExtension({ extensionDir: join(root, '.output/chrome-mv3'), port: server.port });
+const extensionCopy = mkdtempSync(join(tmpdir(), 'spalla-shots-ext-'));
+const context = await launchChromiumWithExtension({ extensionDir: buildWithNetworksGranted(extensionCopy), port: server.port });
 try {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
@@ -353,6 +396,15 @@ try {
   }
   await inWorker(() => self.spalla.hashtagsFlush());
   await inWorker(() => chrome.storage.local.set({ hashtagHarvestNoticeSeen: true }));
+  // X, Threads and LinkedIn switched on; the background registers the agent for them.
+  await inWorker(
+    () => chrome.storage.local.set({ enabledSites: { facebook: true, instagram: true, business: true, x: true, threads: true, linkedin: true } }),
+  );
+  await until(
+    'the agent registered for X, Threads and LinkedIn',
+    () => inWorker(() => chrome.scripting.getRegisteredContentScripts().then((s) => s.map((x) => x.id))),
+    (ids) => NETWORKS.every((n) => ids.includes(`spalla-agent-${n.site}`)),
+  );
 
   const library = await context.newPage();
   await library.setViewportSize(VIEWPORT);
@@ -375,6 +427,29 @@ try {
   for (const lang of LANGS) {
     // Spalla's own language is a setting (utils/settings/items.ts, `language`).
     await inWorker((language) => chrome.storage.local.set({ language }), lang);
+    await page.emulateMedia({ colorScheme: 'light' });
+    // Wide enough for the network's column to stand clear of the sidebar, as on a desktop
+    // screen; the harvest question answered, so the hashtag panel shows the composer first.
+    await page.setViewportSize(NETWORK_VIEWPORT);
+    await inWorker(() => chrome.storage.local.set({ hashtagsLearnFromFeed: true }));
+    for (const screen of NETWORKS) {
+      await save(`network-${screen.name}-${lang}-light`, async (path) => {
+        await page.goto(siteUrl(screen.host, screen.path, lang, 'light'));
+        const frame = await openSidebar(page, extensionId);
+        await until(`the sidebar to show ${screen.host}${screen.path}`, () => frame.getByTestId('sidebar-site').getAttribute('data-value'), (v) => v === screen.site);
+        await frame.getByTestId(`sidebar-tab-${screen.tab}`).click();
+        await frame.getByTestId(`sidebar-panel-${screen.tab}`).waitFor({ state: 'visible', timeout: TIMEOUT });
+        const box = page.locator(`[data-fixture-editor="${screen.box}"]`);
+        await box.click();
+        await until(`the ${screen.box} box focused`, () => page.evaluate(() => window.__fixture.focusedEditorId()), (id) => id === screen.box);
+        if (screen.text) await page.keyboard.type(screen.text[lang]);
+        await screen.ready(frame);
+        await frame.evaluate(() => document.fonts.ready.then(() => true));
+        await page.screenshot({ path });
+      });
+    }
+    await inWorker(() => chrome.storage.local.remove('hashtagsLearnFromFeed'));
+    await page.setViewportSize(VIEWPORT);
     for (const theme of THEMES) {
       for (const p of [page, library]) await p.emulateMedia({ colorScheme: theme });
       for (const screen of SIDEBAR) {
@@ -416,6 +491,7 @@ try {
   await server.close();
   await syncServer.stop();
   rmSync(syncData, { recursive: true, force: true });
+  rmSync(extensionCopy, { recursive: true, force: true });
 }
 
 // Quantise (lossy palette PNG, ~3x smaller) when pngquant is there.

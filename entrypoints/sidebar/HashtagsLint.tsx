@@ -36,7 +36,7 @@ export function HashtagsLint({ lint }: { lint: LintResult }) {
   const { t } = useI18n();
   const over = lint.limit !== null && lint.count > lint.limit;
   return (
-    <div className="space-y-1" data-testid="hashtags-lint" data-count={lint.count} data-limit={lint.limit ?? 'none'}>
+    <div className="space-y-1" data-testid="hashtags-lint" data-count={lint.count} data-limit={lint.limit ?? 'none'} data-max-length={lint.maxLength ?? 'none'}>
       <p className={`text-xs ${over ? TONE.error : 'text-slate-600 dark:text-slate-300'}`} data-testid="hashtags-lint-count">
         {lint.limit === null ? t('hashtagsCountNoLimit', lint.count) : t('hashtagsCountOfLimit', lint.count, lint.limit)}
         {lint.maxLength !== null && ` · ${t('hashtagsLength', lint.length, lint.maxLength)}`}

@@ -38,10 +38,10 @@ export function HashtagsPanel({ page }: SidebarPanelProps) {
   const siteNetwork: Network = !page || page.site === 'business' ? 'facebook' : page.site;
   const network = composer?.network ?? siteNetwork;
   const avoidList = avoid ?? [];
-  const rules = rulesFor(network, instagramLimit);
+  const rules = rulesFor(network, instagramLimit, composer?.box);
   const composerTextNow = composer?.text ?? '';
-  const composerLint = useMemo(() => lintCaption(composerTextNow, rules, avoidList), [composerTextNow, rules.maxHashtags, network, avoidList]);
-  const pastedLint = useMemo(() => lintCaption(pasted, rules, avoidList), [pasted, rules.maxHashtags, network, avoidList]);
+  const composerLint = useMemo(() => lintCaption(composerTextNow, rules, avoidList), [composerTextNow, rules.maxHashtags, rules.maxLength, network, avoidList]);
+  const pastedLint = useMemo(() => lintCaption(pasted, rules, avoidList), [pasted, rules.maxHashtags, rules.maxLength, network, avoidList]);
   const composerSuggestions = useSuggestions(composerTextNow, network, avoidList);
   const pastedSuggestions = useSuggestions(pasted, network, avoidList, PASTE_DEBOUNCE_MS);
 

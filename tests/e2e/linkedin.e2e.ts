@@ -295,5 +295,20 @@ describe('Chromium: hashtags on LinkedIn', () => {
     await page.keyboard.type(' #dolci', { delay: 5 });
     await expect.poll(codes, { timeout: 10_000 }).toContain('many-hashtags');
     expect(await read('li-share')).toBe('Menù d’autunno #caffè #bologna #autunno #menu #colazione #dolci');
+    expect(await frame.locator('[data-testid="hashtags-lint"]').first().getAttribute('data-max-length')).toBe('3000');
+  });
+
+  test("in a comment box the linter counts against a comment's 1,250 characters, not a post's 3,000", async () => {
+    await page.goto(run.url('www.linkedin.com', '/feed/'));
+    await waitForHost(page);
+    const frame = await openSidebar(page, run);
+    await frame.locator('[data-testid="sidebar-tab-hashtags"]').click();
+    await page.waitForFunction(() => !!(window as any).__fixture?.editors['li-feed-comment-1']?.element());
+    await page.locator('[data-fixture-editor="li-feed-comment-1"]').click();
+    await page.keyboard.type('Bravissimi! #bologna', { delay: 5 });
+    const lint = frame.locator('[data-testid="hashtags-composer"] [data-testid="hashtags-lint"]');
+    await expect.poll(() => lint.getAttribute('data-count'), { timeout: 10_000 }).toBe('1');
+    await expect.poll(() => lint.getAttribute('data-max-length'), { timeout: 10_000 }).toBe('1250');
+    await expect.poll(() => frame.locator('[data-testid="hashtags-composer"] [data-testid="hashtags-lint-count"]').textContent()).toMatch(/of 1[,.\u202f\u00a0]?250\b/u);
   });
 });

@@ -78,48 +78,56 @@ describe('the real build: switching X on asks the browser for X', () => {
   });
 });
 
-describe('X granted: the agent comes and goes with the switch, without a reload', () => {
+/** Each network's page, and a second address of it (another host where it has one). */
+const NETWORKS = [
+  { site: 'x', first: 'https://x.com/home', second: 'https://twitter.com/home' },
+  { site: 'threads', first: 'https://www.threads.com/', second: 'https://www.threads.net/@giulia.verdi' },
+  { site: 'linkedin', first: 'https://www.linkedin.com/feed/', second: 'https://www.linkedin.com/company/spalla-demo/' },
+] as const;
+
+describe('each network granted: the agent comes and goes with its switch, without a reload', () => {
   let run: ChromiumRun;
   let worker: Worker;
 
   beforeAll(async () => {
-    run = await launchChromiumGranted(inject('fixturePort'), ['x']);
+    run = await launchChromiumGranted(inject('fixturePort'), NETWORKS.map((n) => n.site));
     worker = await run.serviceWorker();
   });
   afterAll(async () => {
     await run?.close();
   });
 
-  test('on: registered and injected into the open X tab; a new X tab gets it too; off: gone from both', async () => {
-    const x = await run.context.newPage();
-    await x.goto(`https://x.com${X_PAGE}`);
-    await x.waitForFunction(() => (window as unknown as { __fixture?: unknown }).__fixture !== undefined);
-    const firstLoad = await loadId(x);
+  test.each(NETWORKS)('$site on: registered and injected into the open tab; a new tab gets it too; off: gone from both', async ({ site, first, second }) => {
+    const open = await run.context.newPage();
+    await open.goto(first);
+    await open.waitForFunction(() => (window as unknown as { __fixture?: unknown }).__fixture !== undefined);
+    const firstLoad = await loadId(open);
     // Granted at install, yet off until switched on: no agent.
     await expect.poll(async () => (await optionalSitesReport(worker))?.registered).toEqual([]);
-    expect((await hostInfo(x)).count).toBe(0);
+    expect((await hostInfo(open)).count).toBe(0);
 
     const popup = await openExtensionPage(run, 'popup.html');
-    const xSwitch = popup.getByTestId('settings-site-x');
-    await xSwitch.click();
-    await expect.poll(() => xSwitch.isChecked()).toBe(true);
-    await expect.poll(() => registeredScriptIds(worker)).toEqual(['spalla-agent-x']);
-    await waitForHost(x);
-    expect(await loadId(x)).toBe(firstLoad); // no reload
-    expect((await optionalSitesReport(worker))?.registered).toEqual(['x']);
+    const toggle = popup.getByTestId(`settings-site-${site}`);
+    await toggle.click();
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+    await expect.poll(() => registeredScriptIds(worker)).toEqual([`spalla-agent-${site}`]);
+    await waitForHost(open);
+    expect(await loadId(open)).toBe(firstLoad); // no reload
+    expect((await optionalSitesReport(worker))?.registered).toEqual([site]);
     const registered = (await worker.evaluate('chrome.scripting.getRegisteredContentScripts()')) as { matches: string[] }[];
-    expect(registered[0].matches.toSorted()).toEqual(OPTIONAL_SITE_ORIGINS.x.pages.toSorted());
+    expect(registered[0].matches.toSorted()).toEqual(OPTIONAL_SITE_ORIGINS[site].pages.toSorted());
 
-    const second = await run.context.newPage();
-    await second.goto(`https://twitter.com${X_PAGE}`);
-    await waitForHost(second);
+    const other = await run.context.newPage();
+    await other.goto(second);
+    await waitForHost(other);
 
-    await xSwitch.click();
-    await expect.poll(() => xSwitch.isChecked()).toBe(false);
-    await waitForHost(x, (info) => info.count === 0);
-    await waitForHost(second, (info) => info.count === 0);
+    await toggle.click();
+    await expect.poll(() => toggle.isChecked()).toBe(false);
+    await waitForHost(open, (info) => info.count === 0);
+    await waitForHost(other, (info) => info.count === 0);
     // Unregistered: a tab opened from now on gets no agent at all.
     await expect.poll(() => registeredScriptIds(worker)).toEqual([]);
     expect((await optionalSitesReport(worker))?.registered).toEqual([]);
+    for (const page of [open, other, popup]) await page.close();
   });
 });

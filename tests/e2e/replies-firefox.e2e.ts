@@ -17,7 +17,6 @@ import {
   type Way,
 } from './support/replies-cases';
 import { settledStarterReplies } from './support/replies-starters';
-import { ffBackgroundHook, ffOpenLibrary, ffPoll } from './support/clips-firefox';
 
 /** Saved replies in Firefox ESR: the same matrix as in Chromium (6 editors x click /
  * typed shortcut / palette x empty / caret mid-text), read back from each editor's OWN
@@ -66,8 +65,7 @@ async function combo(...keys: string[]) {
 }
 
 beforeAll(async () => {
-  // Optional permissions answered "Allow" (see optional-sites-firefox.e2e.ts): LinkedIn is switched on below.
-  run = await launchFirefox(inject('fixtureProxyPort'), { prefs: { 'extensions.webextOptionalPermissionPrompts': false } });
+  run = await launchFirefox(inject('fixtureProxyPort'));
   page = await run.browser.newPage();
   await page.goto(run.url('www.facebook.com', BENCH));
   await ffWaitForHost(page);
@@ -165,46 +163,5 @@ describe('Firefox: saved replies, beyond the matrix', () => {
     await sidebar.type('[data-testid="replies-field-0"]', 'Anna');
     await sidebar.click('[data-testid="replies-form-insert"]');
     expect(await until(() => read(next), (v) => v === 'Ciao Anna!')).toBe('Ciao Anna!');
-  });
-});
-
-describe('Firefox: LinkedIn', () => {
-  test("LinkedIn's Quill comment box on the feed / click / caret mid-text: read from Quill's own model, text around kept, undone with Ctrl+Z", async () => {
-    // LinkedIn switched on in the library's settings, as a person does (the permission
-    // prompt answered by the preference set at launch); the agent registers for it.
-    const library = await ffOpenLibrary(run, sidebar);
-    await library.evaluate(() => {
-      location.hash = '#settings';
-    });
-    await library.waitForSelector('[data-testid="settings-site-linkedin"]', { timeout: 20_000 });
-    if (!(await library.$eval('[data-testid="settings-site-linkedin"]', (el) => (el as HTMLInputElement).checked))) {
-      await library.click('[data-testid="settings-site-linkedin"]');
-    }
-    const report = await ffPoll(
-      () => ffBackgroundHook<{ registered: string[] } | null>(library, 'optionalSites'),
-      (r) => r?.registered.includes('linkedin') === true,
-    );
-    expect(report?.registered).toContain('linkedin');
-    await library.close();
-    await page.bringToFront();
-    await page.goto(run.url('www.linkedin.com', '/feed/'));
-    await ffWaitForHost(page);
-    sidebar = await ffOpenSidebar(page);
-    await sidebar.waitForSelector(`[data-testid="replies-item"][data-reply-id="${ids.get('r-thanks')}"]`, { timeout: 10_000 });
-    const id = 'li-feed-comment-1';
-    await page.waitForFunction((editorId) => !!(window as any).__fixture?.editors[editorId]?.element(), {}, id);
-    await clickAt(page, `[data-fixture-editor="${id}"]`);
-    expect(await until(focusedEditor, (v) => v === id)).toBe(id);
-    await page.keyboard.type(TYPED);
-    for (let i = 0; i < LEFT; i++) await page.keyboard.press('ArrowLeft');
-    expect(await until(() => read(id), (v) => v === TYPED)).toBe(TYPED);
-    await insertBy('click');
-    // The first post is Spalla Demo's: "{{first_name|amico}}" greets "Spalla".
-    const after = expectedAfter('caret mid-text').replace('amico', 'Spalla');
-    expect(await until(() => read(id), (v) => v === after)).toBe(after);
-    expect(await until(status, (v) => v === 'inserted')).toBe('inserted');
-    expect(await until(focusedEditor, (v) => v === id)).toBe(id);
-    await combo('Control', 'KeyZ');
-    expect(await until(() => read(id), (v) => v === TYPED, 3_000)).toBe(TYPED);
   });
 });

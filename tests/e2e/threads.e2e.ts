@@ -291,3 +291,26 @@ describe('Chromium: clipping Threads posts', () => {
   });
 });
 
+
+describe('Chromium: best time for a Threads account', () => {
+  test.each([
+    ['en', 'No published study gives best times for Threads yet'],
+    ['it', 'Nessuno studio pubblicato indica ancora gli orari migliori per Threads'],
+  ])('%s: no published study covers Threads: the account starts flat, and the sidebar says why', async (lang, words) => {
+    await setStorage(run, { language: lang });
+    try {
+      await page.goto(run.url('www.threads.com', `/@spallademo?lang=${lang}`));
+      await waitForHost(page);
+      const frame = await openSidebar(page, run);
+      await frame.locator('[data-testid="sidebar-tab-best-time"]').click();
+      const create = frame.locator('[data-testid="best-time-sidebar-create-account"]');
+      const note = frame.locator('[data-testid="best-time-no-study"]');
+      await expect.poll(async () => (await create.count()) + (await note.count()), { timeout: 10_000 }).toBeGreaterThan(0);
+      if (await create.count()) await create.click();
+      await expect.poll(() => note.getAttribute('data-network'), { timeout: 10_000 }).toBe('threads');
+      expect(await note.textContent()).toContain(words);
+    } finally {
+      await setStorage(run, { language: 'auto' });
+    }
+  });
+});

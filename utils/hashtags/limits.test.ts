@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { lintCaption } from './lint';
-import { LINKEDIN_POST_MAX, rulesFor, THREADS_POST_MAX, X_POST_MAX } from './limits';
+import { LINKEDIN_COMMENT_MAX, LINKEDIN_POST_MAX, rulesFor, THREADS_POST_MAX, X_POST_MAX } from './limits';
 
 const codes = (text: string, network: Parameters<typeof rulesFor>[0]) => lintCaption(text, rulesFor(network)).issues.map((i) => i.code);
 
@@ -30,5 +30,12 @@ describe("X's rules in the linter (#14)", () => {
     expect(codes('a'.repeat(LINKEDIN_POST_MAX + 1), 'linkedin')).toEqual(['too-long']);
     expect(codes('#a1 #b2 #c3 #d4 #e5', 'linkedin')).toEqual([]);
     expect(codes('#a1 #b2 #c3 #d4 #e5 #f6', 'linkedin')).toEqual(['many-hashtags']);
+  });
+
+  test('LinkedIn: a comment holds 1,250 characters', () => {
+    const comment = rulesFor('linkedin', undefined, 'comment');
+    expect(comment.maxLength).toBe(LINKEDIN_COMMENT_MAX);
+    expect(lintCaption('a'.repeat(LINKEDIN_COMMENT_MAX), comment).issues).toEqual([]);
+    expect(lintCaption('a'.repeat(LINKEDIN_COMMENT_MAX + 1), comment).issues.map((i) => i.code)).toEqual(['too-long']);
   });
 });

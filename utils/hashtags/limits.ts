@@ -63,8 +63,9 @@ export function clampInstagramLimit(value: unknown): number {
   return Math.min(INSTAGRAM_OLD_HASHTAG_LIMIT, Math.max(1, n));
 }
 
-/** Each network's rules for a post (the sources are beside the figures above). */
-export function rulesFor(network: Network, instagramLimit: number = INSTAGRAM_DEFAULT_HASHTAG_LIMIT): NetworkRules {
+/** Each network's rules for a post, or for a comment where the network limits comments apart
+ * (LinkedIn's 1,250); the sources are beside the figures above. */
+export function rulesFor(network: Network, instagramLimit: number = INSTAGRAM_DEFAULT_HASHTAG_LIMIT, box?: 'comment'): NetworkRules {
   switch (network) {
     case 'instagram':
       return { network, maxHashtags: clampInstagramLimit(instagramLimit), hintAbove: null, maxLength: INSTAGRAM_CAPTION_MAX, counting: 'code-points' };
@@ -75,7 +76,7 @@ export function rulesFor(network: Network, instagramLimit: number = INSTAGRAM_DE
     case 'threads':
       return { network, maxHashtags: THREADS_TOPIC_TAGS, hintAbove: null, maxLength: THREADS_POST_MAX, counting: 'code-points', oneTopicTag: true };
     case 'linkedin':
-      return { network, maxHashtags: null, hintAbove: LINKEDIN_HASHTAG_HINT, maxLength: LINKEDIN_POST_MAX, counting: 'code-points' };
+      return { network, maxHashtags: null, hintAbove: LINKEDIN_HASHTAG_HINT, maxLength: box === 'comment' ? LINKEDIN_COMMENT_MAX : LINKEDIN_POST_MAX, counting: 'code-points' };
   }
 }
 

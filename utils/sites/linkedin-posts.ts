@@ -38,6 +38,8 @@ export const LINKEDIN_POST_SELECTORS = {
   /** Counts: azntaiji/web-scraper todos.md (`.social-details-social-counts__reactions`,
    * `.social-details-social-counts__comments`, reposts as button text). */
   reactions: '.social-details-social-counts__reactions-count, .social-details-social-counts__reactions button',
+  /** The comments' count by its component's name, whatever the page's language. */
+  comments: '.social-details-social-counts__comments',
   countButtons: '.social-details-social-counts button, .social-details-social-counts a',
   /** Hashtag links: `/feed/hashtag/?keywords=NAME` (or `/feed/hashtag/NAME/`). */
   hashtag: 'a[href*="/feed/hashtag/"]',
@@ -49,7 +51,9 @@ export const LINKEDIN_POST_SELECTORS = {
 
 const S = LINKEDIN_POST_SELECTORS;
 const ACTIVITY = /urn:li:activity:(\d{6,25})/;
-const COMMENTS = /\b(comments?|commenti)\b/i;
+/** The words beside a count, where no component name tells it: English and Italian, singular
+ * and plural ("1 comment", "2 commenti"). */
+const COMMENTS = /\b(comments?|comment[oi])\b/i;
 const REPOSTS = /\b(reposts?|diffusion[ei]\b)/i;
 
 /** The posts on the page, outermost only (a repost's original is inside it). */
@@ -159,6 +163,7 @@ function readMedia(post: Element, base: string): PostSnapshot['images'] {
 
 function readCounts(post: Element): PostSnapshot['counts'] {
   const reactionsEl = own(post, S.reactions)[0];
+  const commentsEl = own(post, S.comments)[0];
   const buttons = own(post, S.countButtons).map((el) => tidyText(el.textContent ?? ''));
   const counted = (pattern: RegExp) => {
     const label = buttons.find((t) => pattern.test(t) && /\d/.test(t));
@@ -166,7 +171,7 @@ function readCounts(post: Element): PostSnapshot['counts'] {
   };
   return {
     reactions: reactionsEl ? parseCount(reactionsEl.textContent ?? '') : null,
-    comments: counted(COMMENTS),
+    comments: commentsEl && /\d/.test(commentsEl.textContent ?? '') ? parseCount(tidyText(commentsEl.textContent ?? '')) : counted(COMMENTS),
     shares: counted(REPOSTS),
   };
 }

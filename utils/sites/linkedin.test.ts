@@ -145,6 +145,14 @@ describe.each(['en', 'it'] as const)('LinkedIn (%s): markers, boxes, readers', (
     });
   });
 
+  test('counts in the singular ("1 comment" / "1 commento", "1 repost" / "1 diffusione post"), and the comments by their component in a language the reader does not know', () => {
+    const one = { en: ['1 comment', '1 repost'], it: ['1 commento', '1 diffusione post'] }[lang];
+    const singular = dom(`<main>${post(lang, {}).replace(L[lang].comments, one[0]).replace(L[lang].reposts, one[1])}</main>`);
+    expect(readLinkedInPost(findLinkedInPosts(singular)[0]).counts).toEqual({ reactions: 1280, comments: 1, shares: 1 });
+    const german = dom(`<main>${post(lang, {}).replace(L[lang].comments, '2 Kommentare')}</main>`);
+    expect(readLinkedInPost(findLinkedInPosts(german)[0]).counts.comments).toBe(2);
+  });
+
   test("image, multi-image and video posts; a repost's author is the original's; comments stay out", () => {
     const img = (n: string) => `<img src="/__fixture/img/${n}.png?e=1790000000&t=sig" alt="">`;
     const doc = dom(`<main>

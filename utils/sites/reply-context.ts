@@ -172,7 +172,7 @@ function instagramPostAuthor(post: Element): string | null {
  * answers above its box (tang-vu/social-posting-skills, DOM_SELECTORS.md @9e4539a "2.4 Reply to
  * Existing Post": "A modal opens showing the original post + reply textbox"); a post page's
  * own reply box answers the post, the first pagelet (`threads_post_page_0`, see threads.ts).
- * A label "Reply to NAME…" names the person when the page gives one. The name is the
+ * A label "Reply to NAME…" names the person only where no post is shown. The name is the
  * author's handle, as Threads shows it. */
 function threadsContext(composer: HTMLElement, doc: Document): ReplyPageContext {
   const viewer = readThreadsViewer(doc);
@@ -184,7 +184,9 @@ function threadsContext(composer: HTMLElement, doc: Document): ReplyPageContext 
     (dialog ? null : doc.querySelector(`${THREADS_SELECTORS.postPagelet} ${THREADS_POST_SELECTORS.post}`));
   if (dialog && !shownPost && !labelled) return { fullName: null, myName: viewer, actingAs: null, box: 'threads-post' };
   const link = shownPost ? threadsProfileLink(shownPost) : undefined;
-  const author = labelled ?? (link ? tidyText(link.textContent ?? '') : null);
+  // The post's author link first (a marker, in any language); the label's words only where
+  // no post is shown ("Reply to" / "Rispondi a": the Italian words are unverified, docs/threads.md).
+  const author = (link ? tidyText(link.textContent ?? '') : null) || labelled;
   return {
     fullName: someoneElse(author && author.length <= 200 ? author : null, viewer),
     myName: viewer,

@@ -16,6 +16,10 @@ export const THREADS_ACCOUNT_SELECTORS = {
 
 const HANDLE = /^[A-Za-z0-9._]{1,30}$/;
 const PROFILE_PATH = /^\/@([^/]+)(?:\/(?:replies|media|reposts))?\/?$/;
+/** "Profile" is tang-vu's (above); "Profilo" is unverified: no public tool or saved page we
+ * could find shows Threads' Italian navigation, and no language-independent marker of the
+ * user's own profile link is known. Unrecognised, the viewer is null: nobody is left out of a
+ * greeting, at worst a reply greets its writer. */
 const PROFILE_LABEL = /^(Profile|Profilo)$/i;
 
 /** The account of a Threads profile page, or null on any other page. */

@@ -19,9 +19,14 @@
 // - Artificial-Sweetener/bobbin-threads-filter, src/dom/threads-feed-adapter.js
 //   @7888a0e9fc4e2a2e1d67c4598dbf579cfda2e3dd: permalinks match `/@HANDLE/post/CODE`; the post's
 //   actions are labelled "Like", "Reply", "Repost", "Share" (English).
-// Italian action labels ("Mi piace", "Rispondi", "Ripubblica", "Condividi") are Meta's Italian
-// wording for the same actions on Instagram; we found no public tool that names them on
-// Threads, so a missing label leaves that count null rather than guessing.
+// - The counts do not depend on the labels' language: the same saved page is in Traditional
+//   Chinese ("讚", "回覆", "轉發", "分享") and every one of its 25 posts ends with the same four
+//   labelled icons in the same order, Like, Reply, Repost, Share. A post whose icons carry no
+//   label we know is read by that order (its last four labelled icons).
+// The Italian labels ("Mi piace", "Rispondi", "Ripubblica", "Condividi") are unverified: they
+// are Meta's Italian words for these actions on Instagram, and no public tool or saved page we
+// could find shows them on Threads. Were they different, no label would be known and the order
+// above would read the counts all the same.
 
 import type { PostSnapshot } from './types';
 import { addMedia, ownAll, parseCount, tidyText, uniqueHashtags, visibleText, OUR_ELEMENTS } from './post-read';
@@ -165,17 +170,28 @@ function quotedPermalinks(post: Element, base: string): string[] {
   return out;
 }
 
-/** The count beside an action's icon; 0 when the action shows none (Threads hides zero). */
-function actionCount(post: Element, label: RegExp): number | null {
-  for (const icon of ownAll(post, S.actionIcon, S.post)) {
-    if (!label.test((icon.getAttribute('aria-label') ?? '').trim())) continue;
+/** The post's own action icons (not a quoted post's, not ours), in page order. */
+function actionIcons(post: Element): Element[] {
+  return ownAll(post, S.actionIcon, S.post).filter((icon) => {
     const button = icon.closest(S.action);
-    if (!button || button.closest(OUR_ELEMENTS)) continue;
-    return parseCount(button.textContent ?? '') ?? 0;
-  }
-  return null;
+    return !!button && !button.closest(OUR_ELEMENTS);
+  });
 }
 
+/** The count beside an action's icon; 0 when the action shows none (Threads hides zero). */
+function countBeside(icon: Element | undefined): number | null {
+  if (!icon) return null;
+  return parseCount(icon.closest(S.action)?.textContent ?? '') ?? 0;
+}
+
+/** Likes, replies and reposts: by the icons' labels in English or Italian; when no icon has a
+ * label we know (another language), by the action bar's order, Like, Reply, Repost, Share
+ * (its last four icons; see the evidence at the top). */
 function readCounts(post: Element): PostSnapshot['counts'] {
-  return { reactions: actionCount(post, LIKE), comments: actionCount(post, REPLY), shares: actionCount(post, REPOST) };
+  const icons = actionIcons(post);
+  const labelled = (label: RegExp) => icons.find((icon) => label.test((icon.getAttribute('aria-label') ?? '').trim()));
+  const [like, reply, repost] = [LIKE, REPLY, REPOST].map(labelled);
+  if (like || reply || repost) return { reactions: countBeside(like), comments: countBeside(reply), shares: countBeside(repost) };
+  const bar = icons.length >= 4 ? icons.slice(-4) : [];
+  return { reactions: countBeside(bar[0]), comments: countBeside(bar[1]), shares: countBeside(bar[2]) };
 }

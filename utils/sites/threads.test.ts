@@ -131,6 +131,17 @@ describe.each<Lang>(['en', 'it'])('Threads fixture (%s)', (lang) => {
     }
   });
 
+  test('labels in a language the reader does not know (Traditional Chinese, as the saved real page has them): the counts by the action bar\'s order', () => {
+    const { doc } = fixturePage('/', lang);
+    const zh: Record<string, string> = { Like: '讚', 'Mi piace': '讚', Reply: '回覆', Rispondi: '回覆', Repost: '轉發', Ripubblica: '轉發', Share: '分享', Condividi: '分享' };
+    for (const icon of doc.querySelectorAll('svg[aria-label]')) {
+      const label = icon.getAttribute('aria-label') ?? '';
+      if (zh[label]) icon.setAttribute('aria-label', zh[label]);
+    }
+    const read = findThreadsPosts(doc).map((p) => readThreadsPost(p).counts);
+    expect(read).toEqual(Object.values(EXPECTED).map((expected) => expected(lang).counts));
+  });
+
   test('surfaces and their markers: feed, post page, profile, composer dialog, other', () => {
     const cases: [string, string, string[]][] = [
       ['/', 'feed', ['column', 'post']],

@@ -9,8 +9,11 @@ import { readXAuthor, X_POST_SELECTORS } from './x-posts';
 // with the page agent's parts on demand (readers.ts, reply-context.ts), not on every page
 // load. The markers and their evidence are in x.ts.
 
-/** "Replying to @handle" / "In risposta a @handle" above a reply box. */
+/** "Replying to @handle" / "In risposta a @handle" above a reply box: only the last resort
+ * (see `replyingTo`). The English words are SocialMonkey's (below); no public source we could
+ * find quotes X's Italian words, which are as our Italian X pages show them, unverified. */
 const REPLYING_TO = /^(?:Replying to|In risposta a)\s+@([A-Za-z0-9_]{1,15})/u;
+const STATUS_PATH = /^\/([A-Za-z0-9_]{1,15})\/status\/(\d+)/;
 
 export function readXAccount(location: Location | URL, doc: Document): SiteAccount | null {
   const handle = profileHandle(location.pathname);
@@ -20,10 +23,29 @@ export function readXAccount(location: Location | URL, doc: Document): SiteAccou
   return { network: 'x', handle, name };
 }
 
-/** The handle a reply box answers: "Replying to @handle" in the box's dialog, or on the
- * post page above it. */
+/** The handle a reply box answers, in any language: the post it answers is the one inside
+ * the reply dialog, or on a post page the post the address names (its permalink holds the
+ * address's status id), whose author's link gives the handle; on a post page whose post is
+ * not found, the handle in the address. hoquet98/SocialMonkey-Extension,
+ * content_scripts/twitter/twitter.js @0b2700a80f3ce60be57fd166af753a7ace42147f
+ * (`extractTweetDataFromDialog`) finds the answered post the same way: `article
+ * [data-testid="tweet"]` inside `[role="dialog"]`, else the post page's main post, its
+ * author from the `/handle/status/ID` permalink. Only when none of these is there are the
+ * words "Replying to @handle" read (a language we know). */
 function replyingTo(composer: HTMLElement, doc: Document): string | null {
-  const scope = composer.closest(X_SELECTORS.dialog) ?? doc.querySelector(X_SELECTORS.primaryColumn) ?? doc.body;
+  const dialog = composer.closest(X_SELECTORS.dialog);
+  const address = STATUS_PATH.exec(doc.location?.pathname ?? '');
+  if (dialog) {
+    const shown = dialog.querySelector(X_POST_SELECTORS.post);
+    const handle = shown ? readXAuthor(shown.querySelector(X_POST_SELECTORS.userName)).handle : null;
+    if (handle) return handle;
+  } else if (address) {
+    const time = doc.querySelector(`a[href*="/status/${address[2]}"] time`);
+    const post = time?.closest(X_POST_SELECTORS.post);
+    const handle = post ? readXAuthor(post.querySelector(X_POST_SELECTORS.userName)).handle : null;
+    return handle ?? address[1];
+  }
+  const scope = dialog ?? doc.querySelector(X_SELECTORS.primaryColumn) ?? doc.body;
   for (const el of scope.querySelectorAll('div, span')) {
     if (el.children.length > 3) continue;
     const match = REPLYING_TO.exec(tidyText(el.textContent ?? ''));

@@ -44,6 +44,7 @@ const photo = (name: string) =>
   `<div data-testid="tweetPhoto"><a href="/damario/status/2/photo/1" role="link"><img alt="Image" src="https://pbs.twimg.com/media/${name}?format=png&name=small"></a></div>`;
 const video = (name: string) =>
   `<div data-testid="videoPlayer"><video poster="https://pbs.twimg.com/ext_tw_video_thumb/1/pu/img/${name}.png" aria-label="Embedded video"></video></div>`;
+const box = (doc: Document) => doc.querySelector('[data-id="box"]') as HTMLElement;
 const composer = (label = 'Post text') =>
   `<div data-testid="tweetTextarea_0RichTextInputContainer"><div class="DraftEditor-root"><div contenteditable="true" role="textbox" aria-label="${label}" data-testid="tweetTextarea_0" data-id="box"><div data-contents="true"></div></div></div></div>`;
 
@@ -98,6 +99,32 @@ describe('x reply context', () => {
     );
     const box = doc.querySelector('[data-id="box"]') as HTMLElement;
     expect(readReplyContext('x', 'post', box, doc)).toMatchObject({ fullName: 'Giulia Verdi', box: 'x-reply' });
+  });
+
+  test('in a language the adapter does not know, the markers still name the person answered: the post page\'s post, the reply dialog\'s post', () => {
+    // German words, which the adapter never reads: the post the box answers decides.
+    const onPage = page(
+      `<div data-testid="primaryColumn">${post('en', { id: '7', handle: 'damario', name: 'Trattoria Da Mario', text: 'Hallo' })}
+       <div>Antwort an <a href="/damario">@damario</a> und <a href="/giuliaverdi">@giuliaverdi</a></div>${composer('Antwort posten')}</div>`,
+      'https://x.com/damario/status/7',
+    );
+    expect(readReplyContext('x', 'post', onPage.querySelector('[data-id="box"]') as HTMLElement, onPage)).toMatchObject({ fullName: 'Trattoria Da Mario', box: 'x-reply' });
+    const inDialog = page(
+      `<div data-testid="primaryColumn">${post('en', { id: '8', handle: 'luca', name: 'Luca', text: 'Timeline' })}</div>
+       <div role="dialog">${post('en', { id: '9', handle: 'giuliaverdi', name: 'Giulia Verdi', text: 'Hallo' })}
+       <div>Antwort an <a href="/giuliaverdi">@giuliaverdi</a></div>${composer('Antwort posten')}</div>`,
+      'https://x.com/compose/post',
+    );
+    expect(readReplyContext('x', 'composer', inDialog.querySelector('[data-id="box"]') as HTMLElement, inDialog)).toMatchObject({ fullName: 'Giulia Verdi', box: 'x-reply' });
+  });
+
+  test.each(['en', 'it'] as const)('%s: a reply dialog that shows no post: the words "Replying to @handle" name the person (the last resort)', (lang) => {
+    const doc = page(
+      `<div data-testid="primaryColumn">${post(lang, { id: '1', handle: 'giuliaverdi', name: 'Giulia Verdi', text: 'Ciao' })}</div>
+       <div role="dialog"><div>${L[lang].replyingTo} <a href="/giuliaverdi">@giuliaverdi</a></div>${composer()}</div>`,
+      'https://x.com/compose/post',
+    );
+    expect(readReplyContext('x', 'composer', box(doc), doc)).toMatchObject({ fullName: 'Giulia Verdi', box: 'x-reply' });
   });
 
   test('a new post answers no one; a message names the conversation', () => {

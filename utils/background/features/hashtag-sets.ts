@@ -11,6 +11,11 @@ import { brandForNew, brandOfTab } from '../brand-of-tab';
 
 const TEXT_MAX = 20_000;
 
+/** Only the fields the sidebar knows, whatever else the page's message held. */
+function composerFields(data: ComposerText): ComposerText {
+  return { text: data.text, network: data.network, focused: data.focused, ...(data.box === 'comment' ? { box: 'comment' as const } : {}) };
+}
+
 function isComposerText(value: unknown): value is ComposerText {
   const v = value as ComposerText;
   return (
@@ -47,7 +52,7 @@ export function startHashtagSets(ctx: BackgroundContext): void {
     if (!isComposerText(data)) return;
     ctx.ports.post(sender.tab!.id!, {
       type: 'composerText',
-      composer: { text: data.text, network: data.network, focused: data.focused },
+      composer: composerFields(data),
     });
   });
 
@@ -66,7 +71,7 @@ export function startHashtagSets(ctx: BackgroundContext): void {
     if (!fromSidebar(sender)) throw new Error('refused');
     try {
       const answer = await sendMessage('readComposerText', undefined, { tabId: sender.tab!.id!, frameId: 0 });
-      return isComposerText(answer) ? answer : null;
+      return isComposerText(answer) ? composerFields(answer) : null;
     } catch {
       return null; // No agent in that tab.
     }

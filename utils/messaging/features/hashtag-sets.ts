@@ -8,6 +8,8 @@ export interface ComposerText {
   network: Network;
   /** A composer has focus right now. */
   focused: boolean;
+  /** A comment box where the network limits comments apart from posts (LinkedIn). */
+  box?: 'comment';
 }
 
 export type InsertHashtagsResult =

@@ -5,6 +5,7 @@ import { insertIntoComposer } from '../../insert';
 import { savedSelection } from '../../insert/selection-memory';
 import type { ComposerText, InsertHashtagsResult } from '../../messaging/features/hashtag-sets';
 import type { HashtagPlacement, SiteKey } from '../../settings/items';
+import { LINKEDIN_SELECTORS } from '../../sites/linkedin';
 
 /** The composer's text, plain: a text control's value, an editor's rendered text. */
 export function composerPlainText(el: HTMLElement): string {
@@ -22,7 +23,10 @@ export function composerNetwork(site: SiteKey, el: HTMLElement | null): Network 
 
 export function readComposer(site: SiteKey, el: HTMLElement | null, focused: boolean): ComposerText | null {
   if (!el) return null;
-  return { text: composerPlainText(el).slice(0, 20_000), network: composerNetwork(site, el), focused };
+  const text = composerPlainText(el).slice(0, 20_000);
+  // LinkedIn's comment and reply boxes take 1,250 characters, its posts 3,000.
+  if (site === 'linkedin' && el.matches(LINKEDIN_SELECTORS.commentBox)) return { text, network: 'linkedin', focused, box: 'comment' };
+  return { text, network: composerNetwork(site, el), focused };
 }
 
 /** The text on each side of where hashtags will go, and the range to insert at. */
