@@ -1,4 +1,5 @@
-import { clampSidebarWidth, type SidebarSide } from '../settings/items';
+import type { SidebarSide } from '../settings/items';
+import { clampSidebarWidth } from '../settings/plain';
 
 export const HOST_TAG = 'spalla-sidebar';
 /** Width of the edge tab, CSS pixels. */

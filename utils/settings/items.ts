@@ -1,4 +1,7 @@
 import { storage } from '#imports';
+import { SIDEBAR_DEFAULT_WIDTH } from './plain';
+
+export { clampSidebarWidth, feedLearningAllowed, SIDEBAR_DEFAULT_WIDTH, SIDEBAR_MAX_WIDTH, SIDEBAR_MIN_WIDTH, siteSwitchedOn } from './plain';
 
 /** Every setting the content scripts need at once lives here, in `browser.storage`,
  * as versioned items. Bump an item's `version` and add a migration when its shape
@@ -28,10 +31,6 @@ export interface SiteSwitches {
   linkedin?: boolean;
 }
 
-export function siteSwitchedOn(switches: SiteSwitches | null | undefined, site: SiteKey): boolean {
-  return switches?.[site] === true;
-}
-
 export const enabledSitesItem = /* @__PURE__ */ storage.defineItem<SiteSwitches>('local:enabledSites', {
   fallback: { facebook: true, instagram: true, business: true },
   version: 1,
@@ -58,10 +57,6 @@ export interface SidebarSiteState {
   /** CSS pixels. */
   width: number;
 }
-
-export const SIDEBAR_MIN_WIDTH = 280;
-export const SIDEBAR_MAX_WIDTH = 640;
-export const SIDEBAR_DEFAULT_WIDTH = 360;
 
 /** Open/closed and width, remembered per site. */
 export const sidebarStateItem = /* @__PURE__ */ storage.defineItem<Record<SiteKey, SidebarSiteState>>('local:sidebarState', {
@@ -139,11 +134,6 @@ export const clipsLastCaptureItem = /* @__PURE__ */ storage.defineItem<LastCaptu
   version: 1,
 });
 
-export function clampSidebarWidth(width: number): number {
-  if (!Number.isFinite(width)) return SIDEBAR_DEFAULT_WIDTH;
-  return Math.round(Math.min(SIDEBAR_MAX_WIDTH, Math.max(SIDEBAR_MIN_WIDTH, width)));
-}
-
 /** Hashtag suggestions (issue #4): learn hashtags and their co-occurrence (never the
  * post, its author or its text) from posts scrolled past on Facebook and Instagram.
  *
@@ -163,11 +153,6 @@ export const hashtagsLearnFromFeedItem = /* @__PURE__ */ storage.defineItem<bool
   fallback: null,
   version: 1,
 });
-
-/** Whether posts scrolled past may be learned: only after a yes. */
-export function feedLearningAllowed(answer: boolean | null | undefined): boolean {
-  return answer === true;
-}
 
 // Hashtags in the sidebar (#4)
 
