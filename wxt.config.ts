@@ -110,9 +110,10 @@ export default defineConfig({
  * (`@wxt-dev/webextension-polyfill`) points `wxt/browser` at the polyfill for every
  * entrypoint, and WXT's own content-script context imports `wxt/browser`; in Chromium the
  * polyfill then wraps `chrome` at load (its table of every API's arguments, proxies), which
- * the page's heap pays for. The agent's and parts' calls (`runtime.id`, `runtime.getURL`,
- * `i18n.getMessage`, WXT's `injectScript`) are synchronous, and its messages and storage already go through
- * `chrome` (`@webext-core/messaging`, `@wxt-dev/storage`), so for their builds `wxt/browser`
+ * the page's heap pays for. The agent's and parts' calls are `runtime.id`, `runtime.getURL`,
+ * `i18n.getMessage`, WXT's `injectScript` (synchronous) and `storage.local` (promises in
+ * Chromium's Manifest V3 and in Firefox; `utils/settings/page-settings.ts`), and their
+ * messages already go through `chrome` (`@webext-core/messaging`), so for their builds `wxt/browser`
  * is `@wxt-dev/browser`: `globalThis.browser` where it exists (Firefox), else `chrome`
  * (WXT's own default without the polyfill module, wxt.dev/guide/essentials/extension-apis).
  * Each content script is its own Vite build (WXT's lib mode), so the switch is per build.
