@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
+import type { Plugin } from 'vite';
 import { ALL_OPTIONAL_SITE_ORIGINS, OPTIONAL_SITE_ORIGINS } from './utils/sites/networks';
 
 /** The three sites Spalla works on. Match patterns ignore ports, so the e2e fixture
@@ -24,7 +25,7 @@ export default defineConfig({
     excludeSources: ['tests/fixtures/dist/**', 'tests/.tmp/**'],
   },
   vite: () => ({
-    plugins: [tailwindcss()],
+    plugins: [tailwindcss(), pageAgentWithoutPolyfill()],
     build: {
       rollupOptions: {
         onwarn(warning, warn) {
@@ -101,3 +102,33 @@ export default defineConfig({
       : {}),
   }),
 });
+
+/**
+ * The page agent (issue #16: it runs on every Facebook and Instagram page load) and its parts
+ * loaded on demand (`entrypoints/page-*.ts`) use the browser's own extension object, not
+ * webextension-polyfill. The polyfill module
+ * (`@wxt-dev/webextension-polyfill`) points `wxt/browser` at the polyfill for every
+ * entrypoint, and WXT's own content-script context imports `wxt/browser`; in Chromium the
+ * polyfill then wraps `chrome` at load (its table of every API's arguments, proxies), which
+ * the page's heap pays for. The agent's and parts' calls are `runtime.id`, `runtime.getURL`,
+ * `i18n.getMessage`, WXT's `injectScript` (synchronous) and `storage.local` (promises in
+ * Chromium's Manifest V3 and in Firefox; `utils/settings/page-settings.ts`), and their
+ * messages already go through `chrome` (`@webext-core/messaging`), so for their builds `wxt/browser`
+ * is `@wxt-dev/browser`: `globalThis.browser` where it exists (Firefox), else `chrome`
+ * (WXT's own default without the polyfill module, wxt.dev/guide/essentials/extension-apis).
+ * Each content script is its own Vite build (WXT's lib mode), so the switch is per build.
+ */
+function pageAgentWithoutPolyfill(): Plugin {
+  let pageBuild = false;
+  return {
+    name: 'spalla:page-agent-without-polyfill',
+    enforce: 'pre',
+    buildStart(options) {
+      pageBuild = /entrypoints\/page-/.test(JSON.stringify(options.input ?? ''));
+    },
+    async resolveId(source, importer) {
+      if (!pageBuild || source !== '@wxt-dev/webextension-polyfill/browser') return null;
+      return this.resolve('@wxt-dev/browser', importer, { skipSelf: true });
+    },
+  };
+}

@@ -16,7 +16,8 @@ import type { Clip } from '../../utils/db/clips';
 import { launchChromiumWithExtension } from '../support/chromium-launch.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
-const extensionDir = join(root, '.output/chrome-mv3');
+// BENCH_EXTENSION_DIR=<another build's chrome-mv3> measures that build (before/after on one machine).
+const extensionDir = process.env.BENCH_EXTENSION_DIR ? resolve(process.env.BENCH_EXTENSION_DIR) : join(root, '.output/chrome-mv3');
 const CLIPS = Number(process.env.BENCH_CLIPS ?? 20_000);
 const IMAGE_CLIPS = Number(process.env.BENCH_IMAGE_CLIPS ?? 1_000); // a thumbnail and a full image each
 const RENDER_RUNS = Number(process.env.BENCH_RUNS ?? 5);

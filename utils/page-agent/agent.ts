@@ -1,14 +1,8 @@
 import { browser } from '#imports';
 import { onMessage, sendMessage } from '../messaging/protocol';
-import {
-  enabledSitesItem,
-  languageItem,
-  SIDEBAR_DEFAULT_WIDTH,
-  sidebarSideItem,
-  sidebarStateItem,
-  siteSwitchedOn,
-  type SiteKey,
-} from '../settings/items';
+import type { SiteKey } from '../settings/items';
+import { SIDEBAR_DEFAULT_WIDTH, siteSwitchedOn } from '../settings/plain';
+import { enabledSitesSetting, languageSetting, sidebarSideSetting, sidebarStateSetting } from '../settings/page-settings';
 import { ADAPTERS } from '../sites';
 import { siteForHost } from '../sites/site-key';
 import { AgentLifetime } from './lifetime';
@@ -58,9 +52,9 @@ export async function startPageAgent(): Promise<void> {
   }
 
   const [enabled, side, sidebarStates] = await Promise.all([
-    enabledSitesItem.getValue(),
-    sidebarSideItem.getValue(),
-    sidebarStateItem.getValue(),
+    enabledSitesSetting.getValue(),
+    sidebarSideSetting.getValue(),
+    sidebarStateSetting.getValue(),
   ]);
   if (!life.isValid) return;
   const remembered = sidebarStates[site] ?? { open: false, width: SIDEBAR_DEFAULT_WIDTH };
@@ -129,23 +123,23 @@ export async function startPageAgent(): Promise<void> {
   });
 
   const unwatch = [
-    enabledSitesItem.watch((value) => {
+    enabledSitesSetting.watch((value) => {
       enabledNow = siteSwitchedOn(value, site);
       place(enabledNow);
       announceSidebar();
     }),
-    sidebarSideItem.watch((value) => {
+    sidebarSideSetting.watch((value) => {
       host.setSide(value);
       watcher.refresh();
     }),
     // The sidebar's "make it narrower" (the box in use is covered) writes the width.
-    sidebarStateItem.watch((value) => {
+    sidebarStateSetting.watch((value) => {
       const width = value?.[site!]?.width;
       if (width === undefined || width === host.currentWidth) return;
       host.setWidth(width);
       watcher.refresh();
     }),
-    languageItem.watch(() => void loadLabels()),
+    languageSetting.watch(() => void loadLabels()),
   ];
   life.onEnd(() => unwatch.forEach((stop) => stop()));
 
@@ -225,6 +219,6 @@ function pickLabels(strings: Record<string, string>): Partial<SidebarHostLabels>
 }
 
 async function rememberSidebar(site: SiteKey, change: Partial<{ open: boolean; width: number }>) {
-  const all = await sidebarStateItem.getValue();
-  await sidebarStateItem.setValue({ ...all, [site]: { ...all[site], ...change } });
+  const all = await sidebarStateSetting.getValue();
+  await sidebarStateSetting.setValue({ ...all, [site]: { ...all[site], ...change } });
 }

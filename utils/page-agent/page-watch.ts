@@ -3,7 +3,7 @@ import { rememberSelection } from '../insert/selection-memory';
 import { composerKind, composerLabel, findComposer } from '../sites/composer-kind';
 import type { SiteAdapter } from '../sites/types';
 import { identityReader } from '../sites/identity';
-import { SIDEBAR_MAX_WIDTH, SIDEBAR_MIN_WIDTH } from '../settings/items';
+import { SIDEBAR_MAX_WIDTH, SIDEBAR_MIN_WIDTH } from '../settings/plain';
 import { HOST_TAG } from './sidebar-host';
 import type { AgentLifetime } from './lifetime';
 import { pageTheme } from './page-theme';

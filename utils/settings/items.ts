@@ -1,8 +1,16 @@
 import { storage } from '#imports';
+import { SIDEBAR_DEFAULT_WIDTH } from './plain';
+
+export { clampSidebarWidth, feedLearningAllowed, SIDEBAR_DEFAULT_WIDTH, SIDEBAR_MAX_WIDTH, SIDEBAR_MIN_WIDTH, siteSwitchedOn } from './plain';
 
 /** Every setting the content scripts need at once lives here, in `browser.storage`,
  * as versioned items. Bump an item's `version` and add a migration when its shape
- * changes. */
+ * changes.
+ *
+ * Each `defineItem` is marked pure (`@__PURE__`), so a bundle keeps only the items it uses:
+ * defining one reads it from storage at once (@wxt-dev/storage's `defineItem` runs
+ * `getOrInitValue` after its migrations), and the page agent, on every page load (issue #16),
+ * used to define all of them. */
 
 export type SiteKey = 'facebook' | 'instagram' | 'business' | OptionalSiteKey;
 /** The networks whose host permission is optional (#14): asked for when the user switches
@@ -23,27 +31,23 @@ export interface SiteSwitches {
   linkedin?: boolean;
 }
 
-export function siteSwitchedOn(switches: SiteSwitches | null | undefined, site: SiteKey): boolean {
-  return switches?.[site] === true;
-}
-
-export const enabledSitesItem = storage.defineItem<SiteSwitches>('local:enabledSites', {
+export const enabledSitesItem = /* @__PURE__ */ storage.defineItem<SiteSwitches>('local:enabledSites', {
   fallback: { facebook: true, instagram: true, business: true },
   version: 1,
 });
 
-export const languageItem = storage.defineItem<LanguageChoice>('local:language', {
+export const languageItem = /* @__PURE__ */ storage.defineItem<LanguageChoice>('local:language', {
   fallback: 'auto',
   version: 1,
 });
 
-export const sidebarSideItem = storage.defineItem<SidebarSide>('local:sidebarSide', {
+export const sidebarSideItem = /* @__PURE__ */ storage.defineItem<SidebarSide>('local:sidebarSide', {
   fallback: 'right',
   version: 1,
 });
 
 /** IANA time zone of the audience; null = the browser's own zone. */
-export const defaultTimeZoneItem = storage.defineItem<string | null>('local:defaultTimeZone', {
+export const defaultTimeZoneItem = /* @__PURE__ */ storage.defineItem<string | null>('local:defaultTimeZone', {
   fallback: null,
   version: 1,
 });
@@ -54,12 +58,8 @@ export interface SidebarSiteState {
   width: number;
 }
 
-export const SIDEBAR_MIN_WIDTH = 280;
-export const SIDEBAR_MAX_WIDTH = 640;
-export const SIDEBAR_DEFAULT_WIDTH = 360;
-
 /** Open/closed and width, remembered per site. */
-export const sidebarStateItem = storage.defineItem<Record<SiteKey, SidebarSiteState>>('local:sidebarState', {
+export const sidebarStateItem = /* @__PURE__ */ storage.defineItem<Record<SiteKey, SidebarSiteState>>('local:sidebarState', {
   fallback: {
     facebook: { open: false, width: SIDEBAR_DEFAULT_WIDTH },
     instagram: { open: false, width: SIDEBAR_DEFAULT_WIDTH },
@@ -72,7 +72,7 @@ export const sidebarStateItem = storage.defineItem<Record<SiteKey, SidebarSiteSt
 });
 
 /** The sidebar tab last shown (an id from `entrypoints/sidebar/tabs.tsx`); null = the first. */
-export const sidebarTabItem = storage.defineItem<string | null>('local:sidebarTab', {
+export const sidebarTabItem = /* @__PURE__ */ storage.defineItem<string | null>('local:sidebarTab', {
   fallback: null,
   version: 1,
 });
@@ -84,7 +84,7 @@ export interface BackupStatus {
   dataChangedAt: number | null;
 }
 
-export const backupStatusItem = storage.defineItem<BackupStatus>('local:backupStatus', {
+export const backupStatusItem = /* @__PURE__ */ storage.defineItem<BackupStatus>('local:backupStatus', {
   fallback: { lastBackupAt: null, dataChangedAt: null },
   version: 1,
 });
@@ -101,7 +101,7 @@ export interface DraftToInsert {
   createdAt: number;
 }
 
-export const draftToInsertItem = storage.defineItem<DraftToInsert | null>('local:draftToInsert', {
+export const draftToInsertItem = /* @__PURE__ */ storage.defineItem<DraftToInsert | null>('local:draftToInsert', {
   fallback: null,
   version: 1,
 });
@@ -109,7 +109,7 @@ export const draftToInsertItem = storage.defineItem<DraftToInsert | null>('local
 /** Clipping (#6): the largest full image kept per clipped image, in bytes; a bigger one
  * is scaled down to fit, and 0 keeps thumbnails only. */
 export const CLIPS_FULL_IMAGE_LIMITS = [0, 500_000, 1_000_000, 2_000_000, 5_000_000, 10_000_000] as const;
-export const clipsFullImageLimitItem = storage.defineItem<number>('local:clipsFullImageLimit', {
+export const clipsFullImageLimitItem = /* @__PURE__ */ storage.defineItem<number>('local:clipsFullImageLimit', {
   fallback: 2_000_000,
   version: 1,
 });
@@ -129,15 +129,10 @@ export interface LastCapture {
   readOnly?: 'all-brands' | 'unchanged';
 }
 
-export const clipsLastCaptureItem = storage.defineItem<LastCapture | null>('local:clipsLastCapture', {
+export const clipsLastCaptureItem = /* @__PURE__ */ storage.defineItem<LastCapture | null>('local:clipsLastCapture', {
   fallback: null,
   version: 1,
 });
-
-export function clampSidebarWidth(width: number): number {
-  if (!Number.isFinite(width)) return SIDEBAR_DEFAULT_WIDTH;
-  return Math.round(Math.min(SIDEBAR_MAX_WIDTH, Math.max(SIDEBAR_MIN_WIDTH, width)));
-}
 
 /** Hashtag suggestions (issue #4): learn hashtags and their co-occurrence (never the
  * post, its author or its text) from posts scrolled past on Facebook and Instagram.
@@ -154,21 +149,16 @@ export function clampSidebarWidth(width: number): number {
  * dismissed the old notice (that was not a yes). A user who moved a switch has `true` or
  * `false` stored: that was their own answer, and it is kept. No stored value changes
  * shape, so no version bump or migration is needed. */
-export const hashtagsLearnFromFeedItem = storage.defineItem<boolean | null>('local:hashtagsLearnFromFeed', {
+export const hashtagsLearnFromFeedItem = /* @__PURE__ */ storage.defineItem<boolean | null>('local:hashtagsLearnFromFeed', {
   fallback: null,
   version: 1,
 });
-
-/** Whether posts scrolled past may be learned: only after a yes. */
-export function feedLearningAllowed(answer: boolean | null | undefined): boolean {
-  return answer === true;
-}
 
 // Hashtags in the sidebar (#4)
 
 /** How many hashtags Instagram links per post: 5 since December 2025, 30 before; any
  * other number the user sets (1-30). See `utils/hashtags/limits.ts`. */
-export const instagramHashtagLimitItem = storage.defineItem<number>('local:instagramHashtagLimit', {
+export const instagramHashtagLimitItem = /* @__PURE__ */ storage.defineItem<number>('local:instagramHashtagLimit', {
   fallback: 5,
   version: 1,
 });
@@ -176,7 +166,7 @@ export const instagramHashtagLimitItem = storage.defineItem<number>('local:insta
 export type HashtagPlacement = 'end' | 'caret';
 
 /** Where a clicked suggestion goes: after the text (with a separating space) or at the caret. */
-export const hashtagPlacementItem = storage.defineItem<HashtagPlacement>('local:hashtagPlacement', {
+export const hashtagPlacementItem = /* @__PURE__ */ storage.defineItem<HashtagPlacement>('local:hashtagPlacement', {
   fallback: 'end',
   version: 1,
 });
@@ -184,7 +174,7 @@ export const hashtagPlacementItem = storage.defineItem<HashtagPlacement>('local:
 /** Hashtags never to suggest and to flag in the linter, without "#", as the user wrote
  * them. Ships empty. A setting (not a table) because it is a short list the user edits
  * by hand, imports and exports as plain text. */
-export const hashtagAvoidListItem = storage.defineItem<string[]>('local:hashtagAvoidList', {
+export const hashtagAvoidListItem = /* @__PURE__ */ storage.defineItem<string[]>('local:hashtagAvoidList', {
   fallback: [],
   version: 1,
 });
@@ -194,14 +184,14 @@ export const hashtagAvoidListItem = storage.defineItem<string[]>('local:hashtagA
 /** Column mappings the user confirmed for post CSV imports, per header signature
  * (`headerSignature` in utils/timing/csv-import.ts): the next file with the same columns
  * opens with the same mapping. */
-export const bestTimeCsvMappingsItem = storage.defineItem<
+export const bestTimeCsvMappingsItem = /* @__PURE__ */ storage.defineItem<
   // timeZone: the file's zone (null = the account's); absent in mappings saved before it existed.
   Record<string, { columns: Record<string, number | null>; dateOrder: 'auto' | 'dmy' | 'mdy'; timeZone?: string | null }>
 >('local:bestTimeCsvMappings', { fallback: {}, version: 1 });
 
 /** The prior each account (brand id) starts from: a prior id from utils/timing/priors.ts,
  * or 'none'. An account not listed starts from its network's default prior. */
-export const bestTimePriorChoiceItem = storage.defineItem<Record<string, string>>('local:bestTimePriorChoice', {
+export const bestTimePriorChoiceItem = /* @__PURE__ */ storage.defineItem<Record<string, string>>('local:bestTimePriorChoice', {
   fallback: {},
   version: 1,
 });
@@ -209,7 +199,7 @@ export const bestTimePriorChoiceItem = storage.defineItem<Record<string, string>
 // Saved replies (#3): typed shortcuts.
 
 /** Typed before a reply's shortcut (";ciao"). Never empty: see `validShortcutPrefix`. */
-export const replyShortcutPrefixItem = storage.defineItem<string>('local:replyShortcutPrefix', {
+export const replyShortcutPrefixItem = /* @__PURE__ */ storage.defineItem<string>('local:replyShortcutPrefix', {
   fallback: ';',
   version: 1,
 });
@@ -217,7 +207,7 @@ export const replyShortcutPrefixItem = storage.defineItem<string>('local:replySh
 export type ReplyShortcutKey = 'Tab' | 'Space';
 
 /** The key that expands a typed shortcut. */
-export const replyShortcutKeyItem = storage.defineItem<ReplyShortcutKey>('local:replyShortcutKey', {
+export const replyShortcutKeyItem = /* @__PURE__ */ storage.defineItem<ReplyShortcutKey>('local:replyShortcutKey', {
   fallback: 'Tab',
   version: 1,
 });

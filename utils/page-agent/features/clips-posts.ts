@@ -62,10 +62,8 @@ export function startClipControls(ctx: PageFeatureContext, reader: PostReader, p
     const control = new ClipControl(labels, () => void clip(post, control), life.signal);
     controls.set(post, control);
     post.prepend(control.element);
-    life.listen(post, 'mouseenter', () => control.setVisible(true));
-    life.listen(post, 'mouseleave', () => control.setVisible(false));
-    life.listen(post, 'focusin', () => control.setVisible(true));
-    life.listen(post, 'focusout', () => control.setVisible(false));
+    // Shown and hidden by the document's listeners below (`reveal`, `onLeave`): none per post,
+    // each of which cost the page's heap a wrapper, a closure and a listener (issue #16).
   }
 
   function removeAll() {
@@ -138,6 +136,17 @@ export function startClipControls(ctx: PageFeatureContext, reader: PostReader, p
   const onEnter = (event: Event) => event.target instanceof Element && reveal(event.target);
   life.listen(document, 'pointerover', onEnter, { passive: true, capture: true });
   life.listen(document, 'focusin', onEnter, { capture: true });
+  /** The pointer left a post with a control (for somewhere outside it), or focus left
+   * something in it: its control hides (focus coming back in shows it again, `reveal`). */
+  const onLeave = (event: Event) => {
+    const post = event.target instanceof Element ? postHolding(event.target) : null;
+    if (!post) return;
+    const to = (event as PointerEvent | FocusEvent).relatedTarget;
+    if (event.type === 'pointerout' && to instanceof Node && post.contains(to)) return;
+    controls.get(post)?.setVisible(false);
+  };
+  life.listen(document, 'pointerout', onLeave, { passive: true, capture: true });
+  life.listen(document, 'focusout', onLeave, { capture: true });
 
   function postUnderPointer(): HTMLElement | null {
     const at = pointer();

@@ -1,7 +1,8 @@
 import type { Network } from '../../db/record';
 import { onMessage, sendMessage } from '../../messaging/protocol';
 import type { ComposerText } from '../../messaging/features/hashtag-sets';
-import { feedLearningAllowed, hashtagPlacementItem, hashtagsLearnFromFeedItem, instagramHashtagLimitItem } from '../../settings/items';
+import { feedLearningAllowed } from '../../settings/plain';
+import { hashtagPlacementSetting, hashtagsLearnFromFeedSetting, instagramHashtagLimitSetting } from '../../settings/page-settings';
 import { findComposer } from '../../sites/composer-kind';
 import type { PageFeature, PageFeatureContext } from '../feature';
 import { composerNetwork, readComposer } from './hashtags-composer';
@@ -93,8 +94,8 @@ function answerInserts(ctx: PageFeatureContext, textMayHaveChanged: () => void) 
       try {
         const [part, placement, instagramLimit] = await Promise.all([
           ctx.load('composer'),
-          hashtagPlacementItem.getValue(),
-          instagramHashtagLimitItem.getValue(),
+          hashtagPlacementSetting.getValue(),
+          instagramHashtagLimitSetting.getValue(),
         ]);
         const result = await part.insertHashtags(ctx.site, ctx.watcher.lastComposer(), tags, data?.allowOverLimit === true, { placement, instagramLimit });
         textMayHaveChanged();
@@ -130,8 +131,8 @@ function harvestWhenAllowed(ctx: PageFeatureContext, send: SendSeenHashtags) {
       stop = null;
     }
   };
-  void hashtagsLearnFromFeedItem.getValue().then(apply);
-  const unwatch = hashtagsLearnFromFeedItem.watch((answer) => apply(answer));
+  void hashtagsLearnFromFeedSetting.getValue().then(apply);
+  const unwatch = hashtagsLearnFromFeedSetting.watch((answer) => apply(answer));
   ctx.life.onEnd(() => {
     unwatch();
     stop?.();

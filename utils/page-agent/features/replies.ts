@@ -2,7 +2,8 @@ import { onMessage, sendMessage } from '../../messaging/protocol';
 import type { ReplyInsertOutcome } from '../../messaging/features/replies';
 import { rememberSelection, restoreSelection } from '../../insert/selection-memory';
 import { effectivePrefix, shortcutBeforeCaret } from '../../replies/shortcut';
-import { replyShortcutKeyItem, replyShortcutPrefixItem, type ReplyShortcutKey } from '../../settings/items';
+import type { ReplyShortcutKey } from '../../settings/items';
+import { replyShortcutKeySetting, replyShortcutPrefixSetting } from '../../settings/page-settings';
 import { findComposer } from '../../sites/composer-kind';
 import type { PageFeature } from '../feature';
 
@@ -18,13 +19,13 @@ export const repliesFeature: PageFeature = {
   id: 'replies',
   init(ctx) {
     const settings = { prefix: ';', key: 'Tab' as ReplyShortcutKey };
-    void Promise.all([replyShortcutPrefixItem.getValue(), replyShortcutKeyItem.getValue()]).then(([prefix, key]) => {
+    void Promise.all([replyShortcutPrefixSetting.getValue(), replyShortcutKeySetting.getValue()]).then(([prefix, key]) => {
       settings.prefix = effectivePrefix(prefix);
       settings.key = key;
     });
     const unwatch = [
-      replyShortcutPrefixItem.watch((value) => (settings.prefix = effectivePrefix(value))),
-      replyShortcutKeyItem.watch((value) => (settings.key = value)),
+      replyShortcutPrefixSetting.watch((value) => (settings.prefix = effectivePrefix(value))),
+      replyShortcutKeySetting.watch((value) => (settings.key = value)),
     ];
     ctx.life.onEnd(() => unwatch.forEach((stop) => stop()));
 
