@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Frame } from 'playwright-core';
-import { inWorker, openSidebar, setStorage, useChromium, waitForHost } from './support/chromium-sidebar';
+import { focusFixtureEditor, inWorker, openSidebar, setStorage, useChromium, waitForHost } from './support/chromium-sidebar';
 import {
   editorSelector,
   FB_COMMENT,
@@ -40,10 +40,14 @@ async function openHashtags(host: string, path: string, { keepNotice = false } =
   return frame;
 }
 
+/** Clicks into a fixture editor until it holds the focus (after a click in the sidebar
+ * frame, Chromium may hand focus back to that frame a moment late, on a busy machine),
+ * types `text` as a person does, and waits for it in the editor's own state. */
 async function typeIn(id: string, text: string) {
-  await current.page.waitForFunction((editorId) => !!(window as any).__fixture?.editors[editorId], id);
-  await current.page.locator(editorSelector(id)).click();
+  await current.page.waitForFunction((editorId) => !!(window as any).__fixture?.editors[editorId]?.element(), id);
+  await focusFixtureEditor(current.page, current.page.locator(editorSelector(id)), id);
   await current.page.keyboard.type(text, { delay: 10 });
+  await expect.poll(() => read(id)).toContain(text);
 }
 
 const suggestions = (frame: Frame, list = 'composer') =>
