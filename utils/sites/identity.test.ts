@@ -258,9 +258,10 @@ describe('LinkedIn', () => {
     for (const url of ['https://www.linkedin.com/company/spalla-demo/', 'https://www.linkedin.com/company/spalla-demo/posts/?feedView=all']) {
       expect(read(url)).toEqual({ network: 'linkedin', via: 'page', handle: 'spalla-demo', externalId: null, name: 'Spalla Demo' });
     }
-    expect(read('https://www.linkedin.com/company/104729384/', page(''))).toEqual({
-      network: 'linkedin', via: 'page', handle: null, externalId: '104729384', name: null,
-    });
+    // By its id, as on the admin view's addresses (read as the Page shown).
+    for (const url of ['https://www.linkedin.com/company/104729384/', 'https://www.linkedin.com/company/104729384/admin/dashboard/']) {
+      expect(read(url, page(''))).toEqual({ network: 'linkedin', via: 'page', handle: null, externalId: '104729384', name: null });
+    }
   });
 
   test('the feed, a person and odd slugs name no Page', () => {
