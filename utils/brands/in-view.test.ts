@@ -162,6 +162,24 @@ describe('the account for an identity', () => {
     expect(await accountForIdentity(d, { network: 'facebook', via: 'acting-as', handle: null, externalId: null, name: 'Bar Centrale' })).toBeNull();
   });
 
+  test('X, Threads and LinkedIn: handles in any case, each on its own network; filed with the network the page gives', async () => {
+    const d = await db();
+    const gino = await createBrand(d, { name: 'Pizzeria Da Gino' });
+    const lucia = await createBrand(d, { name: 'Fiori di Lucia' });
+    const ginoX = await addAccount(d, gino.id, { network: 'x', name: 'Pizzeria Da Gino', handle: '@PizzeriaDaGino' });
+    const luciaThreads = await addAccount(d, lucia.id, { network: 'threads', name: 'Fiori di Lucia', handle: 'fioridilucia' });
+    const x: PageIdentity = { network: 'x', via: 'logged-in', handle: 'pizzeriadagino', externalId: null, name: null };
+    expect((await accountForIdentity(d, x))?.id).toBe(ginoX.id);
+    expect((await accountForIdentity(d, { network: 'threads', via: 'profile', handle: 'FiorIdiLucia', externalId: null, name: 'Fiori di Lucia' }))?.id).toBe(luciaThreads.id);
+    expect(await accountForIdentity(d, { ...x, network: 'threads' })).toBeNull();
+    // The sidebar's "Which client is this account?" files the LinkedIn Page under Lucia's brand.
+    const page: PageIdentity = { network: 'linkedin', via: 'page', handle: 'fiori-di-lucia', externalId: null, name: 'Fiori di Lucia' };
+    expect(await accountForIdentity(d, page)).toBeNull();
+    const filed = await addAccount(d, lucia.id, accountFieldsFor(page));
+    expect(filed).toMatchObject({ brandId: lucia.id, network: 'linkedin', handle: 'fiori-di-lucia', name: 'Fiori di Lucia' });
+    expect((await accountForIdentity(d, { ...page, handle: 'Fiori-di-Lucia' }))?.id).toBe(filed.id);
+  });
+
   test('the fields filed for an identity name it by what the page gives', () => {
     expect(accountFieldsFor(ginoPage).name).toBe('Pizzeria Da Gino');
     expect(accountFieldsFor({ network: 'instagram', via: 'logged-in', handle: 'fioridilucia.bo', externalId: null, name: null }).name).toBe('fioridilucia.bo');

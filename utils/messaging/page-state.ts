@@ -1,3 +1,4 @@
+import type { Network } from '../db/record';
 import type { SiteKey } from '../settings/items';
 import type { ComposerKind, MarkerCheck, Surface } from '../sites/types';
 
@@ -31,16 +32,18 @@ export interface PageState {
   identity: PageIdentity | null;
 }
 
-/** A Facebook Page or Instagram account the page shows as in view or acted as. */
+/** A Facebook Page, Instagram, X or Threads account or LinkedIn company Page the page shows
+ * as in view or acted as. */
 export interface PageIdentity {
-  network: 'facebook' | 'instagram';
+  network: Network;
   /** How it was read: 'acting-as' (facebook.com acting as a Page: "Comment as NAME" /
-   * "Commenta come NAME", the profile switcher), 'page' (a Page's own address), 'profile'
-   * (an Instagram profile page), 'logged-in' (Instagram's logged-in account), 'asset'
+   * "Commenta come NAME", the profile switcher), 'page' (a Page's own address: Facebook, a
+   * LinkedIn company Page), 'profile' (an Instagram, X or Threads profile page), 'logged-in'
+   * (the logged-in Instagram, X or Threads account), 'asset'
    * (Business Suite's selected asset in its address), 'inbox' (Messenger / Business Suite
    * inbox of a Page). */
   via: 'acting-as' | 'page' | 'profile' | 'logged-in' | 'asset' | 'inbox';
-  /** Page username / Instagram handle without "@", when known. */
+  /** Page username / handle without "@" / LinkedIn company slug, when known. */
   handle: string | null;
   /** Numeric Page id / Business Suite asset_id / Instagram id, when the page gives it. */
   externalId: string | null;

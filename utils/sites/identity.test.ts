@@ -2,8 +2,8 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { identityReader } from './identity';
 
-// The markup of tests/fixtures/src (facebook.tsx, instagram.tsx, business.tsx) for the two
-// clients, reduced to what the readers look at: roles, aria-labels, headings, links.
+// The markup of tests/fixtures/src (facebook.tsx, instagram.tsx, business.tsx, x.tsx,
+// threads-app.tsx, linkedin.tsx) for the two clients, reduced to what the readers look at: roles, aria-labels, headings, links.
 function page(body: string): Document {
   return parseHTML(`<!doctype html><html><body>${body}</body></html>`).document as unknown as Document;
 }
@@ -192,6 +192,85 @@ describe.each(['en', 'it'] as const)('Business Suite (%s)', (lang) => {
   });
 });
 
+describe.each(['en', 'it'] as const)('X (%s)', (lang) => {
+  const label = { en: 'Profile', it: 'Profilo' }[lang];
+  // x.tsx's Layout: the side navigation with the "Profile" link, then the main column.
+  const nav = (me: string) => `<header role="banner"><a href="/home" role="link" data-testid="AppTabBar_Home_Link">Home</a>
+    <a href="/${me}" role="link" aria-label="${label}" data-testid="AppTabBar_Profile_Link">${label}</a></header>`;
+  const main = (inner: string) => `<main role="main"><div data-testid="primaryColumn">${inner}</div></main>`;
+  const profile = (handle: string, name: string) => main(`<div data-testid="UserName"><span>${name}</span> <span>@${handle}</span></div>`);
+  const reply = main('<div data-testid="tweetTextarea_0" contenteditable="true" role="textbox" data-id="c"></div>');
+  const read = (url: string, doc: Document, composer: HTMLElement | null = null) => {
+    // visibleText (post-read.ts) reads node types from the global, as in a browser.
+    Object.assign(globalThis, { Node: parseHTML('').Node });
+    return identityReader('x').read(at(url), doc, composer);
+  };
+
+  test('the logged-in account from the side navigation; its own profile with its name', () => {
+    expect(read('https://x.com/home', page(nav('PizzeriaDaGino') + reply))).toEqual({
+      network: 'x', via: 'logged-in', handle: 'PizzeriaDaGino', externalId: null, name: null,
+    });
+    expect(read('https://x.com/pizzeriadagino', page(nav('PizzeriaDaGino') + profile('pizzeriadagino', 'Pizzeria Da Gino')))).toEqual({
+      network: 'x', via: 'profile', handle: 'pizzeriadagino', externalId: null, name: 'Pizzeria Da Gino',
+    });
+  });
+
+  test("another client's profile: the profile; writing in a box there: the logged-in account", () => {
+    const doc = page(nav('pizzeriadagino') + profile('fioridilucia', 'Fiori di Lucia') + reply);
+    expect(read('https://x.com/fioridilucia/media', doc)).toMatchObject({ via: 'profile', handle: 'fioridilucia', name: 'Fiori di Lucia' });
+    expect(read('https://x.com/fioridilucia', doc, box(doc, 'c'))).toMatchObject({ via: 'logged-in', handle: 'pizzeriadagino' });
+  });
+
+  test("X's own pages are no profile; no navigation link, no logged-in account", () => {
+    expect(read('https://x.com/explore', page(nav('pizzeriadagino') + main('')))).toMatchObject({ via: 'logged-in', handle: 'pizzeriadagino' });
+    expect(read('https://x.com/home', page(main('')))).toBeNull();
+    expect(read('https://x.com/home', page(nav('i/flow/login') + main('')))).toBeNull();
+  });
+});
+
+describe.each(['en', 'it'] as const)('Threads (%s)', (lang) => {
+  const label = { en: 'Profile', it: 'Profilo' }[lang];
+  // threads-app.tsx: the navigation's profile link (an icon with its label), a profile's h1.
+  const nav = (me: string) => `<div role="navigation"><a href="/" role="link"><svg aria-label="Home"></svg></a>
+    <a href="/@${me}" role="link"><svg aria-label="${label}" role="img"></svg></a></div>`;
+  const profile = (handle: string, name: string) => `<div class="th-profile-head"><h1 dir="auto">${name}</h1><span translate="no">${handle}</span></div>`;
+  const read = (url: string, doc: Document, composer: HTMLElement | null = null) => identityReader('threads').read(at(url), doc, composer);
+
+  test('the viewer everywhere; a profile in view; the viewer where the user writes', () => {
+    expect(read('https://www.threads.com/', page(nav('pizzeriadagino')))).toEqual({
+      network: 'threads', via: 'logged-in', handle: 'pizzeriadagino', externalId: null, name: null,
+    });
+    expect(read('https://www.threads.com/@pizzeriadagino', page(nav('pizzeriadagino') + profile('pizzeriadagino', 'Pizzeria Da Gino')))).toEqual({
+      network: 'threads', via: 'profile', handle: 'pizzeriadagino', externalId: null, name: 'Pizzeria Da Gino',
+    });
+    const doc = page(nav('pizzeriadagino') + profile('fioridilucia', 'Fiori di Lucia') + '<div role="textbox" contenteditable="true" data-id="c"></div>');
+    expect(read('https://www.threads.com/@fioridilucia', doc)).toMatchObject({ via: 'profile', handle: 'fioridilucia' });
+    expect(read('https://www.threads.com/@fioridilucia', doc, box(doc, 'c'))).toMatchObject({ via: 'logged-in', handle: 'pizzeriadagino' });
+  });
+});
+
+describe('LinkedIn', () => {
+  // linkedin.tsx's company Page: the top card's name.
+  const company = page('<main><section class="org-top-card"><h1 class="org-top-card-summary__title">Spalla Demo</h1></section></main>');
+  const read = (url: string, doc = company) => identityReader('linkedin').read(at(url), doc, null);
+
+  test("a company Page's address, on any of its tabs: the Page, by its slug or its id", () => {
+    for (const url of ['https://www.linkedin.com/company/spalla-demo/', 'https://www.linkedin.com/company/spalla-demo/posts/?feedView=all']) {
+      expect(read(url)).toEqual({ network: 'linkedin', via: 'page', handle: 'spalla-demo', externalId: null, name: 'Spalla Demo' });
+    }
+    // By its id, as on the admin view's addresses (read as the Page shown).
+    for (const url of ['https://www.linkedin.com/company/104729384/', 'https://www.linkedin.com/company/104729384/admin/dashboard/']) {
+      expect(read(url, page(''))).toEqual({ network: 'linkedin', via: 'page', handle: null, externalId: '104729384', name: null });
+    }
+  });
+
+  test('the feed, a person and odd slugs name no Page', () => {
+    for (const url of ['https://www.linkedin.com/feed/', 'https://www.linkedin.com/in/marta-rossi/', 'https://www.linkedin.com/company/', 'https://www.linkedin.com/company/%3Cscript%3E/']) {
+      expect(read(url)).toBeNull();
+    }
+  });
+});
+
 describe('hostile and odd pages: text only, null when unsure, never an exception', () => {
   test('a name with markup stays text; a name over 200 characters is no name', () => {
     const hostile = '<img src=x onerror=alert(1)>Pizzeria';
@@ -211,13 +290,15 @@ describe('hostile and odd pages: text only, null when unsure, never an exception
     }
     expect(identityReader('facebook').read(at('https://www.facebook.com/'), empty, null)).toBeNull();
     expect(identityReader('instagram').read(at('https://www.instagram.com/explore/'), empty, null)).toBeNull();
+    expect(identityReader('x').read(at('https://x.com/home'), empty, null)).toBeNull();
+    expect(identityReader('threads').read(at('https://www.threads.com/'), empty, null)).toBeNull();
     expect(identityReader('business').read(at('https://business.facebook.com/latest/inbox/all?asset_id=12<script>'), empty, null)).toBeNull();
     expect(identityReader('business').read(at('https://business.facebook.com/latest/inbox/all?asset_id=' + '9'.repeat(40)), empty, null)).toBeNull();
   });
 
   test('a document whose lookups throw gives null', () => {
     const broken = new Proxy({}, { get: () => { throw new Error('boom'); } }) as Document;
-    for (const site of ['facebook', 'instagram', 'business'] as const) {
+    for (const site of ['facebook', 'instagram', 'business', 'x', 'threads', 'linkedin'] as const) {
       expect(identityReader(site).read(at('https://www.facebook.com/x?asset_id=12345'), broken, null)).toBeNull();
     }
   });

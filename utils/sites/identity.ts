@@ -3,10 +3,13 @@ import type { SiteKey } from '../settings/items';
 import { readBusinessIdentity } from './identity-business';
 import { readFacebookIdentity, type FacebookActing } from './identity-facebook';
 import { readInstagramIdentity } from './identity-instagram';
+import { readLinkedInIdentity } from './identity-linkedin';
+import { readThreadsIdentity } from './identity-threads';
+import { readXIdentity } from './identity-x';
 
 /** Which business account the page shows as in view or acted as, for choosing the brand
  * (issue #13). One reader per site (identity-facebook.ts, identity-instagram.ts,
- * identity-business.ts); the precedence between their sources is in docs/brands.md.
+ * identity-business.ts, identity-x.ts, identity-threads.ts, identity-linkedin.ts); the precedence between their sources is in docs/brands.md.
  *
  * Read lazily: when the page agent builds its state (focus, navigation, a click that may
  * switch the acted-as Page), never from an observer of its own. Everything returned is
@@ -25,6 +28,9 @@ export function identityReader(site: SiteKey): IdentityReader {
       try {
         if (site === 'facebook') return readFacebookIdentity(location, doc, composer, memory);
         if (site === 'instagram') return readInstagramIdentity(location, doc, composer);
+        if (site === 'x') return readXIdentity(location, doc, composer);
+        if (site === 'threads') return readThreadsIdentity(location, doc, composer);
+        if (site === 'linkedin') return readLinkedInIdentity(location, doc);
         return readBusinessIdentity(location, doc);
       } catch {
         return null;
