@@ -1,7 +1,8 @@
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { ffBackgroundHook, ffOpenLibrary, ffPoll } from './clips-firefox';
-import { ffOpenSidebar, type FirefoxRun } from './firefox';
-import { LEFT, PALETTE_QUERY, TYPED, type Start, type Way } from './replies-cases';
+import { ffOpenSidebar, ffSeedReplies, ffWaitForHost, launchFirefox, type FirefoxRun } from './firefox';
+import { expectedAfter, expectedBeforeUndo, LEFT, PALETTE_QUERY, SEED, STARTS, TYPED, WAYS, type Start, type Way } from './replies-cases';
 
 /** Issue #14 in Firefox, on one box per network: a network switched on in the library's
  * settings as a person does (Firefox's permission prompt answered "Allow" by the
@@ -114,4 +115,51 @@ export async function ffInsertBy(page: Page, sidebar: Frame, way: Way, replyId: 
 
 export async function ffRepliesStatus(sidebar: Frame): Promise<string | null> {
   return sidebar.evaluate(() => document.querySelector('[data-testid="replies-status"] [data-state]')?.getAttribute('data-state') ?? null);
+}
+
+/** The whole Firefox file of one network: `network` switched on from a Facebook tab's library
+ * as a person does, then the saved reply `r-thanks` into `box` on `host` by each way (click,
+ * typed shortcut, palette) and start (empty, caret mid-text), read back from the editor's own
+ * state with `{{first_name|amico}}` as `greeted`, focus kept in the box, undo taking it back. */
+export function describeNetworkBox(title: string, network: Network, host: string, box: NetworkBox, greeted: string): void {
+  let run: FirefoxRun;
+  let page: Page;
+  let sidebar: Frame;
+  let ids = new Map<string, string>();
+
+  beforeAll(async () => {
+    run = await launchFirefox(inject('fixtureProxyPort'), { prefs: { 'extensions.webextOptionalPermissionPrompts': false } });
+    const facebook = await run.browser.newPage();
+    await facebook.goto(run.url('www.facebook.com', '/'));
+    await ffSwitchNetworkOn(run, facebook, network);
+    await facebook.close();
+
+    page = await run.browser.newPage();
+    await page.goto(run.url(host, box.path));
+    await ffWaitForHost(page);
+    sidebar = await ffOpenSidebar(page);
+    ids = await ffSeedReplies(sidebar, SEED);
+  });
+
+  afterAll(async () => {
+    await run?.close();
+  });
+
+  describe(title, () => {
+    for (const way of WAYS) {
+      for (const start of STARTS) {
+        test(`${way} / ${start}`, async () => {
+          await ffFreshBox(page, box, start);
+          await ffInsertBy(page, sidebar, way, ids.get('r-thanks')!, 'grazie');
+          const after = expectedAfter(start).replace('amico', greeted);
+          expect(await ffPoll(() => ffRead(page, box.id), (v) => v === after, 10_000)).toBe(after);
+          if (way !== 'shortcut') expect(await ffPoll(() => ffRepliesStatus(sidebar), (v) => v === 'inserted')).toBe('inserted');
+          expect(await ffPoll(() => ffFocusedEditor(page), (v) => v === box.id)).toBe(box.id);
+          await ffCombo(page, 'Control', 'KeyZ');
+          const before = expectedBeforeUndo(start, way);
+          expect(await ffPoll(() => ffRead(page, box.id), (v) => v === before, 5_000)).toBe(before);
+        });
+      }
+    }
+  });
 }
