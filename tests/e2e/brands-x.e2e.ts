@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from 
 import type { Frame, Page } from 'playwright-core';
 import type { ChromiumRun } from './support/chromium';
 import { expectSidebarValue, inWorker, openSidebar, setStorage, waitForHost } from './support/chromium-sidebar';
-import { launchChromiumGranted, registeredScriptIds } from './support/optional-sites';
+import { launchChromiumWithSiteOn } from './support/optional-sites';
 import { BRANDS, GINO, LUCIA } from './support/brands-data';
 
 /** The brand in view on X (#13, #14) in Chromium, X switched on with its permission granted:
@@ -38,15 +38,7 @@ async function navigate(path: string) {
 }
 
 beforeAll(async () => {
-  run = await launchChromiumGranted(inject('fixturePort'), ['x']);
-  await setStorage(run, { enabledSites: { facebook: true, instagram: true, business: true, x: true } });
-  const worker = await run.serviceWorker();
-  // The background follows the stored switch and registers the agent for X (as x.e2e.ts:
-  // expect.poll only runs inside a test).
-  for (let tries = 0; !(await registeredScriptIds(worker)).includes('spalla-agent-x'); tries++) {
-    if (tries > 200) throw new Error('the agent was not registered for X');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  run = await launchChromiumWithSiteOn(inject('fixturePort'), 'x');
 });
 
 afterAll(async () => {

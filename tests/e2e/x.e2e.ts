@@ -7,7 +7,7 @@ import { textLength } from '../../utils/limits/length';
 import type { ChromiumRun } from './support/chromium';
 import { expectSidebarValue, focusFixtureEditor, inWorker, openSidebar, setStorage, waitForHost } from './support/chromium-sidebar';
 import { insertReplyBy } from './support/replies-ways';
-import { launchChromiumGranted, registeredScriptIds } from './support/optional-sites';
+import { launchChromiumWithSiteOn } from './support/optional-sites';
 import { denyFixtureImages } from './support/clips-page';
 import { clickClipControl, expectCardThumbnailFromBlob } from './support/clips-flow';
 import { openIdeas } from './support/clips-library-pages';
@@ -59,14 +59,7 @@ function insertBy(way: Way) {
 }
 
 beforeAll(async () => {
-  run = await launchChromiumGranted(inject('fixturePort'), ['x']);
-  await setStorage(run, { enabledSites: { facebook: true, instagram: true, business: true, x: true } });
-  const worker = await run.serviceWorker();
-  // The background follows the stored switch and registers the agent for X.
-  for (let tries = 0; !(await registeredScriptIds(worker)).includes('spalla-agent-x'); tries++) {
-    if (tries > 200) throw new Error('the agent was not registered for X');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  run = await launchChromiumWithSiteOn(inject('fixturePort'), 'x');
   await settledStarterReplies(() => inWorker(run, 'self.spalla.repliesAll()'));
   await inWorker(run, `self.spalla.repliesSeed(${JSON.stringify(SEED)})`);
   page = await run.context.newPage();

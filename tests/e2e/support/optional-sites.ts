@@ -5,6 +5,7 @@ import { launchChromiumWithExtension } from '../../support/chromium-launch.mjs';
 import { optionalSiteOrigins } from '../../../utils/sites/networks';
 import type { OptionalSiteKey } from '../../../utils/settings/items';
 import type { ChromiumRun } from './chromium';
+import { setStorage } from './chromium-sidebar';
 import { CHROME_BUILD, requireBuild, tempProfile } from './paths';
 
 /**
@@ -47,4 +48,19 @@ export async function optionalSitesReport(worker: Worker): Promise<OptionalSites
 
 export async function registeredScriptIds(worker: Worker): Promise<string[]> {
   return worker.evaluate('chrome.scripting.getRegisteredContentScripts().then((s) => s.map((x) => x.id))') as Promise<string[]>;
+}
+
+/** `launchChromiumGranted` with `site` switched on in storage beside Facebook, Instagram and
+ * Business Suite, as the settings' switch stores it; returns once the background, following
+ * the switch, has registered the page agent there. */
+export async function launchChromiumWithSiteOn(port: number, site: OptionalSiteKey): Promise<ChromiumRun> {
+  const run = await launchChromiumGranted(port, [site]);
+  await setStorage(run, { enabledSites: { facebook: true, instagram: true, business: true, [site]: true } });
+  const worker = await run.serviceWorker();
+  // A plain loop: expect.poll only runs inside a test, and this runs in beforeAll.
+  for (let tries = 0; !(await registeredScriptIds(worker)).includes(`spalla-agent-${site}`); tries++) {
+    if (tries > 200) throw new Error(`the agent was not registered for ${site}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return run;
 }
