@@ -65,13 +65,24 @@ async function plan(db: AppDB, backup: ParsedBackup): Promise<{ report: ImportRe
   const report = {} as ImportReport;
   const writes = {} as Record<TableName, Row[]>;
   const clashingClips = new Set<string>();
-  for (const name of TABLE_NAMES) {
+  // What is here, read for every table at once: each read is a round trip to the browser's
+  // database, and on a busy machine each waits its turn, so one after another they added
+  // up (a clips-only file: 8 tables, 2 to 4 reads each, most of them for empty tables).
+  // A table the file has no rows of is not read at all.
+  const here = await Promise.all(
+    TABLE_NAMES.map((name) => {
+      const rows = backup.tables[name] as unknown as Row[];
+      if (rows.length === 0) return null;
+      return Promise.all([rowsHere(db.table<Row, string>(name), rows.map((row) => row.id)), uniqueOwners(db, name, rows)]);
+    }),
+  );
+  for (const [tableIndex, name] of TABLE_NAMES.entries()) {
     const rows = backup.tables[name] as unknown as Row[];
-    const table = db.table<Row, string>(name);
-    const current = await rowsHere(table, rows.map((row) => row.id));
-    const owners = await uniqueOwners(db, name, rows);
     const counts = { added: 0, updated: 0, skipped: 0 };
+    report[name] = counts;
     writes[name] = [];
+    if (!here[tableIndex]) continue;
+    const [current, owners] = here[tableIndex];
     rows.forEach((row, index) => {
       const ours = current[index];
       const items = itemsIn(name, row);
@@ -85,7 +96,6 @@ async function plan(db: AppDB, backup: ParsedBackup): Promise<{ report: ImportRe
       writes[name].push(row);
       counts[ours ? 'updated' : 'added'] += items;
     });
-    report[name] = counts;
   }
   return { report, writes: writes as unknown as RowsByTable };
 }
