@@ -17,7 +17,7 @@ export interface ClipControlLabels {
 
 const STYLE = `
 :host { all: initial; display: block; position: relative; height: 0; z-index: 3; }
-button { position: absolute; top: 8px; right: 52px; opacity: 0; transition: opacity .12s;
+button { position: absolute; top: 8px; right: 52px; opacity: 0;
   border: 0; border-radius: 14px; padding: 4px 10px; margin: 0; cursor: pointer;
   font: 600 12px/16px system-ui, sans-serif; background: #1877f2; color: #fff;
   box-shadow: 0 1px 4px rgba(0,0,0,.25); }
@@ -33,14 +33,21 @@ const STOPPED = ['click', 'dblclick', 'mousedown', 'mouseup', 'pointerdown', 'po
 /** One listener for every control and event (a control on each post the user comes to). */
 const stop = (event: Event) => event.stopPropagation();
 
+/** A control on each post the user comes to, so each costs the page's heap (issue #16):
+ * its listeners are shared functions, or the control itself (`handleEvent`), with no
+ * closure and no abort signal each: the agent's end removes the controls
+ * (`clips-posts.ts`), and their listeners go with them. And no fade: a CSS transition
+ * keeps its animation records on every button it ran on. */
 export class ClipControl {
   readonly element: HTMLElement;
   private readonly button: HTMLButtonElement;
   private labels: ClipControlLabels;
   private state: ClipControlState = 'idle';
+  private readonly onClip: (control: ClipControl) => void;
 
-  constructor(labels: ClipControlLabels, onClip: () => void, signal: AbortSignal) {
+  constructor(labels: ClipControlLabels, onClip: (control: ClipControl) => void) {
     this.labels = labels;
+    this.onClip = onClip;
     this.element = document.createElement(CLIP_TAG);
     const root = this.element.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
@@ -48,18 +55,17 @@ export class ClipControl {
     this.button = document.createElement('button');
     this.button.type = 'button';
     root.append(style, this.button);
-    for (const type of STOPPED) this.element.addEventListener(type, stop, { signal });
-    this.button.addEventListener(
-      'click',
-      (event) => {
-        // A page script cannot reach into the closed root; check anyway that a person clicked.
-        if (!event.isTrusted || this.state === 'saving') return;
-        event.preventDefault();
-        onClip();
-      },
-      { signal },
-    );
+    for (const type of STOPPED) this.element.addEventListener(type, stop);
+    this.button.addEventListener('click', this);
     this.render();
+  }
+
+  /** The button's click. */
+  handleEvent(event: Event) {
+    // A page script cannot reach into the closed root; check anyway that a person clicked.
+    if (!event.isTrusted || this.state === 'saving') return;
+    event.preventDefault();
+    this.onClip(this);
   }
 
   setVisible(visible: boolean) {

@@ -17,8 +17,9 @@ export class AgentLifetime {
 
   /** False once the extension is gone; checking ends the lifetime then. */
   get isValid(): boolean {
-    if (!this.signal.aborted && browser.runtime?.id == null) this.end();
-    return !this.signal.aborted;
+    const { signal } = this.controller;
+    if (!signal.aborted && browser.runtime?.id == null) this.end();
+    return !signal.aborted;
   }
 
   onEnd(callback: () => void): void {
@@ -55,14 +56,38 @@ export class AgentLifetime {
     );
   }
 
+  /** The timers and frames still to come, cancelled at the end. One set, not a clean-up
+   * per timer: those stayed on the signal after their timer ran, for as long as the page
+   * was open (issue #16). */
+  private pending: { timers: Set<ReturnType<typeof setTimeout>>; frames: Set<number> } | null = null;
+
+  private get waiting() {
+    if (!this.pending) {
+      const pending = (this.pending = { timers: new Set(), frames: new Set() });
+      this.onEnd(() => {
+        pending.timers.forEach((id) => clearTimeout(id));
+        pending.frames.forEach((id) => cancelAnimationFrame(id));
+      });
+    }
+    return this.pending;
+  }
+
   setTimeout(handler: () => void, ms: number): void {
-    const id = setTimeout(() => this.isValid && handler(), ms);
-    this.onEnd(() => clearTimeout(id));
+    const { timers } = this.waiting;
+    const id = setTimeout(() => {
+      timers.delete(id);
+      if (this.isValid) handler();
+    }, ms);
+    timers.add(id);
   }
 
   requestAnimationFrame(handler: () => void): void {
-    const id = requestAnimationFrame(() => this.isValid && handler());
-    this.onEnd(() => cancelAnimationFrame(id));
+    const { frames } = this.waiting;
+    const id = requestAnimationFrame(() => {
+      frames.delete(id);
+      if (this.isValid) handler();
+    });
+    frames.add(id);
   }
 
   observe(target: Node, options: MutationObserverInit, handler: MutationCallback): MutationObserver {

@@ -158,7 +158,9 @@ export function watchPage(
     'input',
     () => {
       keepSelection();
-      if (!focused || typingCheck) return;
+      // Typing moves or grows the box, which matters only while the panel is there to cover
+      // it (`covered`): with the sidebar closed nothing else in the state follows typing.
+      if (!focused || typingCheck || !sidebarRect()) return;
       typingCheck = true;
       life.setTimeout(() => {
         typingCheck = false;

@@ -55,11 +55,17 @@ export function startClipControls(ctx: PageFeatureContext, reader: PostReader, p
     return reader.readPost(post);
   }
 
+  /** A control's button was clicked (one function for every control, issue #16). */
+  function onControlClip(control: ClipControl) {
+    if (!life.isValid) return;
+    for (const [post, each] of controls) if (each === control) return void clip(post, control);
+  }
+
   /** Puts a control on `post` (first child, where the page's re-renders may drop it). */
   function addControl(post: HTMLElement) {
     // Another live agent of ours (a re-injection racing the manifest's) got here first.
     if ([...post.children].some((child) => child.localName === CLIP_TAG)) return;
-    const control = new ClipControl(labels, () => void clip(post, control), life.signal);
+    const control = new ClipControl(labels, onControlClip);
     controls.set(post, control);
     post.prepend(control.element);
     // Shown and hidden by the document's listeners below (`reveal`, `onLeave`): none per post,

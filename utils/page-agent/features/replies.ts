@@ -62,12 +62,15 @@ export const repliesFeature: PageFeature = {
     ctx.life.listen(document, 'keydown', (event) => onKeyDown(event as KeyboardEvent), { capture: true });
 
     function onKeyDown(event: KeyboardEvent) {
+      // Every key typed anywhere comes here: only the palette's key and the expansion key
+      // go further, so the rest of this runs a few times, not on every key (issue #16).
+      if (!isPaletteKey(event) && event.key !== 'Tab' && event.key !== ' ') return;
       if (!event.isTrusted || !ctx.enabled() || event.isComposing) return;
       const target = event.composedPath()[0];
       const composer = target instanceof Element ? findComposer(target) : null;
       if (!composer) return;
       // The palette's key, for when the browser's command is not set or not reached.
-      if (event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyR') {
+      if (isPaletteKey(event)) {
         event.preventDefault();
         event.stopPropagation();
         rememberSelection(composer);
@@ -101,6 +104,11 @@ export const repliesFeature: PageFeature = {
     }
   },
 };
+
+/** The palette's key, Alt+Shift+R. */
+function isPaletteKey(event: KeyboardEvent): boolean {
+  return event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyR';
+}
 
 /** The prefix + shortcut right before a collapsed caret in `composer`, if any. */
 export function typedShortcut(composer: HTMLElement, prefix: string): TypedShortcut | null {
