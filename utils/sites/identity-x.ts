@@ -1,5 +1,6 @@
 import type { PageIdentity } from '../messaging/page-state';
 import { profileOrLoggedIn } from './identity-account';
+import { profileHandle } from './x';
 import { readXAccount } from './x-readers';
 
 /** The side navigation's "Profile" link, whose address is the logged-in account's profile
@@ -9,10 +10,11 @@ import { readXAccount } from './x-readers';
  * and its saved X page (dom/twitter_post_details.html) shows it as
  * `<a href="/socialmonkeyai" aria-label="Profile" data-testid="AppTabBar_Profile_Link">`. */
 const VIEWER_LINK = 'a[data-testid="AppTabBar_Profile_Link"]';
-const HANDLE_PATH = /^\/([A-Za-z0-9_]{1,15})\/?$/;
 
+/** The handle in that link's address, read as any profile address is (x.ts). */
 export function readXViewer(doc: Document): string | null {
-  return HANDLE_PATH.exec(doc.querySelector(VIEWER_LINK)?.getAttribute('href') ?? '')?.[1] ?? null;
+  const href = doc.querySelector(VIEWER_LINK)?.getAttribute('href');
+  return href ? profileHandle(href) : null;
 }
 
 /** x.com: a profile page's account (x-readers.ts, the address and the header's name) and
